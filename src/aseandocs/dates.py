@@ -1,0 +1,465 @@
+"""Thai and English date expressions, with half-open spans, as ISO dates.
+
+``find_dates`` returns every date expression of a text in order, non-overlapping, the longest
+match winning. Buddhist-era years become Common Era (2562 -> 2019); Thai digits work (they are
+translated one for one, so spans do not move)::
+
+    >>> [(d.text, d.value) for d in find_dates("เมื่อวันที่ ๕ มีนาคม พ.ศ. ๒๕๖๒ ณ กรุงเทพฯ")]
+    [('๕ มีนาคม พ.ศ. ๒๕๖๒', '2019-03-05')]
+    >>> d = parse_date("The meeting was held on 13-14 November 2017 in Manila.")
+    >>> (d.value, d.end, d.precision)
+    ('2017-11-13', '2017-11-14', 'day')
+    >>> d = parse_date("แผนปฏิบัติการ ปี 2559-2563")
+    >>> (d.text, d.value, d.end, d.is_period)
+    ('ปี 2559-2563', '2016', '2020', True)
+
+Forms: day-month-year ("5 มีนาคม 2562", "1 ม.ค. 62", "20 June 2019"), month-day-year ("June 20,
+2019", "มิถุนายน 20, 2019"), day ranges ("1-2 กรกฎาคม ค.ศ. 2014"), cross-month ranges ("30
+November - 2 December 2017"), month-year ("เดือนธันวาคม 2551", "March 2019"), numeric
+("2019-06-20", "20/06/2562"), a year after a cue ("ในปี 2550", "พ.ศ. 2540", "in 2019") and year
+ranges ("พ.ศ. 2553 - 2558", "2016-2020", flagged ``is_period``). A bare number is never a year:
+"11 สาขา", "1.2.5", "2,000 คน" give nothing.
+
+Year rule: พ.ศ. marks Buddhist era, ค.ศ. Common Era; without one a four-digit year >= 2400 is
+Buddhist and a smaller one Common Era; a two-digit year after a Thai month is Buddhist ("62" ->
+2562 -> 2019). Every pattern is made of bounded pieces, so matching is linear in the text
+length; patterns are compiled with ``re.ASCII`` (Thai digits are translated before matching,
+other scripts' digits are no dates).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Callable, Iterable
+
+import yaml
+
+from aseandocs.errors import AseandocsError
+from aseandocs.thai import thai_digits_to_ascii
+
+__all__ = ["DateMatch", "find_dates", "parse_date", "PRECISIONS"]
+
+#: The precisions a ``DateMatch`` can have, finest first.
+PRECISIONS = ("day", "month", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date expression found in a text.
+
+    ``span`` is half-open into the text searched and ``text`` the characters it covers; ``value``
+    is ISO at ``precision`` ("2019-03-05" day, "2008-12" month, "2007" year); ``end`` is the ISO
+    end of a range, at the same precision, else None; ``is_period`` is True for a year range
+    ("ปี 2559-2563", "2016-2020"), a period rather than a date.
+    """
+
+    span: tuple[int, int]
+    text: str
+    value: str
+    precision: str
+    end: str | None = None
+    is_period: bool = False
+
+
+# --- data: month names, eras, cue words (src/aseandocs/data/months.yaml) --------------------
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    months: dict[str, int]          # folded name ("มค", "jun", "มีนาคม") -> month number
+    thai_keys: frozenset[str]       # folded Thai names and abbreviations
+    abbr_keys: frozenset[str]       # folded Thai abbreviations ("มค", "ธค")
+    thai_full: tuple[str, ...]
+    thai_abbr: tuple[str, ...]
+    en_full: tuple[str, ...]
+    en_abbr: tuple[str, ...]
+    eras: dict[str, str]            # folded era ("พศ", "be") -> "be" | "ce"
+    era_names: tuple[str, ...]
+    thai_cues: tuple[str, ...]
+    en_cues: tuple[str, ...]
+    not_a_day_after: tuple[str, ...]
+
+
+def _fold(name: str) -> str:
+    """"ม. ค." -> "มค"; "Jun." -> "jun": the key a month or era name is looked up by."""
+    return re.sub(r"[.\s]", "", name).lower()
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    path = "aseandocs/data/months.yaml"
+    raw: Any = yaml.safe_load(resources.files("aseandocs").joinpath("data/months.yaml")
+                              .read_text(encoding="utf-8"))
+    try:
+        months_raw = raw["months"]
+        eras_raw = raw["eras"]
+        cues_raw = raw["year_cues"]
+    except (TypeError, KeyError) as exc:
+        raise AseandocsError(f"{path}: missing section {exc} "
+                             "(expected months, eras, year_cues)") from exc
+    if sorted(months_raw) != list(range(1, 13)):
+        raise AseandocsError(f"{path}: months must be numbered 1..12 once each, "
+                             f"got {sorted(months_raw)}")
+    months: dict[str, int] = {}
+    thai_keys: set[str] = set()
+    abbr_keys: set[str] = set()
+    lists: dict[str, list[str]] = {"th": [], "th_abbr": [], "en": [], "en_abbr": []}
+    for number, names in months_raw.items():
+        for kind, out in lists.items():
+            for name in names.get(kind) or ():
+                key = _fold(name)
+                if months.get(key, number) != number:
+                    raise AseandocsError(f"{path}: month name {name!r} is given to months "
+                                         f"{months[key]} and {number}; keep it under one")
+                months[key] = number
+                out.append(name)
+                if kind.startswith("th"):
+                    thai_keys.add(key)
+                if kind == "th_abbr":
+                    abbr_keys.add(key)
+    eras: dict[str, str] = {}
+    for kind in ("be", "ce"):
+        for name in eras_raw.get(kind) or ():
+            eras[_fold(name)] = kind
+    return _Tables(months=months, thai_keys=frozenset(thai_keys), abbr_keys=frozenset(abbr_keys),
+                   thai_full=tuple(lists["th"]), thai_abbr=tuple(lists["th_abbr"]),
+                   en_full=tuple(lists["en"]), en_abbr=tuple(lists["en_abbr"]),
+                   eras=eras,
+                   era_names=tuple(n for k in ("be", "ce") for n in eras_raw.get(k) or ()),
+                   thai_cues=tuple(cues_raw["th"]), en_cues=tuple(cues_raw["en"]),
+                   not_a_day_after=tuple(raw.get("not_a_day_after") or ()))
+
+
+# --- regex pieces (built once, from the data) -----------------------------------------------
+
+def _alt(parts: Iterable[str]) -> str:
+    """Alternatives longest first, so "มีนาคม" is tried before "มีนา"."""
+    return "|".join(sorted(set(parts), key=lambda p: (-len(p), p)))
+
+
+def _dotted(abbr: str, *, dots_optional: bool) -> str:
+    """"ม.ค." -> a pattern for "ม.ค.", "ม.ค", "ม. ค." (and "มค" when ``dots_optional``)."""
+    parts = [re.escape(p) for p in abbr.split(".") if p]
+    inner = r"(?:\.[ ]?)?" if dots_optional else r"\.[ ]?"
+    return inner.join(parts) + r"\.?"
+
+
+def _cases(words: Iterable[str]) -> list[str]:
+    """"June" -> "June", "JUNE"; "in" -> "in", "In"."""
+    out: list[str] = []
+    for w in words:
+        out += [w, w[:1].upper() + w[1:], w.upper()]
+    return out
+
+
+_T = _tables()
+_THAI = "\u0e01-\u0e5b"          # Thai block letters, vowels, marks and digits (ก .. ๛)
+# A gap between the parts of a date: nothing, or up to three spaces ("5มีนาคม2562", "5  March").
+_G = r"[ \t\u00a0]{0,3}"
+# The same, allowing one line break (a date wrapped in a PDF line): "5 มีนาคม\n2562".
+_GN = r"[ \t\u00a0]{0,3}\n?[ \t\u00a0]{0,3}"
+# A day cannot continue a number, a ref or a time: not after "1.", "10:", "3/", "2,"; nor be
+# the count after "ครั้งที่" / "ฉบับที่" (one fixed-width look-behind per word, with and without
+# the space): "ครั้งที่ 7 เดือนมิถุนายน 2541" holds no day.
+_DAY_START = r"(?<![\d.,:/A-Za-z])" + "".join(
+    rf"(?<!{re.escape(w)}{sp})" for w in _T.not_a_day_after for sp in ("", " "))
+_ORD = r"(?:st|nd|rd|th)?"
+# A year (or day) is not followed by more digits, a percent sign or a decimal part.
+_NUM_END = r"(?![\d%]|[.,]\d)"
+# Separators of a range of days: "13-14", "13 – 14", "13 ถึง 14", "13 to 14".
+_SEP = r"(?:[-\u2013\u2014]|ถึง(?:วันที่)?|to|until|through)"
+
+_THAI_ABBR = (rf"(?:(?<=เดือน)|(?<![{_THAI}.]))"
+              rf"(?:{_alt(_dotted(a, dots_optional=True) for a in _T.thai_abbr)})"
+              rf"(?!\.?[{_THAI}])")
+_EN_MONTH = (r"(?<![A-Za-z])(?:"
+             + _alt([re.escape(n) for n in _cases(_T.en_full)]
+                    + [re.escape(n) + r"\.?" for n in _cases(_T.en_abbr)])
+             + r")(?![A-Za-z])")
+_ERA = ("(?:" + _alt([_dotted(e, dots_optional=False) if "." in e else re.escape(e)
+                      for e in _T.era_names]) + ")")
+# Not inside a Latin word ("BEAD") nor the tail of a Thai acronym ("ก.ค.ศ.", a commission).
+_ERA = rf"(?<![A-Za-z])(?<![\u0e01-\u0e2e]\.){_ERA}(?![A-Za-z])"
+_THAI_CUE = "(?:" + _alt(re.escape(c) for c in _T.thai_cues) + ")"
+_EN_CUE = r"(?<![A-Za-z])(?:" + _alt(re.escape(c) for c in _cases(_T.en_cues)) + r")(?![A-Za-z])"
+
+
+def _month(name: str) -> str:
+    """A month name in group ``name``: "มีนาคม", "มี.ค.", "มีค", "March", "Mar.", "MAR"."""
+    full = _alt(re.escape(n) for n in _T.thai_full)
+    return rf"(?P<{name}>{full}|{_THAI_ABBR}|{_EN_MONTH})"
+
+
+# The year after a month: "2562", "พ.ศ. 2562", "ปี 2551", "ค.ศ.2016", "62" (two digits).
+_YEAR_PART = rf"(?:ปี{_G})?(?:(?P<era>{_ERA}){_G})?(?P<y>\d{{4}}|\d{{2}}){_NUM_END}"
+
+# Day [-day] month year.
+# Matches "5 มีนาคม 2562", "๕ มีนาคม พ.ศ. ๒๕๖๒", "1 ม.ค. 62", "1-2 กรกฎาคม ค.ศ. 2014",
+# "2 – 3 ตุลาคม ค.ศ. 2015", "06 Mar 2019", "5th of March, 2019", "13-14 November 2017".
+# Must not match "1.5 มีนาคม 2562" (a ref), "10:30 March 2019", "31 กุมภาพันธ์ 2562" as a day
+# (it falls back to the month), "5 มีนาคม" (no year).
+DMY_RE = re.compile(
+    rf"{_DAY_START}(?P<d>[0-3]?\d){_ORD}"
+    rf"(?:{_G}{_SEP}{_G}(?P<d2>[0-3]?\d){_ORD})?"
+    rf"{_GN}(?:of{_G})?(?:เดือน{_G})?{_month('m')},?{_GN}{_YEAR_PART}", re.ASCII)
+
+# Day month [year] - day month year, a range across months (or years).
+# Matches "30 November - 2 December 2017", "30 พฤศจิกายน - 2 ธันวาคม 2560",
+# "30 Dec 2017 - 2 Jan 2018". Must not match "30 November - 2 December" (no year).
+CROSS_RE = re.compile(
+    rf"{_DAY_START}(?P<d>[0-3]?\d){_ORD}{_GN}(?:เดือน{_G})?{_month('m')}"
+    rf"(?:,?{_G}(?:(?P<era1>{_ERA}){_G})?(?P<y1>\d{{4}}))?"
+    rf"{_G}{_SEP}{_G}(?P<d2>[0-3]?\d){_ORD}{_GN}(?:เดือน{_G})?{_month('m2')},?{_GN}{_YEAR_PART}",
+    re.ASCII)
+
+# Month day [- [month] day], year.
+# Matches "June 20, 2019", "Jun. 20, 2019", "มิถุนายน 20, 2019", "June 20-22, 2019",
+# "November 30 - December 2, 2017". Must not match "March 2019" or "มีนาคม 25 คน".
+MDY_RE = re.compile(
+    rf"{_month('m')}{_G}(?P<d>[0-3]?\d){_ORD}"
+    rf"(?:{_G}{_SEP}{_G}(?:{_month('m2')}{_G})?(?P<d2>[0-3]?\d){_ORD})?"
+    rf"(?:,{_GN}|[ \t\u00a0]{{1,3}})(?:(?P<era>{_ERA}){_G})?(?P<y>\d{{4}}){_NUM_END}", re.ASCII)
+
+# [เดือน] month year.
+# Matches "เดือนธันวาคม 2551", "ธันวาคม 2551", "ธ.ค. 62", "March 2019", "มีนาคม พ.ศ. 2562".
+# Must not match "มีนาคม 25 คน" (two digits need an abbreviated Thai month) or "May 20".
+MY_RE = re.compile(rf"(?:เดือน{_G})?{_month('m')},?{_G}{_YEAR_PART}", re.ASCII)
+
+# A year after a cue, maybe a range.
+# Matches "ปี 2550", "ปีพ.ศ. 2535", "พ.ศ. 2540", "ปี ค.ศ. 1967", "ค.ศ. 2025", "2019" in
+# "in 2019", "ปี 2559-2563", "พ.ศ. 2553 - 2558", "ปี ค.ศ. 2016-2025", "ปี 2562-63".
+# Must not match "11 สาขา", "ปีละ 2000", "5 ปี 2,000 คน", "in 20 days".
+YEAR_RE = re.compile(
+    rf"(?:(?P<en>{_EN_CUE})[ \t\u00a0]{{1,3}}"
+    rf"|(?P<th>{_THAI_CUE}){_G}(?:(?P<era>{_ERA}){_G})?"
+    rf"|(?P<era0>{_ERA}){_G})"
+    rf"(?P<y>\d{{4}})"
+    rf"(?:{_G}(?:[-\u2013\u2014]|ถึง|to){_G}(?:(?P<era2>{_ERA}){_G})?(?P<y2>\d{{4}}|\d{{2}}))?"
+    rf"(?![\d%]|[.,/\-\u2013\u2014]\d)", re.ASCII)
+
+# A bare range of years, a period.
+# Matches "2016-2020", "2559-2563", "2016 – 2025". Must not match "1.2016-2020", "0-2559-2563"
+# (a phone number), "1234-5678" (not years), "2020-2016" (backwards).
+YEAR_RANGE_RE = re.compile(
+    r"(?<![\d.,/\-\u2013\u2014])(?P<y>\d{4})[ \t\u00a0]{0,3}[-\u2013\u2014][ \t\u00a0]{0,3}"
+    r"(?P<y2>\d{4})(?![\d%]|[.,/\-\u2013\u2014]\d)", re.ASCII)
+
+# ISO year-month-day. Matches "2019-06-20"; must not match "2019-06-20-1" or "12019-06-20".
+ISO_RE = re.compile(r"(?<![\d.\-/])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d]|-\d)", re.ASCII)
+
+# Day/month/year with "/" or "-", day first unless the month cannot be one.
+# Matches "20/06/2019", "5/3/2562", "20-06-2019". Must not match "02-123-4567" (phone),
+# "1/2562" (an issue number), "5/3/62" (two-digit year).
+NUMERIC_RE = re.compile(
+    r"(?<![\d.\-/:])(?P<d>[0-3]?\d)(?P<sep>[/\-])(?P<m>[0-3]?\d)(?P=sep)(?P<y>\d{4})"
+    r"(?![\d]|[./\-]\d)", re.ASCII)
+
+
+# --- turning a match into values --------------------------------------------------------------
+
+#: Plausible Common-Era years: "ค.ศ. 2562" (a Buddhist year under the wrong era) is no date.
+_MIN_CE, _MAX_CE = 1000, 2199
+
+# start, end, value, precision, end value, is_period
+_Candidate = tuple[int, int, str, str, "str | None", bool]
+
+
+def _month_of(text: str) -> int:
+    return _T.months[_fold(text)]
+
+
+def _year(raw: str, era: str | None, *, thai_month: bool = False, cued: bool = True) -> int | None:
+    """The Common-Era year of ``raw`` ("2562", "62", "2019") under ``era`` text, or None.
+
+    ``thai_month``: the year follows a Thai month name (a two-digit year is then Buddhist).
+    ``cued=False``: no month backs it (a year after a cue), so it must be a plausible modern year.
+    """
+    kind = _T.eras.get(_fold(era)) if era else None
+    n = int(raw)
+    if len(raw) == 2:
+        if not thai_month or kind == "ce":
+            return None
+        n += 2500
+        kind = "be"
+    if kind is None:
+        kind = "be" if n >= 2400 else "ce"
+    ce = n - 543 if kind == "be" else n
+    if era is None and not cued and not 1800 <= ce <= 2199:
+        return None
+    return ce if _MIN_CE <= ce <= _MAX_CE else None
+
+
+def _iso_day(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _dmy(m: re.Match[str]) -> _Candidate | None:
+    month_text = m["m"]
+    key = _fold(month_text)
+    if len(m["y"]) == 2 and key not in _T.thai_keys:
+        return None
+    y = _year(m["y"], m["era"], thai_month=key in _T.thai_keys)
+    if y is None:
+        return None
+    month = _month_of(month_text)
+    first = _iso_day(y, month, int(m["d"]))
+    if first is None:
+        return None
+    last = None
+    if m["d2"] is not None:
+        last = _iso_day(y, month, int(m["d2"]))
+        if last is None or last <= first:
+            return None
+    return (m.start(), m.end(), first, "day", last, False)
+
+
+def _cross(m: re.Match[str]) -> _Candidate | None:
+    k1, k2 = _fold(m["m"]), _fold(m["m2"])
+    if len(m["y"]) == 2 and k2 not in _T.thai_keys:
+        return None
+    y2 = _year(m["y"], m["era"], thai_month=k2 in _T.thai_keys)
+    if y2 is None:
+        return None
+    y1 = _year(m["y1"], m["era1"], thai_month=k1 in _T.thai_keys) if m["y1"] else y2
+    if y1 is None:
+        return None
+    first = _iso_day(y1, _month_of(m["m"]), int(m["d"]))
+    last = _iso_day(y2, _month_of(m["m2"]), int(m["d2"]))
+    if first is None or last is None or last <= first:
+        return None
+    return (m.start(), m.end(), first, "day", last, False)
+
+
+def _mdy(m: re.Match[str]) -> _Candidate | None:
+    y = _year(m["y"], m["era"])
+    if y is None:
+        return None
+    month = _month_of(m["m"])
+    first = _iso_day(y, month, int(m["d"]))
+    if first is None:
+        return None
+    last = None
+    if m["d2"] is not None:
+        last = _iso_day(y, _month_of(m["m2"]) if m["m2"] else month, int(m["d2"]))
+        if last is None or last <= first:
+            return None
+    return (m.start(), m.end(), first, "day", last, False)
+
+
+def _my(m: re.Match[str]) -> _Candidate | None:
+    key = _fold(m["m"])
+    if len(m["y"]) == 2 and key not in _T.abbr_keys:
+        return None
+    y = _year(m["y"], m["era"], thai_month=key in _T.thai_keys)
+    if y is None:
+        return None
+    return (m.start(), m.end(), f"{y:04d}-{_month_of(m['m']):02d}", "month", None, False)
+
+
+def _cued_year(m: re.Match[str]) -> _Candidate | None:
+    era = m["era"] or m["era0"]
+    y = _year(m["y"], era, cued=False)
+    if y is None:
+        return None
+    start = m.start("y") if m["en"] else m.start()
+    if m["y2"] is None:
+        return (start, m.end("y"), f"{y:04d}", "year", None, False)
+    raw2 = m["y2"]
+    if len(raw2) == 2:
+        raw2 = m["y"][:2] + raw2
+    y2 = _year(raw2, m["era2"] or era, cued=False)
+    if y2 is None or not y < y2 <= y + 100:
+        return (start, m.end("y"), f"{y:04d}", "year", None, False)
+    return (start, m.end(), f"{y:04d}", "year", f"{y2:04d}", True)
+
+
+def _bare_range(m: re.Match[str]) -> _Candidate | None:
+    y, y2 = _year(m["y"], None, cued=False), _year(m["y2"], None, cued=False)
+    if y is None or y2 is None or not y < y2 <= y + 100:
+        return None
+    return (m.start(), m.end(), f"{y:04d}", "year", f"{y2:04d}", True)
+
+
+def _iso(m: re.Match[str]) -> _Candidate | None:
+    value = _iso_day(int(m["y"]), int(m["m"]), int(m["d"]))
+    if value is None or not _MIN_CE <= int(m["y"]) <= _MAX_CE:
+        return None
+    return (m.start(), m.end(), value, "day", None, False)
+
+
+def _numeric(m: re.Match[str]) -> _Candidate | None:
+    y = _year(m["y"], None, cued=False)
+    d, mo = int(m["d"]), int(m["m"])
+    if y is None:
+        return None
+    if mo > 12 >= d:            # "06/20/2019": month first
+        d, mo = mo, d
+    value = _iso_day(y, mo, d)
+    return None if value is None else (m.start(), m.end(), value, "day", None, False)
+
+
+_MATCHERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Candidate | None]], ...] = (
+    (CROSS_RE, _cross), (DMY_RE, _dmy), (MDY_RE, _mdy), (MY_RE, _my), (YEAR_RE, _cued_year),
+    (YEAR_RANGE_RE, _bare_range), (ISO_RE, _iso), (NUMERIC_RE, _numeric),
+)
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates, longest first (ties: the earlier), returned in text order."""
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        s, e = c[0], c[1]
+        i = bisect_left(starts, e)          # chosen spans starting before e are [0, i)
+        if i and ends[i - 1] > s:
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        chosen.insert(i, c)
+    return chosen
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date expression in ``text``, in order, non-overlapping, the longest match winning.
+
+    ``text`` is normally ``aseandocs.thai.normalize(raw).text``; Thai digits work as well::
+
+        >>> [d.value for d in find_dates("ประชุมเมื่อวันที่ 20-21 พฤศจิกายน 2546 และ 1 ม.ค. 62")]
+        ['2003-11-20', '2019-01-01']
+        >>> [(d.text, d.value) for d in find_dates("Tuesday, 5 March 2019; adopted in 2016.")]
+        [('5 March 2019', '2019-03-05'), ('2016', '2016')]
+        >>> find_dates("ข้อ 1.2.5 มี 11 สาขา 2,000 คน ครั้งที่ 11")
+        []
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_dates expects a str, got {type(text).__name__}")
+    ascii_text = thai_digits_to_ascii(text)
+    candidates: list[_Candidate] = []
+    for pattern, build in _MATCHERS:
+        for m in pattern.finditer(ascii_text):
+            c = build(m)
+            if c is not None:
+                candidates.append(c)
+    return [DateMatch(span=(s, e), text=text[s:e], value=v, precision=p, end=end, is_period=per)
+            for s, e, v, p, end, per in _select(candidates)]
+
+
+def parse_date(text: str) -> DateMatch | None:
+    """The first date in a short string, or None when it holds none.
+
+        >>> parse_date("มิถุนายน 20, 2019").value
+        '2019-06-20'
+        >>> parse_date("ข่าว 09 Apr 2020").value
+        '2020-04-09'
+        >>> parse_date("ไม่มีวันที่") is None
+        True
+    """
+    found = find_dates(text)
+    return found[0] if found else None
