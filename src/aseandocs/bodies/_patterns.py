@@ -1,0 +1,154 @@
+"""Bilingual patterns: a Thai name followed by its English name and/or acronym in parentheses.
+
+"ชื่อไทย (English Name: ACR)", "ชื่อไทย (English Name หรือ ACR)", "ชื่อไทย (English Name -ACR)",
+"ชื่อไทย (ACR)", "ชื่อไทย ครั้งที่ 11 (11th English Name: 11th ACR)": when any part resolves to a
+body, the Thai name and the parenthesis are one mention of it (method "pattern"), even when the
+Thai name itself is not in the registry.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Mention
+from ._context import resolve_shared
+from ._fold import is_thai
+from ._lexicon import lexicon
+
+if TYPE_CHECKING:
+    from .registry import BodyRegistry
+
+__all__ = ["pattern_mentions", "split_parenthesis", "thai_name_start", "PAREN_RE"]
+
+# A parenthesis on one line holding at least one Latin letter.
+# Matches "(ASEAN Centre for Energy)", "(Committee of Permanent Representatives: CPR)", "(AMCA)";
+# not "(รัฐมนตรีต่างประเทศ)" (no Latin), "(1)" or a parenthesis spanning two lines.
+PAREN_RE = re.compile(r"\((?P<inner>[^()\n]*[A-Za-z][^()\n]*)\)", re.ASCII)
+
+# "หรือ" between an English name and its acronym: "(Association of Southeast Asian Nations หรือ ASEAN)";
+# not "หรือ" inside a Thai word run without spaces around it.
+OR_SPLIT_RE = re.compile(r"\s+หรือ\s+")
+
+# The last colon: "(ASEAN Regional Forum : ARF)", "(ASEAN University Network: AUN)"; not "(ASEAN Summit)".
+COLON_SPLIT_RE = re.compile(r"\s*[:：]\s*(?=[^:：]*\Z)")
+
+# A dash before a trailing acronym: "(ASEAN Defence Ministers Meeting -ADMM)",
+# "(ASEAN Summit – ASEAN)"; not the hyphen inside "Political-Security" or "ASEAN-US".
+DASH_SPLIT_RE = re.compile(r"\s+[-–—]\s*(?=[A-Z][A-Za-z0-9.\- ]{1,20}\Z)")
+
+# An ordinal or article at the start of a part: "11th ASCCO", "the ASCC"; not "ASEAN", "11".
+LEADING_RE = re.compile(r"\A(?:(?P<ordinal>\d+(?:st|nd|rd|th))\s+|(?P<article>the)\s+)+", re.IGNORECASE)
+
+# What may stand between a Thai name and its parenthesis: spaces and an ordinal.
+# Matches " ครั้งที่ 11 " and " " before "(", not "ประจำปี 2562 ".
+ORDINAL_BEFORE_RE = re.compile(r"(?:\s*ครั้งที่\s*\d+)?\s*\Z")
+
+# A word bodies' English names are made of ("Meeting", "Forum", "Centre", ...); matches
+# "ASEAN Disabilities Forum", not "ASEAN Political-Security Community" or "ASEAN Charter".
+_ENGLISH_ANCHOR_RE = re.compile(
+    r"(?i)\b(?:" + "|".join(re.escape(a) for a in lexicon().english_anchors) + r")\b")
+
+# Characters that end the search for a Thai name backwards from a parenthesis.
+_STOPS = "\n()[]:;\"“”"
+_NAME_CAP = 120
+
+
+def split_parenthesis(inner: str) -> tuple[str, str]:
+    """"ASEAN University Network: AUN" -> ("ASEAN University Network", "AUN"); "AMCA" -> ("", "AMCA")."""
+    inner = inner.strip()
+    for rx in (OR_SPLIT_RE, COLON_SPLIT_RE, DASH_SPLIT_RE):
+        parts = rx.split(inner, maxsplit=1) if rx is not COLON_SPLIT_RE else rx.split(inner)
+        if len(parts) == 2 and parts[0].strip() and parts[1].strip():
+            return _clean(parts[0]), _clean(parts[1])
+    letters = [c for c in inner if c.isalpha()]
+    if " " not in inner.strip() and sum(c.isupper() for c in letters) >= 2:
+        return "", _clean(inner)
+    return _clean(inner), ""
+
+
+def _clean(part: str) -> str:
+    return LEADING_RE.sub("", part.strip()).strip(" .,;-–")
+
+
+def thai_name_start(text: str, end: int) -> int:
+    """Where the Thai name that ends at ``end`` starts (``end`` when there is none).
+
+    Backwards from ``end``: the nearest anchor ("การประชุม", "คณะกรรมการ", "ศูนย์", ...), with a
+    "การประชุม"/"ที่ประชุม" just before it; else the last run of Thai without spaces.
+    """
+    lex = lexicon()
+    lo = max(0, end - _NAME_CAP)
+    seg = text[lo:end]
+    cut = max((seg.rfind(c) for c in _STOPS), default=-1)
+    for i in range(len(seg) - 1, cut, -1):
+        if seg[i].isascii() and seg[i].isalpha():
+            cut = i
+            break
+    lo += cut + 1
+    seg = text[lo:end]
+    if not any(is_thai(c) for c in seg):
+        return end
+    best = -1
+    for a in lex.thai_anchors:
+        i = seg.rfind(a)
+        if i > best:
+            best = i
+    if best >= 0:
+        for p in lex.thai_prefixes:
+            if seg[:best].endswith(p):
+                best -= len(p)
+                break
+        return lo + best
+    run = seg.rstrip()
+    i = run.rfind(" ") + 1
+    start = lo + i
+    word = run[i:]
+    for c in lex.thai_clause_cues:
+        if word.startswith(c) and len(word) - len(c) >= 4:
+            return start + len(c)
+    return start
+
+
+def _resolve_part(registry: "BodyRegistry", part: str, text: str, span: tuple[int, int],
+                  context: str, fuzzy: bool) -> tuple[str, float] | None:
+    if not part:
+        return None
+    owners = registry.owners(part)
+    if owners and (len(owners) > 1 or registry.is_ambiguous(part)):
+        bid = resolve_shared(registry, part, owners, text, span, extra=context)
+        return (bid, 1.0) if bid else None
+    if owners:
+        return owners[0], 1.0
+    if not fuzzy or not _ENGLISH_ANCHOR_RE.search(part):
+        return None                 # only names that look like a body's are worth a fuzzy look
+    hit = registry.resolve(part)
+    return (hit[0].id, hit[1]) if hit else None
+
+
+def pattern_mentions(text: str, registry: "BodyRegistry",
+                     exact_by_end: dict[int, Mention]) -> list[Mention]:
+    """Mentions made of a name and its parenthesis; ``exact_by_end`` maps an exact mention's end to it."""
+    out: list[Mention] = []
+    for m in PAREN_RE.finditer(text):
+        inner = m.group("inner")
+        name, acr = split_parenthesis(inner)
+        before = ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+        q = before.start() if before else m.start()
+        thai = exact_by_end.get(q)
+        start = thai.span[0] if thai else thai_name_start(text, q)
+        context = text[start:q] + " " + inner
+        by_acr = _resolve_part(registry, acr, text, m.span(), context, fuzzy=False)
+        by_name = _resolve_part(registry, name, text, m.span(), context, fuzzy=True)
+        if by_acr:
+            bid, score = by_acr
+        elif thai:
+            bid, score = thai.body, thai.score
+        elif by_name:
+            bid, score = by_name
+        else:
+            continue
+        if thai and thai.body != bid:
+            # the acronym names another body than the Thai name before it: the parenthesis alone
+            start = m.start()
+        out.append(Mention(bid, text[start:m.end()], (start, m.end()), "pattern", score))
+    return out
