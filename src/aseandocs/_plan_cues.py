@@ -1,0 +1,128 @@
+"""Cue words of plan texts (data/plan_headings.yaml), loaded once, and the patterns built from them.
+
+Private to aseandocs.plans. The word lists live in the data file; this module only turns them into
+compiled patterns, each cached with functools.lru_cache::
+
+    >>> bool(scope_heading_re().match("ภาคผนวก 2 ประชาคมเศรษฐกิจอาเซียน"))
+    True
+    >>> bool(scope_heading_re().match("Annex 2 ASEAN Economic Community"))
+    True
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .errors import ParseError
+
+_DATA_FILE = "plan_headings.yaml"
+# A cue written in Latin letters ("million", "Annex"), matched case-insensitively at word ends;
+# not "ล้าน" or "%".
+_LATIN = re.compile(r"[A-Za-z]")
+_LISTS = ("scope_cues", "continuation_markers", "table_ref_columns", "table_columns",
+          "action_labels", "running_title_cues", "trailing_conjunctions", "reference_cues",
+          "number_cues", "unit_words", "name_parts")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, tuple[str, ...]]:
+    """Every cue list of the data file, as tuples of strings (longest first)."""
+    raw: Any = yaml.safe_load(resources.files("aseandocs.data").joinpath(_DATA_FILE)
+                              .read_text(encoding="utf-8"))
+    out: dict[str, tuple[str, ...]] = {}
+    for name in _LISTS:
+        items = raw.get(name) if isinstance(raw, dict) else None
+        if not isinstance(items, list) or not all(isinstance(x, str) and x for x in items):
+            raise ParseError(f"aseandocs/data/{_DATA_FILE}: '{name}' must be a list of non-empty "
+                             f"strings (fix the data file; valid keys: {', '.join(_LISTS)})")
+        out[name] = tuple(sorted(set(items), key=len, reverse=True))
+    return out
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+@lru_cache(maxsize=1)
+def scope_heading_re() -> re.Pattern[str]:
+    """A scope heading: a cue, then a number, a roman numeral or one capital letter.
+
+    Matches "ภาคผนวก 1", "ภาคผนวก 2 ประชาคม…" (the cue and number only), "เสาหลักที่ 2",
+    "หมวดที่ 3", "Annex 2", "Part II", "PILLAR 1". Must not match "ภาคผนวก 1.2" (a cited section),
+    "Annexes", "Partnership 2", "Part of" or "pillars" (the number is case-sensitive).
+    """
+    return re.compile(
+        rf"(?P<cue>(?i:{_alt(cues()['scope_cues'])}))[ \t]*"
+        r"(?P<num>[0-9]{1,3}|[IVXLC]{1,6}|[A-Z])"
+        r"(?![0-9A-Za-z]|\.[0-9A-Za-z])"
+    )
+
+
+@lru_cache(maxsize=1)
+def header_run_re() -> re.Pattern[str]:
+    """A table header repeated by PDF conversion: a ref column and at least one other column.
+
+    Matches "เลขที่อ้างอิง ขอบเขตแผนงาน/ผลลัพธ์และกิจกรรม" (a Thai header written here by hand),
+    "Ref | Measures", "No. Actions Timeline". Must not match "ผลลัพธ์และกิจกรรม" alone (no ref
+    column: could be words of a title) or "Ref 1.2".
+    """
+    c = cues()
+    sep = r"(?:[ \t|/&]*(?:และ|and)?[ \t|/&]*)"
+    return re.compile(
+        rf"(?P<ref>{_alt(c['table_ref_columns'])}){sep}"
+        rf"(?:{_alt(c['table_columns'])})(?:{sep}(?:{_alt(c['table_columns'])}))*",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def continuation_re() -> re.Pattern[str]:
+    """A continuation marker: "(ยังมีต่อ)", "(ต่อ)", "(continued)", "(cont'd)".
+
+    Must not match "ต่อ" inside a word ("ต่อต้าน") nor "(ต่อปี)".
+    """
+    c = cues()["continuation_markers"]
+    paren = tuple(w for w in c if w.startswith("("))
+    bare = tuple(w for w in c if not w.startswith("("))
+    return re.compile(rf"(?P<paren>{_alt(paren)})|(?<![A-Za-z])(?P<bare>{_alt(bare)})(?![A-Za-z])",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def unit_re() -> re.Pattern[str]:
+    """A unit or count word right after a number: "ล้าน", "million", "%", "ประเทศ".
+
+    Matches the start of "ล้านบาท", "million", "% of", "ประเทศ". Must not match "Promote",
+    "ส่งเสริม", "millionaire" or "percentage" (Latin units end at a word boundary).
+    """
+    words = cues()["unit_words"]
+    latin = tuple(w for w in words if _LATIN.match(w))
+    other = tuple(w for w in words if w not in latin)
+    return re.compile(rf"(?:{_alt(other)})|(?:{_alt(latin)})(?![A-Za-z])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def name_part_re() -> re.Pattern[str]:
+    """The start of a name part after a spaced hyphen: "จีน" in "อาเซียน - จีน", "Japan"."""
+    words = cues()["name_parts"]
+    latin = tuple(w for w in words if _LATIN.match(w))
+    other = tuple(w for w in words if w not in latin)
+    return re.compile(rf"(?:{_alt(other)})|(?:{_alt(latin)})(?![a-z])")
+
+
+@lru_cache(maxsize=1)
+def running_title_re() -> re.Pattern[str]:
+    """A running title token: "แผนปฏิบัติการ…" glued to its name, or "Vientiane Action Programme"."""
+    return re.compile(rf"(?:{_alt(cues()['running_title_cues'])})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def word_sets() -> dict[str, frozenset[str]]:
+    """Cue lists compared as whole, case-folded words."""
+    c = cues()
+    return {k: frozenset(w.casefold() for w in c[k])
+            for k in ("reference_cues", "number_cues", "trailing_conjunctions", "action_labels")}
