@@ -1,0 +1,345 @@
+"""Document kind, headline, document date and dated events of plan texts, news and reports.
+
+All four work on the normalised text (``Document.text`` after ``aseandocs.thai.normalize``)::
+
+    >>> from aseandocs.model import Document
+    >>> doc = Document.from_text("home\\n\\nอาเซียนจัดประชุมรัฐมนตรีเศรษฐกิจ ครั้งที่ 51\\n\\n"
+    ...     "ข่าวต่างประเทศ 06 Mar 2019\\n\\nเมื่อวันที่ 5 มีนาคม 2562 รัฐมนตรีเศรษฐกิจอาเซียน"
+    ...     "ได้ลงนามในความตกลงอาเซียนว่าด้วยการค้าบริการ (ASEAN Trade in Services Agreement)")
+    >>> kind = detect_kind(doc); kind, find_title(doc, kind), find_document_date(doc, kind)
+    ('news', 'อาเซียนจัดประชุมรัฐมนตรีเศรษฐกิจ ครั้งที่ 51', '2019-03-06')
+    >>> [(e.type, e.date) for e in extract_events(doc)], extract_events(doc)[0].instruments[0]
+    ([('signing', '2019-03-05')], 'ความตกลงอาเซียนว่าด้วยการค้าบริการ (ASEAN Trade in Services Agreement)')
+    >>> en = Document.from_text("ASEAN adopts disaster pact\\n\\nJakarta, 5 March 2019 - ASEAN "
+    ...     "ministers adopted the ASEAN Declaration on Disaster Health Management on 4 March 2019. "
+    ...     "They will meet again in Bangkok in June 2019.")
+    >>> k = detect_kind(en); k, find_document_date(en, k)
+    ('news', '2019-03-05')
+    >>> [(e.type, e.date, e.status) for e in extract_events(en)]
+    [('adoption', '2019-03-04', 'done'), ('meeting', '2019-06', 'planned')]
+
+Event texts are statements: ``event.text == document.text[event.span[0]:event.span[1]]`` exactly,
+the span trimmed of surrounding white space.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ._events import assemble
+from ._events_cues import cue_data
+from .model import Document, Event, Measure, Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .dates import DateMatch
+
+__all__ = ["detect_kind", "find_title", "find_document_date", "extract_events"]
+
+#: How many non-empty lines from the top count as the header of a news item.
+_HEADER_LINES = 8
+#: ... and how far into the text they may reach.
+_HEADER_CHARS = 1500
+#: A header line longer than this is body text, not a headline or dateline.
+_HEADER_LINE_MAX = 200
+
+# A numbered measure of a plan: "1.2.5 ดำเนินการ...", "A.1.1 Establish ..."; must not match a date
+# "2019-06-20" or "1.5 million" (a two-level number). re.ASCII: Thai digits are already ASCII.
+MEASURE_REF = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.\d{1,2}|\d{1,2}\.\d{1,2})\.\d{1,2}(?:\.\d{1,2})?(?=[\s)])", re.ASCII)
+# An activity bullet: " - จัดการประชุม", "\n- Hold a workshop"; must not match "2553 - 2558".
+ACTIVITY = re.compile(r"(?:^|(?<=\s))-\s(?=[\u0e01-\u0e2eA-Za-z])", re.MULTILINE)
+# The place opening a dateline: "Jakarta, 5 March 2019 - ...", "กรุงเทพฯ 5 มี.ค. 62 - ..."; the
+# date and the dash after it are checked in code. Must not match "ในปี 2562 อาเซียน" alone.
+DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'-]{1,30}|[\u0e01-\u0e5b.ฯ]{2,20})(?:,\s?|\s)")
+# What follows the date of a dateline: "- ", "– ", "(Reuters) - ", ": ".
+_DATELINE_DASH = re.compile(r"\s*(?:\([^()\n]{1,20}\)\s*)?[-–—:]")
+# An English signing date: "this 29th day of November 2004", "the 8th day of August, 1967"
+# (dates.find_dates reads only "November 2004" there); must not match "29 November 2004".
+LEGAL_DAY = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+$", re.ASCII | re.IGNORECASE)
+
+
+def _dates(text: str) -> list["DateMatch"]:
+    from .dates import find_dates
+    return find_dates(text)
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> dict[str, Any]:
+    return cue_data()["kind"]
+
+
+def _count(text: str, words: Sequence[str]) -> int:
+    return sum(text.count(w) for w in words)
+
+
+def _header(text: str) -> list[tuple[int, str]]:
+    """The first non-empty lines (offset, line) that lie within the header region."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[:_HEADER_CHARS]):
+        line = m.group().strip()
+        if line:
+            out.append((m.start(), m.group()))
+        if len(out) >= _HEADER_LINES:
+            break
+    return out
+
+
+def _dateline(line: str) -> "DateMatch | None":
+    """The date of a dateline opening ``line`` ("Jakarta, 5 March 2019 - ASEAN ..."), else None."""
+    if DATELINE.match(line) is None:
+        return None
+    for d in _dates(line[:80]):
+        if d.span[0] <= 40 and d.precision == "day" and _DATELINE_DASH.match(line, d.span[1]):
+            return d
+    return None
+
+
+def _header_dates(text: str) -> list["DateMatch"]:
+    """The publication date and the dateline dates of the header lines (they date no event)."""
+    out = []
+    first = _header_date(text)
+    if first is not None:
+        out.append(first)
+    for off, line in _header(text):
+        d = _dateline(line)
+        if d is not None:
+            out.append(_shift(d, off))
+    return out
+
+
+def _header_date(text: str) -> "DateMatch | None":
+    """A publication date on a short header line or a dateline: "ข่าวต่างประเทศ 06 Mar 2019",
+    "มิถุนายน 20, 2019", "Posted on 5 March 2019", "Jakarta, 5 March 2019 - ..."."""
+    words = _kind_words()
+    for off, line in _header(text):
+        ds = [d for d in _dates(line) if d.precision in ("day", "month") and not d.is_period]
+        if not ds:
+            continue
+        d = ds[0]
+        rest = re.sub(r"[\W\d_]+", "", line[:d.span[0]] + line[d.span[1]:])
+        marked = any(line.lower().startswith(w.lower()) for w in words["news_markers"])
+        if len(line) <= 80 and (len(rest) <= 20 or marked):
+            return _shift(d, off)               # "มิถุนายน 20, 2019", "Posted on 5 March 2019"
+        dateline = _dateline(line)
+        if dateline is not None:
+            return _shift(dateline, off)
+    return None
+
+
+def _shift(d: "DateMatch", off: int) -> "DateMatch":
+    from dataclasses import replace
+    return replace(d, span=(d.span[0] + off, d.span[1] + off))
+
+
+def detect_kind(document: Document, measures: Sequence[Measure] = ()) -> str:
+    """"plan", "news" or "report", from the text alone.
+
+    Rules, in order:
+
+    1. **plan** — a signing clause ("ทำไว้ ณ", "Done at", "IN WITNESS WHEREOF") with plan structure
+       (at least 5 numbered measures "1.2.5" or "- " activities, or 2 plan words such as
+       แผนปฏิบัติการ, ภาคผนวก, Plan of Action, Annex, Blueprint); or, without one, at least 10
+       measures with 5 activities and a plan word. ``measures`` (from ``plans.parse_plan``) count
+       when given; otherwise three-level refs in the text are counted.
+    2. **news** — a publication date in the header lines ("ข่าวต่างประเทศ 06 Mar 2019" or a short
+       line "มิถุนายน 20, 2019"), a dateline ("Jakarta, 5 March 2019 - ..."), a news marker at
+       the start of a header line ("(Reuters)", "Posted on"), or a dated lead ("เมื่อวันที่ 5
+       มีนาคม 2562 ..." on one of the first lines) in a short text (< 8,000 characters) with
+       reporting verbs (กล่าวว่า, said).
+    3. **report** — anything else (explainers, progress reports).
+
+    >>> detect_kind(Document.from_text("ข่าวต่างประเทศ 06 Mar 2019\\nอาเซียนจัดประชุม"))
+    'news'
+    >>> detect_kind(Document.from_text("History of ASEAN\\n\\nASEAN was founded in 1967."))
+    'report'
+    """
+    text = document.text
+    words = _kind_words()
+    n_measures = max(len(measures), len(MEASURE_REF.findall(text)))
+    n_acts = max(sum(len(m.activities) for m in measures), len(ACTIVITY.findall(text)))
+    plan_words = _count(text, words["plan_words"])
+    low = text.lower()
+    signing = any(w.lower() in low for w in words["signing"])
+    if signing and (n_measures >= 5 or n_acts >= 5 or plan_words >= 2):
+        return "plan"
+    if n_measures >= 10 and n_acts >= 5 and plan_words >= 1:
+        return "plan"
+    if _header_date(text) is not None:
+        return "news"
+    header = _header(text)
+    if any(line.lower().startswith(w.lower()) or f"({w.strip('()')})" in line
+           for _, line in header for w in words["news_markers"] if w.startswith("(")):
+        return "news"
+    if any(line.lower().startswith(w.lower()) for _, line in header for w in words["news_markers"]
+           if len(w) > 4 and not w.startswith("(")):
+        return "news"
+    if len(text) < 8000 and _count(text.lower(), [w.lower() for w in words["reporting_verbs"]]):
+        for _, line in header[:4]:
+            ds = _dates(line[:60])
+            if any(d.precision == "day" for d in ds):
+                return "news"
+    return "report"
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> tuple[frozenset[str], tuple[str, ...]]:
+    b = cue_data()["boilerplate"]
+    return frozenset(w.lower() for w in b["lines"]), tuple(w.lower() for w in b["prefixes"])
+
+
+def _is_boilerplate(line: str) -> bool:
+    s = line.strip()
+    low = s.lower()
+    lines, prefixes = _boilerplate()
+    if low in lines or low.startswith(prefixes) or re.fullmatch(r"[\W\d_]*", s):
+        return True
+    if len(s) < 8:                               # "8", "home", a lone word
+        return True
+    ds = _dates(s)
+    if ds and sum(d.span[1] - d.span[0] for d in ds) >= 0.5 * len(s):
+        return True                              # a date line: "มิถุนายน 20, 2019"
+    return any(low.startswith(w.lower()) and len(s) <= len(w) + 25
+               for w in _kind_words()["news_markers"])   # "ข่าวต่างประเทศ 06 Mar 2019"
+
+
+def find_title(document: Document, kind: str | None = None) -> str | None:
+    """The headline: the first substantive header line, preferring one repeated later, then the
+    one right above the publication-date line.
+
+    Boilerplate lines ("BANNER", "home", "ภาพจาก: ...", date lines, menu words, lines under 8
+    characters) are skipped; a line longer than 200 characters is body text, so a text that opens
+    with one has no title (None). A plan gives None unless it opens with a short title line.
+
+    >>> find_title(Document.from_text("BANNER\\n\\nASEAN explores deeper cooperation\\n\\n"
+    ...                               "06 Mar 2019\\n\\nASEAN explores deeper cooperation\\nBody."))
+    'ASEAN explores deeper cooperation'
+    >>> find_title(Document.from_text("home\\n\\nอาเซียน-จีน กระชับความร่วมมือทางทะเล\\n\\n"
+    ...                               "มิถุนายน 20, 2019"))
+    'อาเซียน-จีน กระชับความร่วมมือทางทะเล'
+    """
+    text = document.text
+    cands: list[str] = []
+    before_date = None                            # the candidate right above the date line
+    date = _header_date(text)
+    for off, line in _header(text):
+        s = line.strip()
+        if len(s) > _HEADER_LINE_MAX:
+            break                                 # body text reached
+        if date is not None and off <= date.span[0] < off + len(line):
+            before_date = cands[-1] if cands else None
+            continue
+        if not _is_boilerplate(s):
+            cands.append(s)
+    if not cands:
+        return None
+    for c in cands[:3]:
+        if len(c) >= 15 and text.count(c) >= 2:
+            return c
+    return before_date or cands[0]
+
+
+def find_document_date(document: Document, kind: str | None = None) -> str | None:
+    """The document's own date, ISO.
+
+    news (and a report with such a header): the publication date of the header lines
+    ("ข่าวต่างประเทศ 06 Mar 2019", "มิถุนายน 20, 2019", "Posted on 5 March 2019", a dateline);
+    plan: the date of its signing or adoption clause ("ทำไว้ ณ เวียงจันทน์ ... เมื่อวันที่ 29
+    พฤศจิกายน 2547", "Done at Vientiane ... this 29th day of November 2004", "Adopted ... on 29
+    November 2004"); otherwise None.
+
+    >>> find_document_date(Document.from_text("... ทำไว้ ณ เวียงจันทน์ สปป. ลาว เมื่อวันที่ 29 "
+    ...                                        "พฤศจิกายน 2547 สำหรับบรูไน"), "plan")
+    '2004-11-29'
+    >>> find_document_date(Document.from_text("DONE at Vientiane, Lao PDR, this 29th day of "
+    ...                                        "November in the year 2004."), "plan")
+    '2004-11-29'
+    """
+    text = document.text
+    kind = kind or detect_kind(document)
+    if kind == "plan":
+        return _signing_date(text)
+    d = _header_date(text)
+    return d.value if d is not None else None
+
+
+# A signing or adoption clause that dates a plan: "ทำไว้ ณ", "Done at", "Adopted by/at/in",
+# "Signed at", "ลงนาม ณ", "รับรอง ณ"; must not match "adopted the declaration" (no place or body).
+SIGNING_CLAUSE = re.compile(
+    r"ทำไว้ ณ|ทำ ณ|ลงนาม ณ|รับรอง ณ|\b(?:Done|Signed|Adopted)\s+(?:at|in|by|on)\b", re.IGNORECASE)
+# "... November in the year 2004" (a year written after the month with words between).
+_IN_THE_YEAR = re.compile(r"^\s*(?:in\s+the\s+year\s+(?:of\s+)?)(?P<y>\d{4})\b", re.IGNORECASE)
+
+
+def _signing_date(text: str) -> str | None:
+    """The date of the last signing clause that has one within 300 characters after it."""
+    found = None
+    for m in SIGNING_CLAUSE.finditer(text):
+        window = text[m.end():m.end() + 300]
+        for d in _dates(window):
+            if d.is_period:
+                continue
+            value = d.value
+            if d.precision == "month":
+                legal = LEGAL_DAY.search(window[:d.span[0]])
+                if legal:
+                    value = f"{value}-{int(legal.group('day')):02d}"
+            elif d.precision == "year":
+                continue
+            found = value
+            break
+        if found is None:
+            legal = re.search(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+(?P<month>[A-Za-z]+)",
+                              window)
+            if legal:
+                after = _IN_THE_YEAR.match(window[legal.end():])
+                ds = _dates(f"{legal.group('day')} {legal.group('month')} "
+                            f"{after.group('y') if after else ''}".strip())
+                if ds and ds[0].precision == "day":
+                    found = ds[0].value
+    return found
+
+
+def _measure_zone(text: str, measures: Sequence[Measure]) -> list[tuple[int, int]]:
+    """Where the plan's measures lie: their spans, or from the first three-level ref to the end."""
+    if measures:
+        return [m.span for m in measures]
+    m = MEASURE_REF.search(text)
+    if m is None:
+        return []
+    two = text.rfind(" 1.1 ", max(0, m.start() - 300), m.start())
+    return [(two if two >= 0 else m.start(), len(text))]
+
+
+def extract_events(document: Document, mentions: Sequence[Mention] = (), *,
+                   kind: str | None = None, measures: Sequence[Measure] = ()) -> list[Event]:
+    """Every reported happening of ``document`` as ``model.Event``, in text order.
+
+    A statement (a clause or sentence; see ``aseandocs._events``) is an event when it holds an
+    event cue (data/event_cues.yaml: ประชุม/meeting, รับรอง/adopted, ลงนาม/signed,
+    จัดตั้ง/established, มีผลบังคับใช้/entered into force, ภาคยานุวัติ/acceded, เปิดตัว/launched,
+    เห็นชอบ/agreed, มีแผนที่จะ/will). Its date is the finest date in it, else the date governing it
+    (a date opening an earlier clause, until the next one or the next heading); a clause with
+    several dates gives one event per date. Undated events are kept only when they name a body
+    (one of ``mentions`` inside the span) or an instrument. ``status`` is "planned" for plan cues,
+    a future marker before the cue ("จะ", "will") or a date after the document's own date.
+
+    In a plan (``kind``, detected when not given) only dated statements and signing or adoption
+    clauses outside the measures (``measures``, or the numbered list found in the text) count, plus
+    the closing clause ("ทำไว้ ณ ...", "Done at ...").
+
+    >>> doc = Document.from_text("ต่อมาในวันที่ 28 มีนาคม 2562 อาเซียนและสหรัฐฯ ได้จัดการประชุม"
+    ...     " ASEAN-U.S. Dialogue ครั้งที่ 32 โดยมีแผนที่จะจัดตั้งศูนย์ความร่วมมือ (Centre)")
+    >>> [(e.type, e.date, e.ordinal, e.status) for e in extract_events(doc)]
+    [('meeting', '2019-03-28', 32, 'done'), ('establishment', '2019-03-28', None, 'planned')]
+    """
+    kind = kind or detect_kind(document, measures)
+    text = document.text
+    dates = _dates(text)
+    doc_date = find_document_date(document, kind)
+    plan = kind == "plan"
+    excluded = _measure_zone(text, measures) if plan else []
+    header = [] if plan else [d.span for d in _header_dates(text)]
+    return assemble(document, dates, mentions, doc_date=doc_date, plan=plan, excluded=excluded,
+                    keep_markers=tuple(_kind_words()["signing"]) if plan else (),
+                    skip_dates=header)
