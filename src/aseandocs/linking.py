@@ -1,0 +1,348 @@
+"""Linking reported progress to plan measures (corpus level).
+
+Every measure of every plan in the corpus goes into one BM25 index whose terms are
+
+- Thai words (pythainlp's newmm) and English words, stop words dropped, plus adjacent-word bigrams so
+  a phrase ("อาชญากรรม|ข้ามชาติ", "maritime|security") counts for more than its words;
+- the bodies the measure names (``body:ARF``), from the mentions inside its title and activities;
+- for English text, the Thai side of the bilingual glossary in ``models/glossary.yaml`` (and the English
+  side for Thai text), so an English report can link to a Thai plan.
+
+An event is a query: its words, its bodies, and its instruments with a boost ("กฎบัตรอาเซียน (ASEAN
+Charter)" should find the measure on drafting the ASEAN Charter). Only the postings of the query's
+terms are touched, so linking time grows with the number of events, never with events × measures.
+
+Date plausibility: an event dated before a plan's adoption cannot report on it — unless the plan says
+so, i.e. the measure names the same body or legal instrument the event is about (a 2004 plan measure on
+supporting the ASEAN Regional Forum can cite the forum's first meeting in 1994 as its basis; a measure
+on accession to the Treaty of Amity and Cooperation, the treaty's amendment in 1987). An undated event
+takes its document's date.
+
+Each event keeps at most ``max_links`` (3) measures scoring at least ``threshold``, each with its
+``score`` in [0, 1] and ``evidence`` (the words, bodies and instruments that matched)::
+
+    >>> from aseandocs.model import Document, Event, Measure, ParsedDocument
+    >>> titles = {"1.2.1": "ดำเนินการเพื่อนำไปสู่การจัดทำกฎบัตรอาเซียน",
+    ...           "1.2.7": "ส่งเสริมความร่วมมือด้านความมั่นคงทางทะเล",
+    ...           "1.3.4": "ส่งเสริมความร่วมมือในการต่อต้านอาชญากรรมข้ามชาติ"}
+    >>> plan = ParsedDocument(Document.from_text("", id="vap"), kind="plan", date="2004-11-29",
+    ...     measures=tuple(Measure(f"vap#{r}", "vap", r, r[:3], 3, t, (0, 1)) for r, t in titles.items()))
+    >>> news = ParsedDocument(Document.from_text("", id="n"), kind="news", events=(
+    ...     Event("entry_into_force", "กฎบัตรอาเซียน (ASEAN Charter) เริ่มใช้เมื่อเดือนธันวาคม 2551",
+    ...           (0, 1), date="2008-12", instruments=("กฎบัตรอาเซียน (ASEAN Charter)",)),
+    ...     Event("meeting", "The ministers discussed maritime security.", (0, 1), date="2019-03-01")))
+    >>> linked = link_corpus([plan, news])[1]
+    >>> [(l.ref, l.evidence[0]) for l in linked.events[0].measures]
+    [('1.2.1', 'กฎบัตรอาเซียน')]
+    >>> [l.ref for l in linked.events[1].measures]
+    ['1.2.7']
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Sequence
+
+import yaml
+
+from .model import Event, Link, Measure, ParsedDocument
+
+__all__ = ["link_corpus", "MeasureIndex", "LinkConfig", "tokenize"]
+
+# --- terms -------------------------------------------------------------------------------------
+
+# A run of Latin letters (with inner hyphens/apostrophes) — "counter-terrorism", "ASEAN's" — or a run of
+# Thai letters and marks. Digits and punctuation are never terms: "2551", "1.2.5", "(".
+WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]|[\u0e01-\u0e4e]+")
+THAI = re.compile(r"[\u0e01-\u0e4e]")
+
+_EN_STOP = frozenset("""a an the and or of in on at to for from by with as is are was were be been being
+this that these those it its into under over between among within through which who whom whose will
+shall would should may might can could has have had do does did not no nor but if than then there their
+they them we our us he she his her also such other others all any each more most some further well
+member states state countries country meeting meetings including include includes""".split())
+
+# Thai words too common in plan and news text to be evidence, beyond pythainlp's stop words.
+_TH_EXTRA_STOP = frozenset("""ประเทศ สมาชิก ประเทศสมาชิก ดำเนินการ ดำเนินงาน การประชุม ประชุม
+ที่ประชุม ได้ มี เป็น จะ ให้ ต่างๆ ต่าง ๆ เรื่อง ด้าน ว่าด้วย เกี่ยวกับ ระหว่าง ร่วมกัน ซึ่ง โดย และ หรือ
+ทั้ง นี้ นั้น ดังกล่าว รวมทั้ง รวมถึง ตลอดจน เช่น ปี พ.ศ. ค.ศ. วันที่ เดือน ครั้ง ครั้งที่""".split())
+
+
+# The head word of an instrument's name says what kind of instrument it is, not which one: a plan
+# mentions "แผนปฏิบัติการ" (plan of action) and "ปฏิญญา" (declaration) everywhere. Only the rest of an
+# instrument's name ("กฎบัตร|อาเซียน", "สหรัฐฯ") gets the instrument boost.
+_INSTRUMENT_HEADS = frozenset("""ปฏิญญา ความตกลง ข้อตกลง อนุสัญญา กฎบัตร สนธิสัญญา แผนปฏิบัติการ แผนงาน
+พิธีสาร บันทึกความเข้าใจ ฉันทามติ กรอบความตกลง แผน ปฏิบัติการ declaration agreement convention charter
+treaty plan action protocol memorandum understanding consensus blueprint framework roadmap
+work programme program""".split())
+
+
+# Legal instruments: an earlier event and a later plan that both name one ("สนธิสัญญา", "Treaty")
+# are about the same standing commitment, so the date rule lets the event through.
+_LEGAL_HEADS = frozenset("""สนธิสัญญา อนุสัญญา ปฏิญญา กฎบัตร ความตกลง พิธีสาร treaty convention
+declaration charter agreement protocol""".split())
+
+
+@lru_cache(maxsize=1)
+def _thai_stop() -> frozenset[str]:
+    from pythainlp.corpus import thai_stopwords
+    return frozenset(thai_stopwords()) | _TH_EXTRA_STOP
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from pythainlp.tokenize import word_tokenize
+    return word_tokenize
+
+
+def _stem(w: str) -> str:
+    """A light English stemmer: "meetings" -> "meeting", "activities" -> "activity"."""
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def tokenize(text: str) -> list[str]:
+    """Content words of Thai/English text, in order: Thai by newmm, English lower-cased and stemmed.
+
+    >>> tokenize("ความร่วมมือในการต่อต้านอาชญากรรมข้ามชาติ")
+    ['ความร่วมมือ', 'ต่อต้าน', 'อาชญากรรม', 'ข้ามชาติ']
+    >>> tokenize("Maritime Security cooperation of ASEAN")
+    ['maritime', 'security', 'cooperation', 'asean']
+    """
+    stop = _thai_stop()
+    out: list[str] = []
+    for chunk in WORD.findall(text):
+        if THAI.match(chunk):
+            for w in _tokenizer()(chunk, engine="newmm", keep_whitespace=False):
+                if len(w) > 1 and w not in stop and THAI.match(w):
+                    out.append(w)
+        else:
+            w = chunk.lower()
+            if len(w) > 2 and w not in _EN_STOP:
+                out.append(_stem(w))
+    return out
+
+
+def _terms(words: Sequence[str]) -> list[str]:
+    """Words and their adjacent bigrams ("อาชญากรรม|ข้ามชาติ")."""
+    return list(words) + [f"{a}|{b}" for a, b in zip(words, words[1:])]
+
+
+# --- glossary ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Gloss:
+    en: tuple[str, ...]
+    th: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> tuple[_Gloss, ...]:
+    raw = yaml.safe_load((resources.files("aseandocs") / "data" / "glossary.yaml").read_text("utf-8"))
+    return tuple(_Gloss(tuple(str(x).lower() for x in e.get("en", [])),
+                        tuple(str(x) for x in e.get("th", []))) for e in raw or [])
+
+
+def _glossary_terms(text: str) -> tuple[list[str], list[str]]:
+    """Words of the other language for glossary terms found in ``text``, and the terms found."""
+    low = text.lower()
+    extra: list[str] = []
+    found: list[str] = []
+    for g in _glossary():
+        en_hit = next((t for t in g.en if re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", low)), None)
+        th_hit = next((t for t in g.th if t in text), None)
+        if en_hit and not th_hit:
+            for t in g.th:
+                extra.extend(_terms(tokenize(t)))
+            found.append(en_hit)
+        elif th_hit and not en_hit:
+            for t in g.en:
+                extra.extend(_terms(tokenize(t)))
+            found.append(th_hit)
+    return extra, found
+
+
+# --- the index ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class LinkConfig:
+    """How links are scored and kept. ``threshold`` applies to the score in [0, 1]."""
+
+    max_links: int = 3
+    threshold: float = 0.4
+    k1: float = 1.2
+    b: float = 0.75
+    body_boost: float = 2.0        # a shared body weighs this many times its IDF
+    instrument_boost: float = 2.5  # so do the words of a named instrument
+    squash: float = 8.0            # score = bm25 / (bm25 + squash)
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """An event as a query: weighted terms, their surface forms, the instrument each came from."""
+
+    weights: dict[str, float]
+    surface: dict[str, str]
+    instruments: dict[str, str]
+
+    @classmethod
+    def of(cls, event: Event, cfg: LinkConfig) -> "_Query":
+        weights: dict[str, float] = {}
+        surface: dict[str, str] = {}
+        for t in _terms(tokenize(event.text)):
+            weights[t] = 1.0
+            surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
+        for t in _glossary_terms(event.text)[0]:
+            weights.setdefault(t, 0.8)
+            surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
+        instruments: dict[str, str] = {}
+        for ins in event.instruments:
+            for part in re.split(r"[()]", ins):
+                part = part.strip()
+                if not part:
+                    continue
+                for t in _terms(tokenize(part)) + _glossary_terms(part)[0]:
+                    generic = all(w in _INSTRUMENT_HEADS for w in t.split("|"))
+                    boost = 1.0 if generic else cfg.instrument_boost
+                    weights[t] = max(weights.get(t, 0.0), boost)
+                    instruments.setdefault(t, part)
+        for b in event.bodies:
+            weights[f"body:{b}"] = cfg.body_boost
+        return cls(weights, surface, instruments)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    measure: Measure
+    plan_date: str | None
+    length: int
+    bodies: frozenset[str]
+
+
+class MeasureIndex:
+    """A BM25 index over the measures (titles and activities) of the plans in a corpus."""
+
+    def __init__(self, plans: Iterable[ParsedDocument], config: LinkConfig | None = None,
+                 background: Iterable[Iterable[str]] = ()) -> None:
+        """``background``: the term sets of other texts (the corpus's events) that count towards
+        document frequency, so words common in the news ("แผน", "ความร่วมมือ") weigh less than
+        words rare everywhere ("ทางทะเล")."""
+        self.config = config or LinkConfig()
+        self._entries: list[_Entry] = []
+        self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for pd in plans:
+            for m in pd.measures:
+                text = " ".join([m.title] + [a.text for a in m.activities])
+                terms = _terms(tokenize(text)) + _glossary_terms(text)[0]
+                terms += [f"body:{b}" for b in m.bodies]
+                counts = Counter(terms)
+                idx = len(self._entries)
+                self._entries.append(_Entry(m, pd.date, sum(counts.values()), frozenset(m.bodies)))
+                for t, c in counts.items():
+                    self._postings[t].append((idx, c))
+        n = len(self._entries)
+        self._avgdl = (sum(e.length for e in self._entries) / n) if n else 1.0
+        df = {t: len(p) for t, p in self._postings.items()}
+        for terms in background:
+            n += 1
+            for t in set(terms):
+                if t in df:
+                    df[t] += 1
+        self._idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def query(self, event: Event, doc_date: str | None = None,
+              terms: "_Query | None" = None) -> tuple[Link, ...]:
+        """The measures ``event`` reports on, best first, at most ``max_links``."""
+        if not self._entries:
+            return ()
+        cfg = self.config
+        q = terms or _Query.of(event, cfg)
+        weights, surface, instrument_terms = q.weights, q.surface, q.instruments
+        scores: dict[int, float] = defaultdict(float)
+        matched: dict[int, list[tuple[float, str]]] = defaultdict(list)
+        for t, w in weights.items():
+            post = self._postings.get(t)
+            if not post:
+                continue
+            idf = self._idf[t]
+            for idx, tf in post:
+                e = self._entries[idx]
+                norm = tf * (cfg.k1 + 1) / (tf + cfg.k1 * (1 - cfg.b + cfg.b * e.length / self._avgdl))
+                contrib = w * idf * norm
+                scores[idx] += contrib
+                matched[idx].append((contrib, t))
+        ev_date = event.date or (doc_date if event.status == "done" and not event.date else None)
+        results: list[tuple[float, int]] = []
+        for idx, raw in scores.items():
+            e = self._entries[idx]
+            if ev_date and e.plan_date and ev_date[:len(e.plan_date)] < e.plan_date[:len(ev_date)]:
+                says_so = bool(e.bodies & set(event.bodies)) or any(
+                    t in instrument_terms or any(w in _LEGAL_HEADS for w in t.split("|"))
+                    for _, t in matched[idx])
+                if not says_so:
+                    continue
+            results.append((raw / (raw + cfg.squash), idx))
+        results.sort(key=lambda r: (-r[0], r[1]))
+        links = []
+        for score, idx in results[: cfg.max_links]:
+            if score < cfg.threshold:
+                break
+            m = self._entries[idx].measure
+            links.append(Link(plan=m.plan, ref=m.ref, score=round(score, 4),
+                              evidence=self._evidence(matched[idx], surface, instrument_terms),
+                              measure=m.id))
+        return tuple(links)
+
+    @staticmethod
+    def _evidence(matched: list[tuple[float, str]], surface: dict[str, str],
+                  instruments: dict[str, str]) -> tuple[str, ...]:
+        out: list[str] = []
+        for _, t in sorted(matched, key=lambda x: -x[0]):
+            if t in instruments:
+                s = instruments[t]
+            elif t.startswith("body:"):
+                s = t[5:]
+            else:
+                s = surface.get(t, t)
+            # a word already inside a longer piece of evidence adds nothing
+            if any(s in o for o in out):
+                continue
+            out = [o for o in out if o not in s] + [s]
+            if len(out) == 6:
+                break
+        return tuple(out)
+
+
+def link_corpus(documents: Sequence[ParsedDocument], *,
+                config: LinkConfig | None = None) -> list[ParsedDocument]:
+    """Fill ``events[].measures`` of every document from the plans among ``documents``.
+
+    Plans are the documents of kind ``plan`` that have measures. Events of a plan never link to
+    that same plan's measures (a plan does not report its own progress).
+    """
+    cfg = config or LinkConfig()
+    plans = [d for d in documents if d.kind == "plan" and d.measures]
+    if not plans:
+        return [d.with_links({}) if any(e.measures for e in d.events) else d for d in documents]
+    queries = {(k, i): _Query.of(ev, cfg) for k, d in enumerate(documents)
+               for i, ev in enumerate(d.events)}
+    index = MeasureIndex(plans, cfg, background=(q.weights for q in queries.values()))
+    out = []
+    for k, d in enumerate(documents):
+        links: dict[int, tuple[Link, ...]] = {}
+        for i, ev in enumerate(d.events):
+            found = tuple(l for l in index.query(ev, d.date, queries[(k, i)]) if l.plan != d.id)
+            if found:
+                links[i] = found
+        out.append(d.with_links(links))
+    return out

@@ -1,0 +1,121 @@
+"""Event -> measure linking (linking.py)."""
+from __future__ import annotations
+
+import pytest
+
+from aseandocs.linking import LinkConfig, MeasureIndex, link_corpus, tokenize
+from aseandocs.model import Activity, Document, Event, Measure, ParsedDocument
+
+TITLES = {
+    "1.1.4": ("ส่งเสริมสิทธิมนุษยชน", ["จัดทำแผนงานสำหรับเครือข่ายของกลไกด้านสิทธิมนุษยชน"]),
+    "1.2.1": ("ดำเนินการเพื่อนำไปสู่การจัดทำกฎบัตรอาเซียน", ["จัดตั้งกลไกเพื่อยกร่างกฎบัตรอาเซียน"]),
+    "1.2.3": ("ให้มีการปฏิบัติตามปฏิญญาว่าด้วยแนวทางปฏิบัติของภาคีในทะเลจีนใต้", []),
+    "1.2.7": ("ส่งเสริมความร่วมมือด้านความมั่นคงทางทะเล", ["ศึกษากรอบความร่วมมือทางทะเล"]),
+    "1.3.3": ("สนับสนุนการทำงานของการประชุมอาเซียนว่าด้วยความร่วมมือด้านการเมืองและความมั่นคง",
+              ["ส่งเจ้าหน้าที่ไปช่วยงานของประธาน"]),
+    "1.3.4": ("ส่งเสริมความร่วมมือในการต่อต้านอาชญากรรมข้ามชาติและการค้ามนุษย์", []),
+    "2.1": ("การรวมกลุ่มสินค้าและบริการสำคัญ", []),
+}
+BODIES = {"1.3.3": ("ARF",), "1.3.4": ("SOMTC",)}
+
+
+def plan(plan_id: str = "vap", date: str | None = "2004-11-29") -> ParsedDocument:
+    ms = tuple(Measure(f"{plan_id}#{r}", plan_id, r, r.rsplit(".", 1)[0], r.count(".") + 1, t, (0, 1),
+                       activities=tuple(Activity(a, (0, 1)) for a in acts), bodies=BODIES.get(r, ()))
+               for r, (t, acts) in TITLES.items())
+    return ParsedDocument(Document.from_text("", id=plan_id), kind="plan", date=date, measures=ms)
+
+
+def news(*events: Event, doc_id: str = "n", date: str | None = "2019-03-06") -> ParsedDocument:
+    return ParsedDocument(Document.from_text("", id=doc_id), kind="news", date=date, events=events)
+
+
+def ev(text: str, date: str | None = "2019-03-05", bodies=(), instruments=()) -> Event:
+    return Event("meeting", text, (0, len(text)), date=date, bodies=tuple(bodies),
+                 instruments=tuple(instruments))
+
+
+@pytest.mark.parametrize("text,ref", [
+    ("ที่ประชุมหารือความร่วมมือในการต่อต้านอาชญากรรมข้ามชาติ", "1.3.4"),
+    ("ทั้งสองฝ่ายเน้นความร่วมมือทางทะเลและความมั่นคงทางทะเล", "1.2.7"),
+    ("ASEAN and the US discussed maritime security cooperation", "1.2.7"),         # cross-language
+    ("The meeting stressed cooperation against transnational crime", "1.3.4"),
+    ("อาเซียนได้รับรองกฎบัตรอาเซียน", "1.2.1"),
+])
+def test_top_link(text: str, ref: str) -> None:
+    linked = link_corpus([plan(), news(ev(text))])[1]
+    assert linked.events[0].measures, "no link"
+    assert linked.events[0].measures[0].ref == ref
+
+
+def test_instrument_and_evidence() -> None:
+    e = ev("กฎบัตรอาเซียน (ASEAN Charter) เริ่มใช้เมื่อเดือนธันวาคม 2551", date="2008-12",
+           instruments=("กฎบัตรอาเซียน (ASEAN Charter)",))
+    link = link_corpus([plan(), news(e)])[1].events[0].measures[0]
+    assert (link.plan, link.ref, link.measure) == ("vap", "1.2.1", "vap#1.2.1")
+    assert "กฎบัตรอาเซียน" in link.evidence
+    assert 0 < link.score <= 1
+
+
+def test_shared_body_links_and_is_evidence() -> None:
+    e = ev("การประชุม ARF ครั้งแรกจัดขึ้นที่กรุงเทพฯ", date="1994-07-25", bodies=("ARF",))
+    link = link_corpus([plan(), news(e)])[1].events[0].measures[0]
+    assert link.ref == "1.3.3" and "ARF" in link.evidence
+
+
+def test_event_before_the_plan_is_not_progress_unless_the_plan_says_so() -> None:
+    # same words, dated 1990, no shared body or instrument: cannot report on a 2004 plan
+    early = ev("ที่ประชุมหารือความร่วมมือในการต่อต้านอาชญากรรมข้ามชาติ", date="1990-01-01")
+    assert link_corpus([plan(), news(early)])[1].events[0].measures == ()
+    # with the body the measure names, the plan "says so"
+    named = ev("ที่ประชุมหารือความร่วมมือในการต่อต้านอาชญากรรมข้ามชาติ", date="1990-01-01",
+               bodies=("SOMTC",))
+    assert link_corpus([plan(), news(named)])[1].events[0].measures[0].ref == "1.3.4"
+
+
+def test_at_most_three_links_above_threshold() -> None:
+    text = " ".join(t for t, _ in TITLES.values())
+    links = link_corpus([plan(), news(ev(text))])[1].events[0].measures
+    assert 1 <= len(links) <= 3
+    assert [l.score for l in links] == sorted((l.score for l in links), reverse=True)
+    assert all(l.score >= LinkConfig().threshold for l in links)
+
+
+def test_unrelated_event_gets_no_link() -> None:
+    e = ev("นายกรัฐมนตรีเดินทางไปเยือนญี่ปุ่นเพื่อหารือเรื่องการท่องเที่ยว")
+    assert link_corpus([plan(), news(e)])[1].events[0].measures == ()
+
+
+def test_plan_does_not_link_to_itself_and_no_plans_means_no_links() -> None:
+    p = plan()
+    own = ParsedDocument(p.document, kind="plan", date=p.date, measures=p.measures,
+                         events=(ev("ส่งเสริมความร่วมมือด้านความมั่นคงทางทะเล"),))
+    assert link_corpus([own])[0].events[0].measures == ()
+    assert link_corpus([news(ev("ความมั่นคงทางทะเล"))])[0].events[0].measures == ()
+
+
+def test_two_plans_each_can_be_linked() -> None:
+    linked = link_corpus([plan("a"), plan("b"), news(ev("ความร่วมมือด้านความมั่นคงทางทะเล"))])
+    plans = {l.plan for l in linked[2].events[0].measures}
+    assert plans == {"a", "b"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ความร่วมมือในการต่อต้านอาชญากรรมข้ามชาติ", ["ความร่วมมือ", "ต่อต้าน", "อาชญากรรม", "ข้ามชาติ"]),
+    ("Meetings of the ASEAN Defence Ministers", ["asean", "defence", "minister"]),
+    ("1.2.5 (2551)", []),
+])
+def test_tokenize(text, expected) -> None:
+    assert tokenize(text) == expected
+
+
+def test_index_touches_only_query_postings() -> None:
+    # a large unrelated plan must not change the result for a specific query
+    big = ParsedDocument(Document.from_text("", id="big"), kind="plan", date="2004-01-01",
+                         measures=tuple(Measure(f"big#{i}", "big", str(i), None, 1,
+                                                f"พัฒนาการท่องเที่ยวสาขาที่ {i}", (0, 1))
+                                        for i in range(1, 400)))
+    idx = MeasureIndex([plan(), big])
+    assert len(idx) == len(TITLES) + 399
+    links = idx.query(ev("ความร่วมมือทางทะเลและความมั่นคงทางทะเล"))
+    assert links[0].ref == "1.2.7"
