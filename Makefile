@@ -1,11 +1,12 @@
-# The two commands the README opens with. Both create .venv when it is missing.
+# The two commands the README opens with; both create .venv when it is missing.
+#   make demo   sets up .venv, installs aseandocs, builds corpus/ into out/, prints a summary
+#   make test   sets up .venv with the test extras, runs the whole test suite
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
-SHARED ?= ../shared
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench chromium clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,7 +20,14 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 demo: $(VENV)/.installed
 	$(VENV)/bin/aseandocs build corpus -o out
 
-test: $(VENV)/.installed-test
+# The explorer's tests run in headless Chromium (Debian's package). Install it when we can (root with
+# apt); otherwise those tests skip and say why.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  (apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; } || \
+	  echo "chromium could not be installed: the explorer's browser tests will skip"
+
+test: $(VENV)/.installed-test chromium
 	$(PY) -m pytest -q
 
 bench: $(VENV)/.installed-test

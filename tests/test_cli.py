@@ -1,0 +1,112 @@
+"""The command line: it parses arguments, calls the library, prints."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from aseandocs import __version__
+from aseandocs.cli import EXIT_FAILED, EXIT_OK, main
+from conftest import OWN_CORPUS
+
+FLAT = str(OWN_CORPUS / "th_plan_annex_flat.txt")
+NEWS = str(OWN_CORPUS / "th_news_ascco.txt")
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version_and_help() -> None:
+    p = subprocess.run([sys.executable, "-m", "aseandocs.cli", "--version"], capture_output=True, text=True)
+    assert p.stdout.strip() == f"aseandocs {__version__}"
+    p = subprocess.run([sys.executable, "-m", "aseandocs.cli", "--help"], capture_output=True, text=True)
+    assert "examples:" in p.stdout and "aseandocs build" in p.stdout
+
+
+def test_parse_json_is_the_contract(capsys) -> None:
+    code, out, _ = run(capsys, "parse", NEWS, "--json")
+    assert code == EXIT_OK
+    d = json.loads(out)
+    assert set(d) >= {"document", "measures", "mentions", "events"}
+    assert d["document"]["id"] == "th_news_ascco" and d["document"]["kind"] == "news"
+    assert all(e["measures"] == [] for e in d["events"])       # parse cannot see the plans
+
+
+def test_parse_summary(capsys) -> None:
+    code, out, _ = run(capsys, "parse", NEWS)
+    assert code == EXIT_OK and "kind=news" in out and "bodies:" in out
+
+
+def test_measures_outline(capsys) -> None:
+    code, out, _ = run(capsys, "measures", FLAT)
+    lines = out.splitlines()
+    assert code == EXIT_OK
+    assert any(l.startswith("1.1  ") for l in lines)
+    assert any(l.startswith("  1.1.1  ") and "activities)" in l for l in lines)   # indented child
+    assert lines[0].startswith("[")                                               # the scope heading
+
+
+def test_measures_json(capsys) -> None:
+    code, out, _ = run(capsys, "measures", FLAT, "--json")
+    ms = json.loads(out)
+    assert ms[0]["id"].startswith("th_plan_annex_flat#") and all("activities" in m for m in ms)
+
+
+def test_events(capsys) -> None:
+    code, out, _ = run(capsys, "events", NEWS)
+    assert code == EXIT_OK and "meeting" in out and "2019-11-11" in out
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("เมื่อวันที่ ๒๙ พฤศจิกายน ๒๕๔๗", "2004-11-29"),
+    ("13-14 November 2017", "2017-11-13 .. 2017-11-14"),
+])
+def test_dates(capsys, text, expected) -> None:
+    code, out, _ = run(capsys, "dates", text)
+    assert code == EXIT_OK and expected in out
+
+
+@pytest.mark.parametrize("name,body", [
+    ("การประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านอาชญากรรมข้ามชาติ", "SOMTC"),
+    ("ASEAN Regional Forum", "ARF"),
+    ("AICHR", "AICHR"),
+])
+def test_bodies_resolve(capsys, name, body) -> None:
+    code, out, _ = run(capsys, "bodies", "resolve", name)
+    assert code == EXIT_OK and out.split()[0] == body
+
+
+def test_bodies_resolve_unknown(capsys) -> None:
+    code, _, err = run(capsys, "bodies", "resolve", "Ministry of Silly Walks")
+    assert code == EXIT_FAILED and "no body matches" in err
+
+
+def test_bodies_list_show(capsys) -> None:
+    code, out, _ = run(capsys, "bodies", "list", "--pillar", "APSC", "--type", "senior-officials")
+    assert code == EXIT_OK and "SOMTC" in out and "AEM " not in out
+    code, out, _ = run(capsys, "bodies", "show", "SOMTC")
+    assert "การประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านอาชญากรรมข้ามชาติ" in out and "parent=AMMTC" in out
+    code, _, err = run(capsys, "bodies", "show", "NOPE")
+    assert code == EXIT_FAILED and "unknown body id" in err
+
+
+def test_bodies_discover(capsys) -> None:
+    code, out, _ = run(capsys, "bodies", "discover", str(OWN_CORPUS), "--json")
+    assert code == EXIT_OK and isinstance(json.loads(out), list)
+
+
+def test_missing_file_is_a_clear_error(capsys, tmp_path) -> None:
+    code, _, err = run(capsys, "parse", str(tmp_path / "nope.txt"))
+    assert code == EXIT_FAILED and "nope.txt" in err
+
+
+def test_binary_file_is_a_clear_error(capsys, tmp_path) -> None:
+    p = tmp_path / "scan.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    code, _, err = run(capsys, "parse", str(p))
+    assert code == EXIT_FAILED and "scan.txt" in err and "binary" in err
