@@ -24,7 +24,7 @@ demo: $(VENV)/.installed
 # apt); otherwise those tests skip and say why.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
-	  (apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; } || \
+	  (apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-thai-tlwg >/dev/null) ; } || \
 	  echo "chromium could not be installed: the explorer's browser tests will skip"
 
 test: $(VENV)/.installed-test chromium

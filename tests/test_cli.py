@@ -110,3 +110,74 @@ def test_binary_file_is_a_clear_error(capsys, tmp_path) -> None:
     p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     code, _, err = run(capsys, "parse", str(p))
     assert code == EXIT_FAILED and "scan.txt" in err and "binary" in err
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> str:
+    out = tmp_path_factory.mktemp("cli") / "out"
+    assert main(["build", str(OWN_CORPUS), "-o", str(out), "--workers", "1", "--no-progress"]) == EXIT_OK
+    return str(out)
+
+
+def test_build_prints_summary_and_index(capsys, tmp_path) -> None:
+    out = tmp_path / "o"
+    code, text, _ = run(capsys, "build", str(OWN_CORPUS), "-o", str(out), "--workers", "1", "--no-progress")
+    assert code == EXIT_OK and "index.html" in text and "measures" in text
+    assert (out / "index.html").is_file() and (out / "documents" / "th_news_ascco.json").is_file()
+
+
+def test_build_with_a_bad_document_exits_3(capsys, tmp_path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("1.1 ส่งเสริมความร่วมมือ - จัดการประชุม\n", encoding="utf-8")
+    (corpus / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    code, text, _ = run(capsys, "build", str(corpus), "-o", str(tmp_path / "o"), "--workers", "1",
+                        "--no-progress")
+    assert code == 3 and "errors 1" in text
+    err = json.loads((tmp_path / "o" / "errors.jsonl").read_text().splitlines()[0])
+    assert err["path"].endswith("bad.txt") and "binary" in err["reason"]
+
+
+@pytest.mark.parametrize("argv,expect", [
+    (["graph", "show", "1.2.2", "--plan", "th_plan_annex_flat"], "progress:"),
+    (["graph", "body", "SOMTC"], "measures ("),
+    (["graph", "search", "ทะเลจีนใต้"], "1.2.3"),
+    (["graph", "stats"], "coverage th_plan_annex_flat"),
+    (["graph", "coverage", "th_plan_annex_flat"], "1.1"),
+    (["graph", "timeline"], "meeting"),
+])
+def test_graph_commands(capsys, built, argv, expect) -> None:
+    code, out, err = run(capsys, *argv, "-o", built)
+    assert code == EXIT_OK, err
+    assert expect in out
+
+
+def test_graph_json(capsys, built) -> None:
+    code, out, _ = run(capsys, "graph", "show", "1.2.2", "--plan", "th_plan_annex_flat", "--json", "-o", built)
+    d = json.loads(out)
+    assert d["ref"] == "1.2.2" and d["plan"] == "th_plan_annex_flat" and "progress" in d
+
+
+@pytest.mark.parametrize("fmt,name", [("graphml", "x.graphml"), ("gexf", "x.gexf"), ("json", "x.json"),
+                                      ("csv", "csvdir")])
+def test_graph_export(capsys, built, tmp_path, fmt, name) -> None:
+    dest = tmp_path / name
+    code, out, _ = run(capsys, "graph", "export", "--format", fmt, "--dest", str(dest), "-o", built)
+    assert code == EXIT_OK and dest.exists()
+
+
+def test_graph_unknown_measure_is_a_clear_error(capsys, built) -> None:
+    code, _, err = run(capsys, "graph", "show", "9.9.9", "-o", built)
+    assert code == EXIT_FAILED and "no measure '9.9.9'" in err
+
+
+def test_graph_without_build_is_a_clear_error(capsys, tmp_path) -> None:
+    code, _, err = run(capsys, "graph", "stats", "-o", str(tmp_path))
+    assert code == EXIT_FAILED and "aseandocs build" in err
+
+
+def test_sql(capsys, built) -> None:
+    code, out, _ = run(capsys, "sql", built, "SELECT count(*) AS n FROM measures")
+    assert code == EXIT_OK and out.splitlines()[0].strip() == "n"
+    code, out, _ = run(capsys, "sql", built, "SELECT id FROM documents ORDER BY id", "--json")
+    assert {"id": "th_news_ascco"} in json.loads(out)

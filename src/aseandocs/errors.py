@@ -9,7 +9,7 @@ Every message says what was wrong, where (file, page, offset) and, where it help
 """
 from __future__ import annotations
 
-__all__ = ["AseandocsError", "ReadError", "UnsupportedFormatError", "ParseError",
+__all__ = ["AseandocsError", "ReadError", "UnsupportedFormatError", "ParseError", "NotFoundError",
            "RegistryError", "BuildError", "OutputLockedError"]
 
 
@@ -48,3 +48,10 @@ class BuildError(AseandocsError):
 
 class OutputLockedError(BuildError):
     """Another build is writing to the same output folder."""
+
+
+class NotFoundError(AseandocsError, KeyError):
+    """A query named something the graph or registry does not hold (or holds more than once)."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""

@@ -1,0 +1,442 @@
+"""Batch build: a folder of documents -> per-document JSON, graph, store and explorer.
+
+``build`` walks the corpus, parses each document in parallel processes (or on a Dask cluster),
+reuses a content-hash cache, links events to plan measures across the corpus, and writes every
+output of DESIGN.md atomically. A document that fails is recorded in ``OUT/errors.jsonl`` and the
+batch goes on::
+
+    >>> s = build("corpus", "out", workers=2)           # doctest: +SKIP
+    >>> print(s.format())                              # doctest: +SKIP
+    built 5 documents in 4.1 s (0 from cache) -> out
+      measures 97 · bodies 48 · mentions 212 · events 31 · links 12
+    >>> build("corpus", "out").cached                  # an unchanged corpus: nothing re-parsed  # doctest: +SKIP
+    5
+
+Thai ("ข่าวการประชุม SOMTC.txt") and English ("ASEAN Charter.html") file names work alike; the
+document id is the file stem. What the cache holds (``aseandocs._build_cache``): each document's
+parse result; the corpus links, reused while no document changed (measured: re-linking costs as
+much as parsing a small corpus); and a record of the graph, store and explorer files, which an
+unchanged corpus keeps as they are (rewritten when anything changed, when one was touched, and
+with ``force=True``).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from . import _build_cache as cache
+from ._atomic import write_atomic
+from .errors import AseandocsError, BuildError, OutputLockedError, ParseError, ReadError
+from .model import ParsedDocument
+
+__all__ = ["build", "BuildSummary", "SUFFIXES", "ENGINES"]
+
+#: File types a build reads; anything else is skipped and counted (a README.md, gold/*.json, ...).
+SUFFIXES = frozenset({".txt", ".text", ".pdf", ".html", ".htm"})
+
+ParseFn = Callable[[str], ParsedDocument]
+LinkFn = Callable[[list[ParsedDocument]], list[ParsedDocument]]
+# (given path, absolute path) of a document, and what came back: ("ok", dict) / ("error", record)
+Job = tuple[str, str]
+Outcome = tuple[str, dict[str, Any], bool]   # status, payload, cacheable
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What a build did; ``format()`` is the summary the CLI prints."""
+
+    documents: int
+    skipped: int
+    measures: int
+    bodies: int
+    mentions: int
+    events: int
+    links: int
+    errors: int
+    cached: int
+    seconds: float
+    out: Path
+    index: Path
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def format(self) -> str:
+        lines = [f"built {self.documents} documents in {self.seconds:.1f} s "
+                 f"({self.cached} from cache) -> {self.out}",
+                 f"  measures {self.measures} · bodies {self.bodies} · mentions {self.mentions} · "
+                 f"events {self.events} · links {self.links}",
+                 f"  skipped {self.skipped} other files · errors {self.errors}"
+                 + (f" (see {self.out / 'errors.jsonl'})" if self.errors else ""),
+                 f"  explorer: {self.index}"]
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["out"], d["index"] = str(self.out), str(self.index)
+        return d
+
+
+# --- the walk ------------------------------------------------------------------------------------
+
+def _discover(corpus: Path, exclude: Path) -> tuple[list[Path], int]:
+    """Documents under ``corpus`` in sorted order and the count of other files skipped.
+
+    Hidden files and folders are ignored; symlinked folders are followed once (loops are safe);
+    ``exclude`` (the output folder, when it lies inside the corpus) is not walked.
+    """
+    if corpus.is_file():
+        return ([corpus], 0) if corpus.suffix.lower() in SUFFIXES else ([], 1)
+    found: list[Path] = []
+    skipped = 0
+    seen: set[tuple[int, int]] = set()
+    exclude_real = os.path.realpath(exclude)
+    for dirpath, dirnames, filenames in os.walk(corpus, followlinks=True):
+        st = os.stat(dirpath)
+        if (st.st_dev, st.st_ino) in seen or os.path.realpath(dirpath) == exclude_real:
+            dirnames[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            p = Path(dirpath) / name
+            if p.suffix.lower() in SUFFIXES and p.is_file():
+                found.append(p)
+            else:
+                skipped += 1
+    return sorted(found), skipped
+
+
+# --- the lock ------------------------------------------------------------------------------------
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class _Lock:
+    """``OUT/.lock`` made with O_CREAT|O_EXCL holding our pid; a dead owner's lock is taken over."""
+
+    def __init__(self, out: Path) -> None:
+        self.path = out / ".lock"
+
+    def __enter__(self) -> "_Lock":
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                try:
+                    pid = int(self.path.read_text().strip() or "0")
+                except (OSError, ValueError):
+                    pid = 0
+                if pid > 0 and _pid_alive(pid):
+                    raise OutputLockedError(
+                        f"{self.path.parent}: another build (pid {pid}) is writing to this output "
+                        f"folder; wait for it to finish, or delete {self.path} if no build is running")
+                self.path.unlink(missing_ok=True)   # stale: its owner is gone
+                continue
+            with os.fdopen(fd, "w") as f:
+                f.write(str(os.getpid()))
+            return self
+        raise OutputLockedError(f"{self.path}: could not take the build lock; delete it and retry")
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self.path.read_text().strip() == str(os.getpid()):
+                self.path.unlink()
+        except OSError:
+            pass
+
+
+# --- one document (runs in a worker) --------------------------------------------------------------
+
+def _error_record(path: str, e: BaseException) -> dict[str, Any]:
+    if isinstance(e, AseandocsError):
+        reason = getattr(e, "reason", None) or str(e)
+        hint = getattr(e, "hint", None)
+    else:
+        reason = f"{type(e).__name__}: {e}"
+        hint = "an unexpected failure in aseandocs; please report it with this file"
+    return {"path": path, "error": type(e).__name__, "reason": reason, "hint": hint}
+
+
+def _parse_one(given: str, absolute: str, parse_fn: ParseFn | None) -> Outcome:
+    """Parse one file; never raises. The result's ``source`` is the path as given."""
+    try:
+        if parse_fn is None:
+            from .pipeline import parse as parse_fn
+        target = given if os.path.exists(given) else absolute   # a Dask worker's cwd may differ
+        d = parse_fn(target).to_dict()
+        if target != given:
+            d["document"]["source"] = given
+        return "ok", d, True
+    except AseandocsError as e:
+        # a ReadError/ParseError is the document's own (the same bytes fail the same way): cached;
+        # anything else (a broken registry, ...) is the installation's: retried next build
+        return "error", _error_record(given, e), isinstance(e, (ReadError, ParseError))
+    except Exception as e:           # noqa: BLE001 - the batch goes on; not cached (may be transient)
+        return "error", _error_record(given, e), False
+
+
+# --- engines ---------------------------------------------------------------------------------------
+
+def _run_local(jobs: list[Job], parse_fn: ParseFn | None, workers: int,
+               scheduler: Any) -> Iterator[tuple[Job, Outcome]]:
+    if workers <= 1:
+        for job in jobs:
+            yield job, _parse_one(*job, parse_fn)
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    broken: list[Job] = []
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        futures = {pool.submit(_parse_one, *job, parse_fn): job for job in jobs}
+        for fut in as_completed(futures):
+            try:
+                yield futures[fut], fut.result()
+            except BrokenProcessPool:
+                broken.append(futures[fut])
+    for job in broken:   # a worker died (a crash, out of memory): retry each alone to find the culprit
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            try:
+                yield job, pool.submit(_parse_one, *job, parse_fn).result()
+            except BrokenProcessPool as e:
+                yield job, ("error", {**_error_record(job[0], e), "reason": "the worker process died "
+                                      "parsing this file (crash or out of memory)"}, False)
+
+
+def _run_dask(jobs: list[Job], parse_fn: ParseFn | None, workers: int,
+              scheduler: Any) -> Iterator[tuple[Job, Outcome]]:
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as e:
+        raise BuildError("the dask engine needs dask.distributed: pip install 'aseandocs[dask]'") from e
+    own: list[Any] = []
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        own.append(cluster)
+        client = Client(cluster)
+        own.insert(0, client)
+    elif isinstance(scheduler, str):
+        client = Client(scheduler)
+        own.append(client)
+    else:
+        client = scheduler   # a Client the caller manages
+    try:
+        futures = client.map(_parse_one, [g for g, _ in jobs], [a for _, a in jobs],
+                             parse_fn=parse_fn, pure=False)
+        by_key = {f.key: job for f, job in zip(futures, jobs)}
+        for fut in as_completed(futures):
+            job = by_key[fut.key]
+            try:
+                yield job, fut.result()
+            except Exception as e:   # noqa: BLE001 - a lost worker, a pickling failure
+                yield job, ("error", _error_record(job[0], e), False)
+    finally:
+        for o in own:
+            o.close()
+
+
+#: Engines by name: each maps (jobs, parse_fn, workers, scheduler) to (job, outcome) pairs.
+ENGINES: dict[str, Callable[..., Iterator[tuple[Job, Outcome]]]] = {"local": _run_local, "dask": _run_dask}
+
+
+# --- the build -----------------------------------------------------------------------------------
+
+def build(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *, workers: int | None = None,
+          engine: str = "local", scheduler: Any = None, force: bool = False, progress: bool = True,
+          parse_fn: ParseFn | None = None, link_fn: LinkFn | None = None) -> BuildSummary:
+    """Build ``corpus`` (a folder of txt/html/pdf, or one file) into ``out``.
+
+    ``workers`` processes (default: the number of cores; 1 runs in this process) or, with
+    ``engine="dask"``, a dask.distributed cluster at ``scheduler`` ("tcp://host:8786", a
+    ``Client``; None starts a LocalCluster). ``force`` ignores the cache. ``parse_fn`` (default
+    ``aseandocs.pipeline.parse``) and ``link_fn`` (default ``aseandocs.linking.link_corpus``) are
+    the per-document and corpus-level stages. Raises ``BuildError`` for a missing corpus and
+    ``OutputLockedError`` when another build writes to ``out``.
+    """
+    t0 = time.perf_counter()
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; valid engines: {', '.join(sorted(ENGINES))}")
+    src, dest = Path(corpus), Path(out)
+    if not src.exists():
+        raise BuildError(f"{src}: no such corpus folder or file; give a folder of txt, html or pdf files")
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise BuildError(f"{dest}: cannot create the output folder ({e}); choose another -o") from e
+    with _Lock(dest):
+        return _build_locked(src, dest, t0, workers=workers or os.cpu_count() or 1, engine=engine,
+                             scheduler=scheduler, force=force, progress=progress,
+                             parse_fn=parse_fn, link_fn=link_fn)
+
+
+def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str, scheduler: Any,
+                  force: bool, progress: bool, parse_fn: ParseFn | None,
+                  link_fn: LinkFn | None) -> BuildSummary:
+    timings: dict[str, float] = {}
+    clock = [time.perf_counter()]
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        timings[name] = round(now - clock[0], 4)
+        clock[0] = now
+
+    paths, skipped = _discover(src, dest)
+    cache_dir, docs_dir = dest / "cache", dest / "documents"
+    cache_dir.mkdir(exist_ok=True)
+    docs_dir.mkdir(exist_ok=True)
+    version = cache.version_key(parse_fn, "aseandocs.pipeline.parse")
+    errors: list[dict[str, Any]] = []
+    results: dict[str, tuple[str, dict[str, Any]]] = {}   # given path -> outcome
+    keys: dict[str, str] = {}
+    ids: dict[str, str] = {}
+    jobs: list[Job] = []
+    cached = 0
+    for p in paths:
+        given = str(p)
+        if p.stem in ids:
+            errors.append({"path": given, "error": "BuildError",
+                           "reason": f"duplicate document id {p.stem!r}: {ids[p.stem]} has the same file stem",
+                           "hint": "rename one of the files; a document's id is its file stem"})
+            continue
+        ids[p.stem] = given
+        try:
+            keys[given] = key = cache.content_key(p, given, version)
+        except OSError as e:
+            errors.append({"path": given, "error": "ReadError", "reason": f"cannot read the file ({e})",
+                           "hint": "check that it exists and is readable"})
+            continue
+        hit = None if force else cache.read_entry(cache_dir, key)
+        if hit is not None:
+            results[given] = hit
+            cached += 1
+        else:
+            jobs.append((given, str(p.resolve())))
+    lap("discover")
+
+    from tqdm import tqdm
+    bar = tqdm(total=len(jobs) + cached, initial=cached, unit="doc", desc="parsing",
+               disable=not progress or not sys.stderr.isatty())
+    try:
+        if jobs:
+            for (given, _), (status, payload, cacheable) in ENGINES[engine](jobs, parse_fn, workers, scheduler):
+                results[given] = (status, payload)
+                if cacheable:
+                    cache.write_entry(cache_dir, keys[given], status, payload)
+                bar.update(1)
+    finally:
+        bar.close()
+    lap("parse")
+
+    parsed: list[ParsedDocument] = []
+    parsed_keys: list[str] = []
+    for given in sorted(results, key=lambda g: Path(g)):
+        status, payload = results.pop(given)     # each payload is freed once it is a record
+        if status == "ok":
+            try:
+                parsed.append(ParsedDocument.from_dict(payload))
+                parsed_keys.append(keys[given])
+            except (KeyError, TypeError, ValueError) as e:
+                errors.append(_error_record(given, e))
+        else:
+            errors.append(payload)
+    errors.sort(key=lambda e: Path(e["path"]))
+    lap("load")
+
+    link_key = cache.link_key(parsed_keys, cache.version_key(link_fn, "link"))
+    linked = None if force else cache.read_links(cache_dir, link_key, parsed)
+    reused_links = linked is not None
+    if linked is None:
+        linked = _link(parsed, link_fn, src, errors)
+        if linked is not parsed:
+            cache.write_links(cache_dir, link_key, linked)
+    lap("link")
+
+    _write_documents(docs_dir, linked)
+    write_atomic(dest / "errors.jsonl", "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors))
+    lap("documents")
+
+    names_key = cache.names_key()
+    out_key = cache.outputs_key(link_key, names_key)
+    cache.prune(cache_dir, set(keys.values()) | {link_key, names_key, out_key})
+    facts = cache.read_outputs(cache_dir, out_key, dest) if reused_links else None
+    if facts is None:
+        facts = _write_outputs(dest, linked, cache.body_names(cache_dir, names_key), lap)
+        cache.write_outputs(cache_dir, out_key, dest, _OUTPUTS, facts)
+    else:
+        lap("outputs kept")
+    index = dest / "index.html"
+    return BuildSummary(
+        documents=len(linked), skipped=skipped, measures=sum(len(d.measures) for d in linked),
+        bodies=facts["bodies"], mentions=sum(len(d.mentions) for d in linked),
+        events=sum(len(d.events) for d in linked),
+        links=sum(len(e.measures) for d in linked for e in d.events), errors=len(errors),
+        cached=cached, seconds=round(time.perf_counter() - t0, 3), out=dest, index=index, timings=timings)
+
+
+#: The corpus-level outputs, rewritten whenever the corpus, its links or the code changed.
+_OUTPUTS = ("graph.json", "graph.graphml", "graph.gexf", "aseandocs.sqlite", "index.html")
+
+
+def _write_outputs(dest: Path, linked: list[ParsedDocument], names: Any,
+                   lap: Callable[[str], None]) -> dict[str, Any]:
+    """The graph and everything made from it; returns the facts the summary needs."""
+    from .explorer import render_explorer
+    from .graph import MeasureGraph
+    from .store import write_store
+    graph = MeasureGraph.from_documents(linked, registry=names)
+    lap("graph")
+    graph.to_json(dest / "graph.json")
+    graph.to_graphml(dest / "graph.graphml")
+    graph.to_gexf(dest / "graph.gexf")
+    lap("exports")
+    write_store(linked, dest / "aseandocs.sqlite")
+    lap("store")
+    render_explorer(graph, dest / "index.html")
+    lap("explorer")
+    return {"bodies": graph.stats()["bodies"]}
+
+
+def _link(parsed: list[ParsedDocument], link_fn: LinkFn | None, src: Path,
+          errors: list[dict[str, Any]]) -> list[ParsedDocument]:
+    """The corpus-level linking step; on failure the documents go on unlinked (``parsed`` itself
+    is returned, which the caller does not cache)."""
+    if link_fn is None:
+        from .linking import link_corpus as link_fn
+    try:
+        return list(link_fn(parsed))
+    except Exception as e:   # noqa: BLE001 - a corpus-level failure: keep the documents, unlinked
+        errors.append({**_error_record(str(src), e),
+                       "hint": "linking failed: the documents were written without event-measure links"})
+        return parsed
+
+
+def _write_documents(docs_dir: Path, docs: list[ParsedDocument]) -> None:
+    """``documents/<id>.json`` for each document (unchanged files are left alone); files of
+    documents no longer in the corpus are removed."""
+    keep = set()
+    for d in docs:
+        path = docs_dir / f"{d.id}.json"
+        keep.add(path.name)
+        data = json.dumps(d.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+        try:
+            if path.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        write_atomic(path, data)
+    for old in docs_dir.glob("*.json"):
+        if old.name not in keep:
+            old.unlink(missing_ok=True)

@@ -1,0 +1,113 @@
+"""The researchers' explorer: one self-contained, offline ``index.html`` for a MeasureGraph.
+
+The page holds its CSS, its script and the graph (layout computed here, in Python) inline: no CDN,
+no server. It draws on a <canvas> (pan by dragging, zoom with the wheel), searches Thai and English
+labels ("กฎบัตร", "Charter"), filters by node type, pillar and body, shows a node's details in a
+side panel and a coverage view per plan section. The data sits in a
+``<script type="application/json">`` with ``<``, ``>`` and ``&`` written as ``\\u003c`` etc., and the
+script builds the DOM with ``textContent`` only, so a document's text can never become markup.
+The page reads its URL hash: ``#node=measure:<plan>#1.2.1`` selects a node, ``#q=SOMTC`` searches,
+``#view=coverage`` opens the coverage view::
+
+    >>> from aseandocs.graph import MeasureGraph
+    >>> g = MeasureGraph.load("out")                        # doctest: +SKIP
+    >>> render_explorer(g, "out/index.html")                # doctest: +SKIP
+    PosixPath('out/index.html')
+"""
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .._atomic import write_atomic
+from ..graph import EDGE_TYPES as _EDGE_TYPES
+from ..graph import NODE_TYPES as _TYPES
+from ._layout import radial_layout
+
+__all__ = ["render_explorer", "explorer_data"]
+
+# Node attributes the page shows, by node type (the rest stays in graph.json).
+_KEEP = {
+    "document": ("title", "kind", "date", "source", "language"),
+    "measure": ("ref", "plan", "title", "section", "level"),
+    "activity": ("text",),
+    "body": ("name_en", "name_th", "names", "asean_pillar"),
+    "event": ("text", "date", "end_date", "event_type", "status", "document"),
+}
+_MARKERS = ("/*__CSS__*/", "/*__JS__*/", "__DATA__")
+
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+def _script_json(data: Any) -> str:
+    """JSON safe inside <script>: no "<", ">" or "&" (so "</script>" or "<!--" can never occur)
+    and no U+2028/U+2029 line separators."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def explorer_data(graph: Any) -> dict[str, Any]:
+    """The JSON the page embeds: nodes with positions, edges as index lists, pillars, coverage."""
+    mg = graph if hasattr(graph, "graph") and isinstance(graph.graph, nx.Graph) else None
+    g: nx.MultiDiGraph = mg.graph if mg is not None else graph
+    pos = radial_layout(g)
+    xs = [p[0] for p in pos.values()] or [0.0]
+    ys = [p[1] for p in pos.values()] or [0.0]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    index = {n: i for i, n in enumerate(g.nodes)}
+    pillars: list[str] = sorted({p for _, d in g.nodes(data=True)
+                                 for p in ([d["pillar"]] if d.get("pillar") else d.get("pillars") or [])})
+    pidx = {p: i for i, p in enumerate(pillars)}
+    nodes = []
+    for n, d in g.nodes(data=True):
+        t = d.get("type", "document")
+        x, y = pos.get(n, (0.0, 0.0))
+        rec: dict[str, Any] = {"id": n, "t": _TYPES.index(t) if t in _TYPES else 0,
+                               "l": d.get("label") or n,
+                               "x": round((x - min(xs)) / span * 1000, 2),
+                               "y": round((y - min(ys)) / span * 1000, 2)}
+        own = [d["pillar"]] if d.get("pillar") else list(d.get("pillars") or [])
+        if own:
+            rec["p"] = [pidx[p] for p in own]
+        for k in _KEEP.get(t, ()):
+            if d.get(k) not in (None, "", []):
+                rec[k] = d[k]
+        nodes.append(rec)
+    edges = []
+    for u, v, k, d in g.edges(keys=True, data=True):
+        e: list[Any] = [index[u], index[v], _EDGE_TYPES.index(k) if k in _EDGE_TYPES else 0]
+        if k == "reports_on":
+            e += [d.get("score", 0.0), list(d.get("evidence") or [])]
+        edges.append(e)
+    coverage = []
+    if mg is not None:
+        for plan in mg.plans():
+            rows = [r.to_dict() for r in mg.coverage(plan)]
+            title = g.nodes.get(f"doc:{plan}", {}).get("title") or plan
+            coverage.append({"plan": plan, "title": title, "rows": rows})
+    return {"types": list(_TYPES), "edgeTypes": list(_EDGE_TYPES), "pillars": pillars,
+            "nodes": nodes, "edges": edges, "coverage": coverage}
+
+
+def render_explorer(graph: Any, path: str | os.PathLike[str]) -> Path:
+    """Write the explorer for ``graph`` (a MeasureGraph, or its networkx graph) to ``path``."""
+    css, js, template = _asset("explorer.css"), _asset("explorer.js"), _asset("template.html")
+    if any(m in css or m in js for m in _MARKERS):
+        raise ValueError("explorer assets must not contain the template markers")
+    page = (template.replace(_MARKERS[0], css, 1).replace(_MARKERS[1], js, 1)
+            .replace(_MARKERS[2], _script_json(explorer_data(graph)), 1))
+    target = Path(path)
+    write_atomic(target, page)
+    return target

@@ -1,0 +1,185 @@
+"""The embedded store: ``OUT/aseandocs.sqlite`` with the parsed, linked corpus as tables.
+
+Tables (foreign keys ON, indexed): ``documents``, ``measures`` (-> documents), ``activities``
+(-> measures), ``mentions`` (-> documents), ``events`` (-> documents), ``links`` (-> events, and
+-> measures when the measure is in the corpus). List-valued columns (``bodies``, ``instruments``,
+``evidence``, ``cites``) hold JSON arrays, so SQLite's ``json_each`` opens them::
+
+    >>> cols, rows = query("out", "SELECT m.ref, m.title FROM measures m, json_each(m.bodies) b "
+    ...                    "WHERE b.value = 'SOMTC'")                            # doctest: +SKIP
+    >>> rows[0]                                                                  # doctest: +SKIP
+    ('1.3.4', 'ส่งเสริมความร่วมมือในการต่อต้านอาชญากรรมข้ามชาติ ...')
+    >>> query("out", "SELECT date, type FROM events WHERE text LIKE '%ASEAN Charter%'")  # doctest: +SKIP
+    (['date', 'type'], [('2007-11-20', 'signing')])
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterable
+
+from ._atomic import atomic_path
+from .errors import BuildError
+from .model import ParsedDocument
+
+__all__ = ["write_store", "query", "export_parquet", "TABLES", "STORE_NAME"]
+
+STORE_NAME = "aseandocs.sqlite"
+TABLES = ("documents", "measures", "activities", "mentions", "events", "links")
+
+_SCHEMA = """
+CREATE TABLE documents (
+  id TEXT PRIMARY KEY, source TEXT, kind TEXT, title TEXT, date TEXT, language TEXT,
+  format TEXT, encoding TEXT, pages INTEGER, text TEXT);
+CREATE TABLE measures (
+  id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), plan TEXT NOT NULL,
+  ref TEXT NOT NULL, parent TEXT, level INTEGER, title TEXT, scope TEXT, page INTEGER,
+  span_start INTEGER, span_end INTEGER, bodies TEXT, cites TEXT, fields TEXT);
+CREATE TABLE activities (
+  id INTEGER PRIMARY KEY, measure_id TEXT NOT NULL REFERENCES measures(id), n INTEGER,
+  text TEXT, span_start INTEGER, span_end INTEGER);
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), body TEXT NOT NULL,
+  text TEXT, method TEXT, score REAL, span_start INTEGER, span_end INTEGER);
+CREATE TABLE events (
+  id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), n INTEGER, type TEXT,
+  date TEXT, end_date TEXT, status TEXT, ordinal INTEGER, page INTEGER, text TEXT,
+  span_start INTEGER, span_end INTEGER, bodies TEXT, instruments TEXT);
+CREATE TABLE links (
+  id INTEGER PRIMARY KEY, event_id TEXT NOT NULL REFERENCES events(id),
+  measure_id TEXT REFERENCES measures(id), plan TEXT NOT NULL, ref TEXT NOT NULL, score REAL,
+  evidence TEXT);
+CREATE INDEX measures_document ON measures(document_id);
+CREATE INDEX measures_plan_ref ON measures(plan, ref);
+CREATE INDEX activities_measure ON activities(measure_id);
+CREATE INDEX mentions_document ON mentions(document_id);
+CREATE INDEX mentions_body ON mentions(body);
+CREATE INDEX events_document ON events(document_id);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX links_event ON links(event_id);
+CREATE INDEX links_measure ON links(measure_id);
+"""
+
+
+def _j(values: Iterable[Any]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: set[str],
+                     pending: list[tuple[Any, ...]]) -> None:
+    d = pd.document
+    cur = db.execute("INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+                     (d.id, d.source, pd.kind, pd.title, pd.date, d.language, d.format, d.encoding,
+                      len(d.pages) or None, d.text))
+    if cur.rowcount == 0:   # a second document with the same id: the first one wins
+        return
+    for m in pd.measures:
+        if m.id in measure_ids:
+            continue
+        measure_ids.add(m.id)
+        db.execute("INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   (m.id, d.id, m.plan, m.ref, m.parent, m.level, m.title, m.scope, m.page,
+                    m.span[0], m.span[1], _j(m.bodies), _j(m.references),
+                    json.dumps(dict(m.fields), ensure_ascii=False)))
+        db.executemany("INSERT INTO activities (measure_id, n, text, span_start, span_end) VALUES (?,?,?,?,?)",
+                       [(m.id, n, a.text, a.span[0], a.span[1]) for n, a in enumerate(m.activities, 1)])
+    db.executemany("INSERT INTO mentions (document_id, body, text, method, score, span_start, span_end) "
+                   "VALUES (?,?,?,?,?,?,?)",
+                   [(d.id, x.body, x.text, x.method, x.score, x.span[0], x.span[1]) for x in pd.mentions])
+    for n, e in enumerate(pd.events, 1):
+        eid = f"{d.id}#{n}"
+        db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   (eid, d.id, n, e.type, e.date, e.end_date, e.status, e.ordinal, e.page, e.text,
+                    e.span[0], e.span[1], _j(e.bodies), _j(e.instruments)))
+        pending += [(eid, link.measure or f"{link.plan}#{link.ref}", link.plan, link.ref, link.score,
+                     _j(link.evidence)) for link in e.measures]
+
+
+def write_store(parsed_docs: Iterable[ParsedDocument], path: str | os.PathLike[str]) -> Path:
+    """Write the documents (streamed, one pass) to a new SQLite file at ``path``, atomically.
+
+    Links to a measure that is not in the corpus keep ``plan`` and ``ref`` with a NULL
+    ``measure_id``. Returns ``path``.
+    """
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA journal_mode = OFF")   # a fresh temp file, renamed only when complete
+            db.execute("PRAGMA synchronous = OFF")    # atomic_path fsyncs it before the rename
+            db.executescript(_SCHEMA)
+            measure_ids: set[str] = set()
+            pending: list[tuple[Any, ...]] = []
+            with db:
+                for pd in parsed_docs:
+                    _insert_document(db, pd, measure_ids, pending)
+                db.executemany("INSERT INTO links (event_id, measure_id, plan, ref, score, evidence) "
+                               "VALUES (?,?,?,?,?,?)",
+                               [(e, m if m in measure_ids else None, *rest) for e, m, *rest in pending])
+        finally:
+            db.close()
+    return target
+
+
+def _store_path(out: str | os.PathLike[str]) -> Path:
+    p = Path(out)
+    if p.is_dir():
+        p = p / STORE_NAME
+    if not p.is_file():
+        raise BuildError(f"{p}: no store here; run `aseandocs build CORPUS -o {out}` first")
+    return p
+
+
+def _connect_ro(out: str | os.PathLike[str]) -> sqlite3.Connection:
+    uri = _store_path(out).resolve().as_uri() + "?mode=ro"
+    db = sqlite3.connect(uri, uri=True)
+    db.execute("PRAGMA query_only = ON")
+    return db
+
+
+def query(out: str | os.PathLike[str], sql: str,
+          params: tuple[Any, ...] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run ``sql`` read-only on ``OUT/aseandocs.sqlite`` (or a .sqlite file); ``(columns, rows)``.
+
+    A statement that writes fails with ``sqlite3.OperationalError`` (the file is opened read-only).
+    """
+    db = _connect_ro(out)
+    try:
+        cur = db.execute(sql, params)
+        columns = [c[0] for c in cur.description or ()]
+        return columns, cur.fetchall()
+    finally:
+        db.close()
+
+
+def export_parquet(out: str | os.PathLike[str], dest: str | os.PathLike[str]) -> list[Path]:
+    """Write each table of the store as ``<dest>/<table>.parquet``; needs pyarrow.
+
+    Raises ``BuildError`` naming the extra to install when pyarrow is missing.
+    """
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as e:
+        raise BuildError("Parquet export needs pyarrow: pip install 'aseandocs[frames]'") from e
+    folder = Path(dest)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    db = _connect_ro(out)
+    try:
+        for table in TABLES:
+            cur = db.execute(f"SELECT * FROM {table}")   # noqa: S608 - names from TABLES only
+            cols = [c[0] for c in cur.description]
+            rows = cur.fetchall()
+            data = pa.table({c: pa.array([r[i] for r in rows]) for i, c in enumerate(cols)})
+            target = folder / f"{table}.parquet"
+            with atomic_path(target) as tmp:
+                pq.write_table(data, tmp)
+            written.append(target)
+    finally:
+        db.close()
+    return written
+

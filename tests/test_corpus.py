@@ -1,0 +1,329 @@
+"""Tests of aseandocs.corpus: the batch build (walk, workers, cache, errors, lock, Dask, outputs).
+
+The per-document stages are replaced by ``fake_parse`` / ``fake_link`` (a tiny line format written
+here), so these tests exercise the build itself; the last tests run the real pipeline on
+../shared/corpus.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from aseandocs.corpus import SUFFIXES, BuildSummary, build
+from aseandocs.errors import BuildError, OutputLockedError, ParseError
+from aseandocs.model import Activity, Document, Event, Link, Measure, Mention, ParsedDocument
+
+# --- a fake pipeline: "1.2 title [BODY]" measures, "- text" activities, "EVENT date text @1.2" ----
+
+MEASURE = re.compile(r"^(?P<ref>\d+(?:\.\d+)*) (?P<title>.+)$", re.ASCII | re.M)
+BODY = re.compile(r"\[(?P<id>[A-Z-]+)\]")
+EVENT = re.compile(r"^EVENT (?P<date>\S+) (?P<text>.+)$", re.M)
+TARGET = re.compile(r"@(?P<ref>\d+(?:\.\d+)*)", re.ASCII)
+
+
+def fake_parse(path: str) -> ParsedDocument:
+    """Parse the line format above; "FAIL" raises ParseError, "CRASH" a RuntimeError."""
+    text = Path(path).read_text(encoding="utf-8")
+    if "FAIL" in text:
+        raise ParseError(f"{path}: the fake parser refuses this document")
+    if "CRASH" in text:
+        raise RuntimeError("boom")
+    doc = Document(id=Path(path).stem, source=str(path), text=text, language="th")
+    measures: list[Measure] = []
+    acts: dict[int, list[Activity]] = {}
+    for m in MEASURE.finditer(text):
+        ref = m["ref"]
+        parent = ref.rsplit(".", 1)[0] if "." in ref else None
+        measures.append(Measure(id=f"{doc.id}#{ref}", plan=doc.id, ref=ref, parent=parent,
+                                level=ref.count(".") + 1, title=BODY.sub("", m["title"]).strip(),
+                                span=m.span(), bodies=tuple(BODY.findall(m["title"]))))
+    for line in re.finditer(r"^- (?P<t>.+)$", text, re.M):
+        owner = max((i for i, x in enumerate(measures) if x.span[0] < line.start()), default=None)
+        if owner is not None:
+            acts.setdefault(owner, []).append(Activity(line["t"], line.span("t")))
+    measures = [replace(x, activities=tuple(acts.get(i, ()))) for i, x in enumerate(measures)]
+    mentions = tuple(Mention(b["id"], b["id"], b.span("id"), "acronym") for b in BODY.finditer(text))
+    events = tuple(Event("meeting", e["text"], e.span(), date=e["date"], bodies=tuple(BODY.findall(e["text"])))
+                   for e in EVENT.finditer(text))
+    return ParsedDocument(doc, kind="plan" if measures else "news", title=text.splitlines()[0],
+                          date=None, measures=tuple(measures), mentions=mentions, events=events)
+
+
+def fake_link(docs: list[ParsedDocument]) -> list[ParsedDocument]:
+    """An event "@1.2" reports on measure 1.2 of every plan holding it."""
+    plans = {(m.plan, m.ref) for d in docs for m in d.measures}
+    out = []
+    for d in docs:
+        links = {i: tuple(Link(p, t["ref"], 0.9, (t["ref"],)) for t in TARGET.finditer(e.text)
+                          for p, r in sorted(plans) if r == t["ref"])
+                 for i, e in enumerate(d.events)}
+        out.append(d.with_links(links))
+    return out
+
+
+def broken_link(docs: list[ParsedDocument]) -> list[ParsedDocument]:
+    raise RuntimeError("linking exploded")
+
+
+PLAN = "แผนปฏิบัติการเวียงจันทน์\n1.1 การเมือง [ASEAN-SUMMIT]\n1.1.1 ส่งเสริมกฎบัตร [ASEAN-SUMMIT]\n- จัดประชุม\n1.2 อาชญากรรมข้ามชาติ [SOMTC]\n"
+NEWS = "ข่าว SOMTC\nEVENT 2019-03-05 ประชุม [SOMTC] @1.2\nEVENT 2007-11-20 ลงนามกฎบัตร @1.1.1\n"
+
+
+def make_corpus(root: Path, n_news: int = 2) -> Path:
+    c = root / "corpus"
+    (c / "sub").mkdir(parents=True)
+    (c / "plan.txt").write_text(PLAN, encoding="utf-8")
+    for i in range(n_news):
+        (c / "sub" / f"news{i}.txt").write_text(NEWS.replace("ข่าว", f"ข่าว {i}"), encoding="utf-8")
+    (c / "README.md").write_text("about", encoding="utf-8")
+    (c / "gold").mkdir()
+    (c / "gold" / "plan.json").write_text("{}", encoding="utf-8")
+    (c / ".hidden.txt").write_text(PLAN, encoding="utf-8")
+    (c / ".git").mkdir()
+    (c / ".git" / "x.txt").write_text(PLAN, encoding="utf-8")
+    return c
+
+
+def run(corpus: Path, out: Path, **kw) -> BuildSummary:
+    kw.setdefault("workers", 1)
+    return build(corpus, out, progress=False, parse_fn=kw.pop("parse_fn", fake_parse),
+                 link_fn=kw.pop("link_fn", fake_link), **kw)
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    """Every output file except the cache, keyed by relative path."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and "cache" not in p.parts and p.name != ".lock"}
+
+
+# --- the walk and the outputs ----------------------------------------------------------------------
+
+def test_build_writes_every_output(tmp_path: Path) -> None:
+    s = run(make_corpus(tmp_path), tmp_path / "out")
+    out = tmp_path / "out"
+    assert sorted(p.name for p in (out / "documents").iterdir()) == ["news0.json", "news1.json", "plan.json"]
+    for name in ("graph.json", "graph.graphml", "graph.gexf", "aseandocs.sqlite", "index.html", "errors.jsonl"):
+        assert (out / name).is_file(), name
+    assert not list(out.rglob("*.tmp")) and not (out / ".lock").exists()
+    assert (s.documents, s.skipped, s.errors, s.cached) == (3, 2, 0, 0)   # README.md, gold/plan.json
+    assert (s.measures, s.events, s.links, s.mentions) == (3, 4, 4, 5)
+    assert s.bodies == 2 and s.index == out / "index.html"
+    news = json.loads((out / "documents" / "news0.json").read_text(encoding="utf-8"))
+    assert news["events"][0]["measures"][0] == {"plan": "plan", "ref": "1.2", "score": 0.9,
+                                                "evidence": ["1.2"], "measure": "plan#1.2"}
+    assert news["document"]["source"] == str(tmp_path / "corpus" / "sub" / "news0.txt")
+
+
+@pytest.mark.parametrize("suffix, read", [(".txt", True), (".text", True), (".pdf", True), (".html", True),
+                                          (".htm", True), (".HTML", True), (".md", False), (".json", False),
+                                          (".docx", False)])
+def test_which_files_are_documents(suffix: str, read: bool) -> None:
+    assert (suffix.lower() in SUFFIXES) is read
+
+
+def test_summary_format_and_dict(tmp_path: Path) -> None:
+    s = run(make_corpus(tmp_path), tmp_path / "out")
+    text = s.format()
+    assert "built 3 documents" in text and "links 4" in text and "index.html" in text
+    d = json.loads(json.dumps(s.to_dict()))
+    assert d["documents"] == 3 and d["out"] == str(tmp_path / "out") and "parse" in d["timings"]
+
+
+def test_failures_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
+    c = make_corpus(tmp_path)
+    (c / "bad.txt").write_text("FAIL here", encoding="utf-8")
+    (c / "crash.txt").write_text("CRASH here", encoding="utf-8")
+    (c / "sub" / "plan.html").write_text(PLAN, encoding="utf-8")          # the same id as plan.txt
+    s = run(c, tmp_path / "out")
+    errors = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    got = {Path(e["path"]).name: e for e in errors}
+    assert s.errors == 3 and s.documents == 3
+    assert got["bad.txt"]["error"] == "ParseError" and "refuses" in got["bad.txt"]["reason"]
+    assert got["crash.txt"]["error"] == "RuntimeError" and "boom" in got["crash.txt"]["reason"]
+    assert "duplicate document id" in got["plan.html"]["reason"] and got["plan.html"]["hint"]
+    assert all(set(e) == {"path", "error", "reason", "hint"} for e in errors)
+
+
+def test_errors_jsonl_is_rewritten_each_build(tmp_path: Path) -> None:
+    c = make_corpus(tmp_path)
+    (c / "bad.txt").write_text("FAIL", encoding="utf-8")
+    assert run(c, tmp_path / "out").errors == 1
+    (c / "bad.txt").unlink()
+    assert run(c, tmp_path / "out").errors == 0
+    assert (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8") == ""
+
+
+def test_a_linking_failure_keeps_the_documents(tmp_path: Path) -> None:
+    s = run(make_corpus(tmp_path), tmp_path / "out", link_fn=broken_link)
+    assert s.documents == 3 and s.links == 0 and s.errors == 1
+    assert "linking failed" in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8")
+
+
+def test_symlink_loops_and_hidden_files(tmp_path: Path) -> None:
+    c = make_corpus(tmp_path)
+    os.symlink(c, c / "sub" / "loop")                                   # corpus/sub/loop -> corpus
+    s = run(c, tmp_path / "out")
+    assert s.documents == 3 and s.errors == 0
+
+
+def test_output_inside_the_corpus_is_not_read(tmp_path: Path) -> None:
+    c = make_corpus(tmp_path)
+    run(c, c / "out")
+    s = run(c, c / "out")                                               # out/index.html exists now
+    assert s.documents == 3 and s.errors == 0 and s.skipped == 2
+
+
+@pytest.mark.parametrize("corpus, error", [("missing", BuildError)])
+def test_bad_arguments(tmp_path: Path, corpus: str, error: type) -> None:
+    with pytest.raises(error, match="no such corpus"):
+        run(tmp_path / corpus, tmp_path / "out")
+
+
+def test_unknown_engine_lists_the_valid_ones(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="dask, local"):
+        run(make_corpus(tmp_path), tmp_path / "out", engine="spark")
+
+
+# --- the cache -------------------------------------------------------------------------------------
+
+CALLS: list[str] = []
+
+
+def counting_parse(path: str) -> ParsedDocument:
+    CALLS.append(Path(path).name)
+    return fake_parse(path)
+
+
+LINKED: list[int] = []
+
+
+def counting_link(docs: list[ParsedDocument]) -> list[ParsedDocument]:
+    LINKED.append(len(docs))
+    return fake_link(docs)
+
+
+def test_an_unchanged_corpus_is_not_relinked(tmp_path: Path) -> None:
+    c, out = make_corpus(tmp_path), tmp_path / "out"
+    LINKED.clear()
+    first = run(c, out, link_fn=counting_link)
+    again = run(c, out, link_fn=counting_link)
+    assert LINKED == [3] and again.links == first.links == 4
+    (c / "sub" / "news1.txt").write_text(NEWS + "EVENT 2020-01-01 ใหม่ @1.2\n", encoding="utf-8")
+    assert run(c, out, link_fn=counting_link).links == 5 and LINKED == [3, 3]
+    run(c, out, link_fn=broken_link)                                    # a failure is not cached
+    assert run(c, out, link_fn=counting_link).links == 5 and LINKED == [3, 3, 3]
+
+
+def test_rerun_reparses_nothing_and_force_redoes_all(tmp_path: Path) -> None:
+    c, out = make_corpus(tmp_path), tmp_path / "out"
+    CALLS.clear()
+    first = run(c, out, parse_fn=counting_parse)
+    before = outputs(out)
+    assert len(CALLS) == 3 and first.cached == 0
+    CALLS.clear()
+    again = run(c, out, parse_fn=counting_parse)
+    assert CALLS == [] and again.cached == 3
+    assert outputs(out) == before                                     # identical outputs
+    run(c, out, parse_fn=counting_parse, force=True)
+    assert sorted(CALLS) == ["news0.txt", "news1.txt", "plan.txt"]
+
+
+def doc_entries(out: Path) -> list[Path]:
+    return [p for p in (out / "cache").glob("*.json") if re.fullmatch("[0-9a-f]{64}", p.stem)]
+
+
+def test_unchanged_outputs_are_kept_and_touched_ones_rewritten(tmp_path: Path) -> None:
+    c, out = make_corpus(tmp_path), tmp_path / "out"
+    run(c, out)
+    stamp = (out / "graph.gexf").stat().st_mtime_ns
+    assert "outputs kept" in run(c, out).timings
+    assert (out / "graph.gexf").stat().st_mtime_ns == stamp
+    (out / "index.html").unlink()
+    again = run(c, out)
+    assert "outputs kept" not in again.timings and (out / "index.html").is_file() and again.bodies == 2
+    assert "outputs kept" not in run(c, out, force=True).timings
+
+
+def test_changed_and_removed_files(tmp_path: Path) -> None:
+    c, out = make_corpus(tmp_path), tmp_path / "out"
+    run(c, out, parse_fn=counting_parse)
+    assert len(doc_entries(out)) == 3
+    (c / "sub" / "news0.txt").write_text(NEWS + "EVENT 2020-01-01 ใหม่ @1.1\n", encoding="utf-8")
+    (c / "sub" / "news1.txt").unlink()
+    CALLS.clear()
+    s = run(c, out, parse_fn=counting_parse)
+    assert CALLS == ["news0.txt"] and s.cached == 1 and s.documents == 2
+    assert sorted(p.name for p in (out / "documents").iterdir()) == ["news0.json", "plan.json"]
+    assert len(doc_entries(out)) == 2                                  # stale entries removed
+    assert len(list((out / "cache").glob("link-*.json"))) == 1
+
+
+def test_a_corrupt_cache_entry_is_reparsed(tmp_path: Path) -> None:
+    c, out = make_corpus(tmp_path), tmp_path / "out"
+    run(c, out)
+    for p in doc_entries(out):
+        p.write_text("{not json", encoding="utf-8")
+    CALLS.clear()
+    assert run(c, out, parse_fn=counting_parse).cached == 0 and len(CALLS) == 3
+
+
+# --- processes, the lock, Dask ---------------------------------------------------------------------
+
+def test_process_pool_equals_in_process(tmp_path: Path) -> None:
+    c = make_corpus(tmp_path, n_news=5)
+    run(c, tmp_path / "one", workers=1)
+    run(c, tmp_path / "two", workers=2)
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+
+
+def test_a_live_lock_refuses_a_second_build(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".lock").write_text(str(os.getpid()))
+    with pytest.raises(OutputLockedError, match=rf"pid {os.getpid()}.*\.lock"):
+        run(make_corpus(tmp_path), out)
+
+
+def test_a_stale_lock_is_taken_over(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (out / ".lock").write_text(str(dead.pid))
+    assert run(make_corpus(tmp_path), out).documents == 3
+    assert not (out / ".lock").exists()
+
+
+@pytest.mark.slow
+def test_dask_equals_local(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    c = make_corpus(tmp_path, n_news=4)
+    (c / "bad.txt").write_text("FAIL", encoding="utf-8")
+    local = run(c, tmp_path / "local", workers=2)
+    with distributed.LocalCluster(n_workers=2, processes=False, threads_per_worker=1,
+                                  dashboard_address=None) as cluster:
+        remote = run(c, tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address)
+    assert outputs(tmp_path / "local") == outputs(tmp_path / "dask")
+    assert (local.documents, local.errors, local.links) == (remote.documents, remote.errors, remote.links)
+
+
+# --- the real pipeline on ../shared/corpus ----------------------------------------------------------
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_dask_equals_local_on_the_shared_corpus(shared_corpus: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    local = build(shared_corpus, tmp_path / "local", workers=2, progress=False)
+    with distributed.LocalCluster(n_workers=2, processes=False, threads_per_worker=1,
+                                  dashboard_address=None) as cluster:
+        remote = build(shared_corpus, tmp_path / "dask", engine="dask",
+                       scheduler=cluster.scheduler_address, progress=False)
+    assert local.documents == remote.documents == 5, (tmp_path / "local" / "errors.jsonl").read_text()
+    assert outputs(tmp_path / "local") == outputs(tmp_path / "dask")
