@@ -19,10 +19,15 @@ TITLES = {
 BODIES = {"1.3.3": ("ARF",), "1.3.4": ("SOMTC",)}
 
 
+# A real plan has dozens of measures, so rarity (IDF) means something: pad the sample with measures on
+# other topics.
+FILLER = {f"3.{i}": (f"พัฒนาความร่วมมือด้านการท่องเที่ยวสาขาที่ {i} ของภูมิภาค", []) for i in range(1, 25)}
+
+
 def plan(plan_id: str = "vap", date: str | None = "2004-11-29") -> ParsedDocument:
     ms = tuple(Measure(f"{plan_id}#{r}", plan_id, r, r.rsplit(".", 1)[0], r.count(".") + 1, t, (0, 1),
                        activities=tuple(Activity(a, (0, 1)) for a in acts), bodies=BODIES.get(r, ()))
-               for r, (t, acts) in TITLES.items())
+               for r, (t, acts) in {**TITLES, **FILLER}.items())
     return ParsedDocument(Document.from_text("", id=plan_id), kind="plan", date=date, measures=ms)
 
 
@@ -116,6 +121,6 @@ def test_index_touches_only_query_postings() -> None:
                                                 f"พัฒนาการท่องเที่ยวสาขาที่ {i}", (0, 1))
                                         for i in range(1, 400)))
     idx = MeasureIndex([plan(), big])
-    assert len(idx) == len(TITLES) + 399
+    assert len(idx) == len(TITLES) + len(FILLER) + 399
     links = idx.query(ev("ความร่วมมือทางทะเลและความมั่นคงทางทะเล"))
     assert links[0].ref == "1.2.7"

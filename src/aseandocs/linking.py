@@ -179,7 +179,7 @@ class LinkConfig:
     threshold: float = 0.4
     k1: float = 1.2
     b: float = 0.75
-    body_boost: float = 2.0        # a shared body weighs this many times its IDF
+    body_boost: float = 3.0        # a shared body weighs this many times its IDF
     instrument_boost: float = 2.5  # so do the words of a named instrument
     squash: float = 8.0            # score = bm25 / (bm25 + squash)
 
