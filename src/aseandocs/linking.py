@@ -181,6 +181,7 @@ class LinkConfig:
     b: float = 0.75
     body_boost: float = 3.0        # a shared body weighs this many times its IDF
     instrument_boost: float = 2.5  # so do the words of a named instrument
+    relative: float = 0.7          # a second or third link scores at least this share of the best
     squash: float = 8.0            # score = bm25 / (bm25 + squash)
 
 
@@ -208,11 +209,17 @@ class _Query:
                 part = part.strip()
                 if not part:
                     continue
-                for t in _terms(tokenize(part)) + _glossary_terms(part)[0]:
+                words = tokenize(part)
+                for t in _terms(words) + _glossary_terms(part)[0]:
+                    # the instrument's name counts as a phrase: its bigrams (or a one-word name)
+                    # get the boost, never a bare head word ("แผน", "Declaration")
+                    phrase = "|" in t or len(words) == 1
                     generic = all(w in _INSTRUMENT_HEADS for w in t.split("|"))
-                    boost = 1.0 if generic else cfg.instrument_boost
+                    boost = cfg.instrument_boost if phrase and not generic else 1.0
                     weights[t] = max(weights.get(t, 0.0), boost)
-                    instruments.setdefault(t, part)
+                    surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
+                    if boost > 1.0:
+                        instruments.setdefault(t, part)
         for b in event.bodies:
             weights[f"body:{b}"] = cfg.body_boost
         return cls(weights, surface, instruments)
@@ -294,9 +301,12 @@ class MeasureIndex:
             results.append((raw / (raw + cfg.squash), idx))
         results.sort(key=lambda r: (-r[0], r[1]))
         links = []
-        for score, idx in results[: cfg.max_links]:
-            if score < cfg.threshold:
+        best = results[0][0] if results else 0.0
+        for score, idx in results:
+            if len(links) == cfg.max_links or score < cfg.threshold or score < cfg.relative * best:
                 break
+            if not self._specific(matched[idx], instrument_terms):
+                continue
             m = self._entries[idx].measure
             links.append(Link(plan=m.plan, ref=m.ref, score=round(score, 4),
                               evidence=self._evidence(matched[idx], surface, instrument_terms),
@@ -304,13 +314,22 @@ class MeasureIndex:
         return tuple(links)
 
     @staticmethod
+    def _specific(matched: list[tuple[float, str]], instruments: dict[str, str]) -> bool:
+        """A link needs specific evidence: a phrase (bigram), a shared body, a named instrument, or
+        at least three distinct words — never one or two common words alone."""
+        words = 0
+        for _, t in matched:
+            if "|" in t or t.startswith("body:") or t in instruments:
+                return True
+            words += 1
+        return words >= 3
+
+    @staticmethod
     def _evidence(matched: list[tuple[float, str]], surface: dict[str, str],
                   instruments: dict[str, str]) -> tuple[str, ...]:
         out: list[str] = []
         for _, t in sorted(matched, key=lambda x: -x[0]):
-            if t in instruments:
-                s = instruments[t]
-            elif t.startswith("body:"):
+            if t.startswith("body:"):
                 s = t[5:]
             else:
                 s = surface.get(t, t)
