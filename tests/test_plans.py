@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, SHARED_GOLD, shared_docs
+from conftest import DATA, OWN_CORPUS, OWN_GOLD, SHARED_GOLD, shared_docs
 from aseandocs.model import Document, Page
 from aseandocs.plans import parse_plan, parse_plan_text
-from aseandocs.thai import normalize
+from aseandocs.thai import normalize, thai_digits_to_ascii
 
 PLANS = DATA / "plans"
 REF_SHAPE = re.compile(r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")
@@ -205,6 +205,11 @@ def test_titles_and_activities(text: str, titles: list[str], activities: list[li
     ("1.5.3 ลดความขัดแย้งโดยการแลกเปลี่ยน แผนปฏิบัติการทดสอบ ภาคผนวก 2 เศรษฐกิจ "
      "เลขที่อ้างอิง มาตรการ/กิจกรรม 2.1 การรวมกลุ่มสินค้า", "2.1", "การรวมกลุ่มสินค้า"),
     ("1.1 Political development Ref | Measures 1.1.1 Promote rights", "1.1", "Political development"),
+    # a table header run to the end of its column names: a glued Thai qualifier, a Latin pair
+    ("1.1 การเมือง เลขที่อ้างอิง มาตรการ/ผลลัพธ์ที่คาดหวังและกิจกรรม 1.1.1 ส่งเสริม", "1.1", "การเมือง"),
+    ("1.1 การเมือง เลขที่อ้างอิง ผลลัพธ์ที่คาดหวัง 1.1.1 ส่งเสริม", "1.1", "การเมือง"),
+    ("1.1 Politics\nRef | Measures | Actions | Responsible Agencies | Time Frame\n1.1.1 Promote",
+     "1.1", "Politics"),
     # a page number and a repeated page header in a line-based text
     ("1.1 การเมือง\n1.1.1 ส่งเสริม\nรายงานทดสอบ หน้า\n12\n1.1.2 จัดตั้ง\nรายงานทดสอบ หน้า\n13\n"
      "1.1.3 ต่อต้าน\nรายงานทดสอบ หน้า\n14\n1.2 ความร่วมมือ", "1.1.2", "จัดตั้ง"),
@@ -237,6 +242,112 @@ def test_line_based_annex_with_page_headers() -> None:
                                      "การค้า"]
     assert [a.text for a in ms[1].activities] == ["จัดประชุม", "จัดสัมมนา"]
     assert [m.scope for m in ms] == ["ภาคผนวก 1 ประชาคมทดสอบ"] * 3 + ["ภาคผนวก 2 ประชาคมเศรษฐกิจ"]
+
+
+# A running title and a table header repeated inside a flattened Thai line, in three forms: after
+# a heading, with a column name carrying a glued qualifier; alone (no heading, no table header);
+# English. Written for these tests.
+_RUN_TH = "แผนงานทดสอบด้านความมั่นคง พ.ศ. 2560 - 2564"
+_HDR_TH = "เลขที่อ้างอิง มาตรการ/ผลลัพธ์ที่คาดหวังและกิจกรรม"
+_FLAT_WITH_HEADERS = (
+    f"{_RUN_TH} ภาคผนวก 2 ความมั่นคงทดสอบ {_HDR_TH} 2.1 การเมือง 2.1.1 ส่งเสริมสิทธิ "
+    f"- จัดสัมมนาปีละครั้ง - จัดทำสื่อสำหรับเยาวชน (ยังมีต่อ) {_RUN_TH} ภาคผนวก 2 {_HDR_TH} "
+    f"- รวบรวมแนวปฏิบัติที่ดี 2.1.2 ป้องกันการทุจริต - จัดฝึกอบรมเจ้าหน้าที่ {_RUN_TH} ภาคผนวก 2 "
+    f"{_HDR_TH} 2.2 บรรทัดฐาน 2.2.1 ผลักดันกฎบัตร - ทบทวนกฎหมายภายใน")
+
+
+def _flat_rows(row: str, n: int, header: str, every: int) -> str:
+    rows = []
+    for k in range(1, n + 1):
+        rows.append(row.format(k=k))
+        if k % every == 0:
+            rows.append(header)
+    return " ".join(rows)
+
+
+@pytest.mark.parametrize("text, ref, title, activities", [
+    (_FLAT_WITH_HEADERS, "2.1.1", "ส่งเสริมสิทธิ",
+     ["จัดสัมมนาปีละครั้ง", "จัดทำสื่อสำหรับเยาวชน", "รวบรวมแนวปฏิบัติที่ดี"]),
+    (_FLAT_WITH_HEADERS, "2.1.2", "ป้องกันการทุจริต", ["จัดฝึกอบรมเจ้าหน้าที่"]),
+    (_FLAT_WITH_HEADERS, "2.2", "บรรทัดฐาน", []),
+    # no heading and no table header: the recurring running title alone
+    (_flat_rows("1.{k} ส่งเสริมความร่วมมือด้านที่ {k} - จัดประชุมหารือครั้งที่ {k} "
+                "- จัดทำรายงานประจำปี", 12,
+                "แผนปฏิบัติการทดสอบความร่วมมือ ฉบับปรับปรุง พ.ศ. 2560 - 2564", 4),
+     "1.4", "ส่งเสริมความร่วมมือด้านที่ 4", ["จัดประชุมหารือครั้งที่ 4", "จัดทำรายงานประจำปี"]),
+    (_flat_rows("A.1.{k} Promote cooperation in field {k} - Hold a meeting on topic {k} "
+                "- Publish the yearly report", 14, "ASEAN Test Community Blueprint 2010-2015", 4),
+     "A.1.8", "Promote cooperation in field 8", ["Hold a meeting on topic 8",
+                                                 "Publish the yearly report"]),
+    # words of an activity repeated word for word are not a running header
+    (_flat_rows("1.{k} ประสานงานด้านที่ {k} - จัดทำรายงาน ร่วมกับสำนักเลขาธิการอาเซียน ในปี 2015 ทุกปี",
+                30, "", 100),
+     "1.7", "ประสานงานด้านที่ 7", ["จัดทำรายงาน ร่วมกับสำนักเลขาธิการอาเซียน ในปี 2015 ทุกปี"]),
+])
+def test_recurring_header_inside_a_flattened_line(text: str, ref: str, title: str,
+                                                  activities: list[str]) -> None:
+    m = by_ref(text)[ref]
+    assert (m.title, [a.text for a in m.activities]) == (title, activities)
+
+
+@pytest.mark.parametrize("text, ref, activities", [
+    # a running footer printed twice, with a page number that changes (English and Thai digits)
+    ("A.1 Political development\nA.1.1 Promote understanding\n• Hold a seminar each year\n"
+     "Test Plan 2009-2015 page 3\n• Publish a yearly overview\nA.1.2 Lay the groundwork\n"
+     "• Set up a network\nTest Plan 2009-2015 page 4\nA.2 Shaping norms", "A.1.1",
+     ["Hold a seminar each year", "Publish a yearly overview"]),
+    ("A.1 Political development\nA.1.1 Promote understanding\n• Hold a seminar each year\n"
+     "Test Plan 2009-2015 page 3\n• Publish a yearly overview\nA.1.2 Lay the groundwork\n"
+     "• Set up a network\nTest Plan 2009-2015 page 4\nA.2 Shaping norms", "A.1.2",
+     ["Set up a network"]),
+    ("๑.๑ ส่งเสริมความร่วมมือด้านกฎหมาย\n- แปลกฎหมายเป็นภาษาอังกฤษ\n"
+     "แผนงานทดสอบความพร้อม พ.ศ. ๒๕๕๖ - ๒๕๕๘ หน้า ๒\n- จัดประชุมหารือปีละ ๑ ครั้ง\n"
+     "๑.๒ รับมือภัยคุกคาม\n- ฝึกอบรมเจ้าหน้าที่\nแผนงานทดสอบความพร้อม พ.ศ. ๒๕๕๖ - ๒๕๕๘ หน้า ๓\n",
+     "1.1", ["แปลกฎหมายเป็นภาษาอังกฤษ", "จัดประชุมหารือปีละ 1 ครั้ง"]),
+    # a trailing number that grows from one copy to the next, without a page word
+    ("1.1 Build a network\n- Name focal points\nWorking draft for review 3\n- Meet yearly\n"
+     "1.2 Train officials\n- Hold courses\nWorking draft for review 4", "1.1",
+     ["Name focal points", "Meet yearly"]),
+])
+def test_running_footer_with_page_numbers(text: str, ref: str, activities: list[str]) -> None:
+    assert [a.text for a in by_ref(text)[ref].activities] == activities
+
+
+@pytest.mark.parametrize("text, titles", [
+    # a line printed twice without a page number is text: a wrapped title stays whole
+    ("1.1 Review the plan\nfor the period 2015\n1.2 Review the budget\nfor the period 2015",
+     ["Review the plan for the period 2015", "Review the budget for the period 2015"]),
+    ("1.1 ส่งเสริมความร่วมมือด้านกฎหมาย\nของประชาชนในภูมิภาค\n1.2 พัฒนาระบบยุติธรรม\n"
+     "ของประชาชนในภูมิภาค",
+     ["ส่งเสริมความร่วมมือด้านกฎหมาย ของประชาชนในภูมิภาค", "พัฒนาระบบยุติธรรม ของประชาชนในภูมิภาค"]),
+    # a short numbered heading over a long narrative paragraph: the title is the heading line
+    ("1. ด้านสาธารณสุข\n" + "ที่ประชุมรัฐมนตรีได้กำหนดวาระการพัฒนาและจัดทำแผนงานรายกลุ่มงาน " * 3
+     + "\n\n2. ด้านการศึกษา\n" + "ประเทศสมาชิกได้ร่วมกันจัดทำหลักสูตรและแลกเปลี่ยนครูอาจารย์ " * 3,
+     ["ด้านสาธารณสุข", "ด้านการศึกษา"]),
+])
+def test_repeated_text_that_is_not_furniture(text: str, titles: list[str]) -> None:
+    assert [m.title for m in parse_plan_text(text)] == titles
+
+
+@pytest.mark.parametrize("text, expected, cited", [
+    # a child item at a line start after a title ending in a word that can cite ("measures")
+    ("B.1 Conflict prevention and confidence building measures\nB.1.1 Strengthen dialogue\n"
+     "• Hold meetings\nB.1.2 Publish outlooks",
+     [("B.1", "Conflict prevention and confidence building measures", 0),
+      ("B.1.1", "Strengthen dialogue", 1), ("B.1.2", "Publish outlooks", 0)], {}),
+    ("2.3 Settle disputes through agreed measures\n2.4 Review the treaty every year",
+     [("2.3", "Settle disputes through agreed measures", 0),
+      ("2.4", "Review the treaty every year", 0)], {}),
+    # a citation wrapped onto the next line stays a citation when the numbering does not go on
+    ("A.1.4 Promote rights\n- Build on the seminars as set out in\nA.1.1 to raise awareness\n"
+     "- Compile an inventory",
+     [("A.1.4", "Promote rights", 2)], {"A.1.4": ("A.1.1",)}),
+])
+def test_line_start_item_after_a_citing_word(text: str, expected: list[tuple[str, str, int]],
+                                             cited: dict[str, tuple[str, ...]]) -> None:
+    ms = parse_plan_text(text)
+    assert [(m.ref, m.title, len(m.activities)) for m in ms] == expected
+    assert {m.ref: m.references for m in ms if m.references} == cited
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -355,6 +466,32 @@ def test_shared_corpus_measure_scores(shared_corpus: Path, shared_gold: Path, sc
 def test_no_measures_in_news(path: Path) -> None:
     text = normalize(path.read_text(encoding="utf-8")).text
     assert parse_plan(Document(id=path.stem, source=str(path), text=text)) == []
+
+
+# --- the project's own sample corpus (corpus/, written for aseandocs) --------------------------
+
+def _own_plans() -> list[Path]:
+    return sorted(p for p in OWN_CORPUS.glob("*.txt") if (OWN_GOLD / f"{p.stem}.json").exists())
+
+
+def _fold(s: str) -> str:
+    return " ".join(thai_digits_to_ascii(s).split())
+
+
+@pytest.mark.parametrize("path", _own_plans(), ids=lambda p: p.stem)
+def test_own_corpus_matches_gold(path: Path) -> None:
+    """Every gold measure, in order, with its exact title and activities; nothing else but the
+    gold's optional refs (numbered prose)."""
+    import json
+    gold = json.loads((OWN_GOLD / f"{path.stem}.json").read_text(encoding="utf-8"))
+    text = normalize(path.read_text(encoding="utf-8")).text
+    ms = parse_plan(Document(id=path.stem, source=str(path), text=text))
+    optional = set(gold.get("optional_refs", []))
+    got = [(m.ref, _fold(m.title), [_fold(a.text) for a in m.activities]) for m in ms
+           if m.ref not in optional]
+    want = [(g["ref"], _fold(g["title"]), [_fold(a) for a in g.get("activities", [])])
+            for g in gold.get("measures", [])]
+    assert got == want
 
 
 # --- properties and cost ---------------------------------------------------------------------

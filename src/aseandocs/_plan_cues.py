@@ -67,14 +67,25 @@ def header_run_re() -> re.Pattern[str]:
     """A table header repeated by PDF conversion: a ref column and at least one other column.
 
     Matches "เลขที่อ้างอิง ขอบเขตแผนงาน/ผลลัพธ์และกิจกรรม" (a Thai header written here by hand),
-    "Ref | Measures", "No. Actions Timeline". Must not match "ผลลัพธ์และกิจกรรม" alone (no ref
-    column: could be words of a title) or "Ref 1.2".
+    "เลขที่อ้างอิง มาตรการ/ผลลัพธ์ที่คาดหวังและกิจกรรม" (a column name with a glued qualifier, up
+    to the last column), "Ref | Measures", "No. Actions Timeline". Must not match
+    "ผลลัพธ์และกิจกรรม" alone (no ref column: could be words of a title) or "Ref 1.2", and stops
+    at "ผลลัพธ์" in "เลขที่อ้างอิง ผลลัพธ์ ส่งเสริมความร่วมมือ" (no column after the qualifier).
     """
     c = cues()
     sep = r"(?:[ \t|/&]*(?:และ|and)?[ \t|/&]*)"
+    col = f"(?:{_alt(c['table_columns'])})"
+    # A short Thai qualifier glued to a column name, kept when another column name follows:
+    # "ที่คาดหวัง" in "ผลลัพธ์ที่คาดหวังและกิจกรรม". Never crosses a space, so it cannot reach
+    # into the row after the header ("ผลลัพธ์ 1.1 การเมือง" stops at "ผลลัพธ์").
+    qual = rf"(?:[\u0e01-\u0e4e]{{1,20}}?(?={sep}{col}))?"
+    # ... or ending the header, when the row that follows starts with a ref or a bullet:
+    # "ผลลัพธ์ที่คาดหวัง 1.1 การเมือง", "ผลลัพธ์ที่คาดหวัง - จัดประชุม".
+    last = (r"(?:[\u0e01-\u0e4e]{1,20}+"
+            r"(?=[ \t]+(?:[0-9\u0e50-\u0e59]|[-–•▪◦*][ \t])|[ \t]*(?:\n|\Z)))?")
     return re.compile(
         rf"(?P<ref>{_alt(c['table_ref_columns'])}){sep}"
-        rf"(?:{_alt(c['table_columns'])})(?:{sep}(?:{_alt(c['table_columns'])}))*",
+        rf"{col}{qual}(?:{sep}{col}{qual})*{last}",
         re.IGNORECASE,
     )
 

@@ -74,6 +74,7 @@ class Candidate:
     line_start: bool
     label: str = ""     # the sub-item label ("i", "a") for kind "sub"
     after_furniture: bool = False   # right after a heading or table header ("Ref | Measures 1.1")
+    cited: bool = False     # starts a line after a citing word that ends the line before
 
 
 @dataclass(slots=True)
@@ -261,8 +262,14 @@ def scan(text: str, blocked: list[tuple[int, int]]) -> Scan:
             chained = start - last_ref_end < 12 and (
                 p in {"and", "or", "และ", "หรือ", "ถึง", "to", "-", "–"} or p.endswith(","))
             if _is_reference(prev, glued) or chained:
-                out.references.append((start, c.ref))
                 last_ref_end = m.end()
+                if c.line_start and _title_follows(text, c.end, True):
+                    # The citing word ends the line before: "…confidence building measures\n
+                    # B.1.1 Strengthen…" is an item after a title, "…as set out in\n1.1.1 to
+                    # raise…" a wrapped citation. select_items decides by the numbering.
+                    out.candidates.append(replace(c, cited=True))
+                else:
+                    out.references.append((start, c.ref))
                 continue
         if not c.line_start and prev and not glued:
             if _is_number_context(prev) or _RANGE_DASH.search(text, max(0, start - 8), start):
@@ -364,7 +371,9 @@ def select_items(cands: list[Candidate], scope_of: list[int],
         p = prev.get(c.kind)
         strong = c.line_start or len(c.key) > 1
         accept = False
-        if p is None:       # the first item of a list: a line start, or followed by its list
+        if c.cited:         # a possible citation: an item only where the numbering goes on
+            accept = p is not None and plausible(p, c.key)
+        elif p is None:       # the first item of a list: a line start, or followed by its list
             if _supported(cands, scope_of, i, c):
                 accept = strong or c.form == "list"
             else:

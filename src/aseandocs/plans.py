@@ -35,7 +35,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 
-from ._plan_body import BULLET, Heading, find_furniture, find_headings, split_body
+from ._plan_body import BULLET, split_body
+from ._plan_furniture import Heading, find_furniture, find_headings
 from ._plan_refs import ITEM_REF, Candidate, Item, scan, select_items
 from .model import Activity, Document, Measure
 from .thai import thai_digits_to_ascii
@@ -91,7 +92,9 @@ def parse_plan(document: Document) -> list[Measure]:
 
     heads = [h.start for h in scopes if h is not None]      # continuation pages excluded
     bodies = _bodies(items, len(text), heads, heading_lines)
-    refs_at = _references_by_item(found.references, bodies)
+    taken = {it.cand.start for it in items}
+    cited = [(c.start, c.ref) for c in cands if c.cited and c.start not in taken]
+    refs_at = _references_by_item(sorted(found.references + cited), bodies)
     for k, it in _first_of_scope(items).items():
         if labels[k] is None and it.cand.line_start:
             labels[k] = _heading_line_before(text, it.cand.start)[0]
