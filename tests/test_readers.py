@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aseandocs import readers
+from aseandocs._pdf import Line
 from aseandocs.errors import ReadError, UnsupportedFormatError
 from aseandocs.model import Page
 from aseandocs.readers import SUPPORTED_SUFFIXES, read, read_bytes
@@ -321,11 +322,19 @@ def test_pdf_page_without_text_needs_ocr():
     assert doc.warnings == ("page 2 has no text layer (needs OCR)",)
 
 
-def test_pdf_page_text_is_a_seam(monkeypatch):
-    monkeypatch.setattr(readers, "_pdf_page_text", lambda page: f"หน้า {page.page_number}")
+def test_pdf_page_lines_is_a_seam(monkeypatch):
+    def lines(page):
+        n = page.page_number
+        return [Line("ภาคผนวก" if n == 1 else "ข้อ", 72, 100 * n, 72, 84, 12)], n, []
+    monkeypatch.setattr(readers, "_pdf_page_lines", lines)
     doc = read_bytes(_pdf([PAGE1, PAGE2]), name="x.pdf")
-    assert doc.text == "หน้า 1\n\nหน้า 2"
-    assert doc.pages == (Page(1, (0, 6)), Page(2, (8, 14)))
+    assert doc.text == "ภาคผนวก\n\nข้อ"
+    assert doc.pages == (Page(1, (0, 7), repairs=1), Page(2, (9, 12), repairs=2))
+    assert doc.warnings == (
+        "page 1: 1 Thai text repairs, 0 words rejoined across lines, "
+        "0 running header/footer lines removed",
+        "page 2: 2 Thai text repairs, 0 words rejoined across lines, "
+        "0 running header/footer lines removed")
 
 
 @pytest.mark.parametrize("cut", [10, 100, 0.5, 0.8, "trailer"])

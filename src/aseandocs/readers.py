@@ -29,18 +29,21 @@ An empty or white-space-only file is not an error: it gives a ``Document`` with 
 the warning "empty document" (a corpus may hold placeholders; a build should report, not stop).
 The same holds for an HTML or PDF file with no visible text.
 
-PDF: each page through ``_pdf_page_text`` (pdfplumber's ``extract_text`` with ``x_tolerance=1.5``,
-tighter than the default 3 so that words of tightly set English are not run together, and
-``y_tolerance=3``, so Thai marks above and below a consonant stay on its line; spaces this may put
-inside Thai words are for the Thai PDF repair layer), pages joined with "\\n\\n", each recorded as
-a ``Page`` with its span. A page without text is ``Page(needs_ocr=True)`` with the warning "page N
-has no text layer (needs OCR)". Encrypted, truncated or corrupt PDFs raise ``ReadError``; a single
+PDF: each page's characters through ``thai.repair_pdf_chars`` (PUA glyphs of shifted Thai marks
+mapped back, every mark anchored to its consonant, so that "ป้า" is not read "ป ้า"), grouped into
+lines (a gap wider than 1/8 of the font size is a space); ruled tables are written row by row
+(``read_pdf_tables`` gives their cells); lines that recur at the top or bottom of most pages, digits
+ignored, are running headers and footers and go; wrapped lines are joined (Thai to Thai without a
+space) and ``thai.repair_pdf_text`` mends what is left. Pages are joined with "\\n\\n" ("\\n" where
+a sentence runs on over the page break, so a measure is not cut in two), each recorded
+as a ``Page`` with its span and ``repairs`` (also told per page in ``warnings``). A page without
+text, or with only unmapped glyphs, is ``Page(needs_ocr=True)`` with the warning "page N has no
+text layer (needs OCR)". Encrypted, truncated or corrupt PDFs raise ``ReadError``; a single
 unreadable page in an otherwise good PDF is skipped with a warning.
 """
 from __future__ import annotations
 
 import codecs
-import io
 import os
 import re
 from pathlib import Path
@@ -48,11 +51,13 @@ from types import MappingProxyType
 from typing import Any
 
 from aseandocs._html import declared_charset, html_to_text
+from aseandocs._pdf import (Line, PdfTable, page_lines, read_pages, reflow, strip_running_lines,
+                            text_bounds, usable, wraps)
 from aseandocs.errors import ReadError, UnsupportedFormatError
 from aseandocs.model import Document, Page
-from aseandocs.thai import detect_language
+from aseandocs.thai import detect_language, repair_pdf_text
 
-__all__ = ["read", "read_bytes", "SUPPORTED_SUFFIXES", "FORMATS"]
+__all__ = ["read", "read_bytes", "read_pdf_tables", "PdfTable", "SUPPORTED_SUFFIXES", "FORMATS"]
 
 #: The formats a Document can have.
 FORMATS = ("txt", "html", "pdf")
@@ -403,59 +408,71 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 # --- PDF ------------------------------------------------------------------------------------------
-def _pdf_page_text(page: Any) -> str:
-    """The text of one pdfplumber page.
-
-    The seam for the Thai PDF repair layer (a later issue), which will replace this function:
-    today it is pdfplumber's plain extraction, e.g. "1.1 ส่งเสริมความร่วมมือ" or "1.1 Promote ...".
-    """
-    return page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
+def _pdf_page_lines(page: Any) -> tuple[list[Line], int, list[PdfTable]]:
+    """The lines of one pdfplumber page, its character repairs and its tables (the seam tests and
+    other layouts replace): Thai marks anchored, PUA glyphs mapped, tables written row by row."""
+    return page_lines(page)
 
 
 def _read_pdf(data: bytes, source: str, warnings: list[str]) -> tuple[str, tuple[Page, ...]]:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError
-    from pdfplumber.utils.exceptions import PdfminerException
-
-    texts: list[tuple[int, str, bool]] = []
-    failed = 0
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                number = page.page_number
-                try:
-                    t = _pdf_page_text(page).replace("\r\n", "\n")
-                except Exception as e:  # noqa: BLE001 - pdfminer raises anything on broken pages
-                    failed += 1
-                    warnings.append(f"page {number} could not be read ({type(e).__name__}: {e}); "
-                                    f"skipped")
-                    texts.append((number, "", False))
-                    continue
-                finally:
-                    page.close()
-                empty = not t.strip()
-                if empty:
-                    warnings.append(f"page {number} has no text layer (needs OCR)")
-                texts.append((number, "" if empty else t, empty))
-    except PdfminerException as e:
-        cause = e.args[0] if e.args else e
-        if isinstance(cause, PDFEncryptionError):
-            raise ReadError(source, "encrypted PDF: it needs a password to open",
-                            hint="remove the password (e.g. qpdf --decrypt) or export the text")\
-                from None
-        raise ReadError(source, f"corrupt or truncated PDF ({type(cause).__name__}: {cause})",
-                        hint="check that the file opens in a PDF viewer; download it again") from None
-    except Exception as e:  # noqa: BLE001 - pdfminer's parser raises plain Python errors on junk
-        raise ReadError(source, f"corrupt or truncated PDF ({type(e).__name__}: {e})",
-                        hint="check that the file opens in a PDF viewer; download it again") from None
-    if not texts or failed == len(texts):
+    read = read_pages(data, source, warnings, _pdf_page_lines)
+    if not read or all(lines is None for _, lines, _, _ in read):
         raise ReadError(source, "corrupt or truncated PDF: no readable page",
                         hint="check that the file opens in a PDF viewer; download it again")
     if b"%%EOF" not in data[-2048:]:
         warnings.append("no %%EOF marker at the end (truncated file?); the text may be incomplete")
+    all_lines = [lines or [] for _, lines, _, _ in read]
+    running = strip_running_lines(all_lines)
+    left, right = text_bounds(all_lines)
+    texts: list[tuple[int, str, bool, int]] = []
+    for (number, lines, char_fixes, _), body, headers in zip(read, all_lines, running):
+        if lines is None:
+            texts.append((number, "", False, 0))
+            continue
+        if not usable(body):
+            warnings.append(f"page {number} has no text layer (needs OCR)" if not lines else
+                            f"page {number} has no usable text (only running headers/footers "
+                            f"or glyphs without a Unicode mapping; needs OCR)")
+            texts.append((number, "", True, 0))
+            continue
+        text, joins = reflow(body, left, right)
+        text, fixes = repair_pdf_text(text)
+        repairs = char_fixes + fixes + joins + headers
+        if repairs:
+            warnings.append(f"page {number}: {char_fixes + fixes} Thai text repairs, {joins} words "
+                            f"rejoined across lines, {headers} running header/footer lines removed")
+        texts.append((number, text, False, repairs))
+    # Pages are joined by "\n\n", or by "\n" where a page's last line runs on into the next page.
+    seps = ["\n" if a and b and wraps(a[-1], b[0], left, right) else "\n\n"
+            for a, b in zip(all_lines, all_lines[1:])] + [""]
     pages: list[Page] = []
+    parts: list[str] = []
     pos = 0
-    for number, t, needs_ocr in texts:
-        pages.append(Page(number=number, span=(pos, pos + len(t)), needs_ocr=needs_ocr))
-        pos += len(t) + 2
-    return "\n\n".join(t for _, t, _ in texts), tuple(pages)
+    for (number, t, needs_ocr, repairs), sep in zip(texts, seps):
+        pages.append(Page(number=number, span=(pos, pos + len(t)), needs_ocr=needs_ocr,
+                          repairs=repairs))
+        parts += [t, sep]
+        pos += len(t) + len(sep)
+    return "".join(parts), tuple(pages)
+
+
+def read_pdf_tables(path: str | os.PathLike[str] | bytes) -> list[PdfTable]:
+    """The ruled tables of a PDF file (or its bytes), page by page, cell text repaired like the
+    page text: ``read_pdf_tables("plan.pdf")[0].rows[0]`` might be
+    ``("เลขที่อ้างอิง", "ขอบเขตแผนงาน/ผลลัพธ์และกิจกรรม", "หน่วยงานที่รับผิดชอบ", "กรอบเวลา")`` or
+    ``("Ref", "Measures", "Responsible body", "Timeline")``. Raises ``ReadError`` like ``read``."""
+    if isinstance(path, (bytes, bytearray)):
+        data, source = bytes(path), "<bytes>"
+    else:
+        source = os.fspath(path)
+        try:
+            data = Path(path).read_bytes()
+        except OSError as e:
+            raise ReadError(source, f"cannot read the file: {e.strerror or e}") from None
+    if not _is_pdf(data[:_SNIFF], anywhere=True):
+        raise ReadError(source, "not a PDF: no %PDF- header in the first bytes",
+                        hint="read_pdf_tables reads PDF files only")
+    found: list[PdfTable] = []
+    for _, _, _, tables in read_pages(data, source, [], _pdf_page_lines):
+        found.extend(tables)
+    return found

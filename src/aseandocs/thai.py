@@ -12,6 +12,10 @@
   the parsers need them);
 - Thai digits to ASCII ("๒๕๖๒" -> "2562"), one for one.
 
+Text out of PDFs needs more first: ``repair_pdf_text`` (PUA glyphs of shifted marks mapped back,
+spaces inside clusters removed, marks reordered, "ค ํา" -> "คำ") and, on pdfplumber characters,
+``repair_pdf_chars``; both live in ``aseandocs._thai_pdf`` and are re-exported here.
+
 The returned ``Normalized`` keeps an ``OffsetMap`` so a span found in the normalised text can be
 reported in the raw one, like eyecite's SpanUpdater::
 
@@ -29,8 +33,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from ._thai_pdf import pua_table, repair_pdf_chars, repair_pdf_text
+
 __all__ = ["normalize", "Normalized", "OffsetMap", "thai_digits_to_ascii", "detect_language",
-           "thai_ratio", "THAI_CHARS", "THAI_CONSONANTS", "THAI_COMBINING", "THAI_TONES"]
+           "thai_ratio", "THAI_CHARS", "THAI_CONSONANTS", "THAI_COMBINING", "THAI_TONES",
+           "repair_pdf_text", "repair_pdf_chars", "pua_table"]
 
 # --- character classes (code points named so a reader need not look them up) -----------------
 #: Thai block letters, vowels, marks and digits: U+0E01 (ก) .. U+0E5B (๛).
