@@ -52,7 +52,7 @@ def _measure_bodies(measures: Sequence[Measure], mentions: Sequence[Mention]) ->
             if mentions[i].span[1] <= m.span[1] and mentions[i].body not in ids:
                 ids.append(mentions[i].body)
             i += 1
-        out.append(replace(m, bodies=tuple(ids)) if ids else m)
+        out.append(replace(m, bodies=tuple(dict.fromkeys(m.bodies + tuple(ids)))) if ids else m)
     return out
 
 
@@ -74,6 +74,12 @@ def parse(source: "str | os.PathLike[str] | Document", *,
     document = normalize_document(document)
     reg = registry if registry is not None else BodyRegistry.load()
     measures = parse_plan(document)
+    if document.format == "pdf" and os.path.isfile(document.source):
+        # plan matrices ("Ref | Measures | Responsible body | Timeline") give fields and bodies
+        from ._plan_tables import measures_from_tables, merge_table_measures
+        tables = measures_from_tables(document.source, document.id, text=document.text, registry=reg)
+        if tables:
+            measures = merge_table_measures(measures, tables)
     mentions = reg.find(document.text)
     measures = _measure_bodies(measures, mentions)
     kind = detect_kind(document, measures)

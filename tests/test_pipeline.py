@@ -1,0 +1,58 @@
+"""The per-document pipeline (pipeline.parse): every stage, wired in DESIGN.md's order."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aseandocs.model import Document
+from aseandocs.pipeline import cache_key, normalize_document, parse
+from conftest import DATA, OWN_CORPUS
+
+
+def test_parse_a_document_object() -> None:
+    pd = parse(Document.from_text("๑.๑ ส่งเสริมความร่วมมือกับการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านอาชญากรรมข้ามชาติ"
+                                  " - จัดการประชุมประจำปี", id="p"))
+    assert pd.document.text.startswith("1.1 ")                 # normalised: Thai digits to ASCII
+    m = pd.measures[0]
+    assert (m.id, m.ref, m.level) == ("p#1.1", "1.1", 2)
+    assert m.bodies == ("SOMTC",)                                # a mention inside the measure
+    assert [a.text for a in m.activities] == ["จัดการประชุมประจำปี"]
+
+
+def test_parse_a_path_fills_every_stage() -> None:
+    pd = parse(OWN_CORPUS / "th_news_ascco.txt")
+    assert pd.kind == "news" and pd.date and pd.title
+    assert pd.mentions and pd.events and not pd.measures
+    text = pd.document.text
+    for m in pd.mentions:
+        assert 0 <= m.span[0] < m.span[1] <= len(text)
+    for e in pd.events:
+        assert text[e.span[0]:e.span[1]] == e.text and e.measures == ()
+
+
+def test_normalize_document_moves_page_spans() -> None:
+    from aseandocs.model import Page
+    raw = "หน้า  ๑\n\n\n\nหน้า  ๒"
+    doc = Document("d", "d.pdf", raw, format="pdf",
+                   pages=(Page(1, (0, 7)), Page(2, (11, len(raw)))))
+    norm = normalize_document(doc)
+    assert norm.text == "หน้า 1\n\nหน้า 2"
+    assert [norm.text[p.span[0]:p.span[1]] for p in norm.pages] == ["หน้า 1", "หน้า 2"]
+    assert norm.language == "th"
+
+
+@pytest.mark.parametrize("name,first", [("th_plan_table.pdf", "1.1"), ("en_plan_table.pdf", "A.1")])
+def test_pdf_plan_tables_give_fields_and_bodies(name: str, first: str) -> None:
+    pdf = DATA / "pdf" / name
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} fixture missing")
+    pd = parse(pdf)
+    m = pd.measures[0]
+    assert m.ref == first and m.page == 1
+    assert dict(m.fields).keys() >= {"responsible", "timeline"}
+    assert m.bodies, "the responsible body is resolved through the registry"
+
+
+def test_cache_key_is_stable() -> None:
+    assert cache_key() == cache_key() and len(cache_key()) == 16
