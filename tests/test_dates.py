@@ -87,8 +87,27 @@ FORMS = [
     # invalid day: falls back to the month
     ("31 กุมภาพันธ์ 2562", "2019-02", "month", None),
     ("30 February 2019", "2019-02", "month", None),
-    # a count, not a day, before the month
+    # a count, not a day, before the month (regression: "ครั้งที่ 5 เดือนธันวาคม 2538" was read as
+    # 5 December 1995; the news stage had to cut it back to the month itself)
     ("การประชุมครั้งที่ 7 เดือนมิถุนายน 2541", "1998-06", "month", None),
+    ("ครั้งที่ 5 เดือนธันวาคม 2538", "1995-12", "month", None),
+    ("การประชุมสุดยอดอาเซียน ครั้งที่5 ธันวาคม 2538", "1995-12", "month", None),
+    ("ครั้งที่ ๕ เดือนธันวาคม ๒๕๓๘", "1995-12", "month", None),
+    ("ฉบับที่ 3 มีนาคม 2562", "2019-03", "month", None),
+    # ... but a day after the count still is one
+    ("ครั้งที่ 5 เมื่อวันที่ 14 ธันวาคม 2538", "1995-12-14", "day", None),
+    # English ordinal days and legal signing forms (regression: "this 29th day of November 2004"
+    # gave only 2004-11 and the news stage patched the day back in)
+    ("this 29th day of November 2004", "2004-11-29", "day", None),
+    ("DONE at Vientiane, this 29th day of November in the year 2004.", "2004-11-29", "day", None),
+    ("the 8th day of August, in the year of 1967", "1967-08-08", "day", None),
+    ("the 22nd Day of November 2015", "2015-11-22", "day", None),
+    ("29th November 2004", "2004-11-29", "day", None),
+    ("November 29th, 2004", "2004-11-29", "day", None),
+    ("the 1st of March 2009", "2009-03-01", "day", None),
+    ("on the 3rd of June, 2011", "2011-06-03", "day", None),
+    ("November in the year 2004", "2004-11", "month", None),
+    ("5 days of March 2019", "2019-03", "month", None),        # "days of" is no day
     # year alone, after a cue
     ("ในปี 2550", "2007", "year", None),
     ("เมื่อปี 2519", "1976", "year", None),
@@ -182,6 +201,53 @@ def test_several_dates_in_order(text: str, values: list[str]) -> None:
     found = find_dates(text)
     assert [d.value for d in found] == values
     assert [d.span for d in found] == sorted(d.span for d in found)
+
+
+# --- relative days, resolved against a reference day -------------------------------------------
+
+@pytest.mark.parametrize("text, reference, expected", [
+    ("The ASEAN Charter entered into force today.", "2008-12-15", [("today", "2008-12-15")]),
+    ("Today, the ministers signed the MOU.", "2008-12-15", [("Today", "2008-12-15")]),
+    ("The ministers met yesterday in Bangkok.", "2019-03-01", [("yesterday", "2019-02-28")]),
+    ("They met the day before yesterday.", "2020-03-01", [("day before yesterday", "2020-02-28")]),
+    ("The summit opens tomorrow.", "2019-12-31", [("tomorrow", "2020-01-01")]),
+    ("ที่ประชุมได้ให้การรับรองปฏิญญาในวันนี้", "2019-03-06", [("วันนี้", "2019-03-06")]),
+    ("ผู้แทนอาเซียนได้ลงนามเมื่อวานนี้", "2019-03-06", [("เมื่อวานนี้", "2019-03-05")]),
+    ("ผู้แทนอาเซียนได้หารือกันเมื่อวาน", "2019-03-01", [("เมื่อวาน", "2019-02-28")]),
+    ("รัฐมนตรีจะเดินทางถึงพรุ่งนี้", "2019-03-06", [("พรุ่งนี้", "2019-03-07")]),
+    # a relative day next to a written date: both, in order
+    ("Jakarta, 15 December 2008 – the Charter entered into force today", "2008-12-15",
+     [("15 December 2008", "2008-12-15"), ("today", "2008-12-15")]),
+    # not a day: "nowadays", "until today", inside a word
+    ("ทุกวันนี้อาเซียนมีสมาชิก 10 ประเทศ", "2019-03-06", []),
+    ("จนถึงวันนี้ยังไม่มีการลงนาม", "2019-03-06", []),
+    ("นับถึงวันนี้มีภาคี 9 ประเทศ", "2019-03-06", []),
+    ("The treaty has not been signed until today.", "2019-03-06", []),
+    ("Up to today no state has acceded.", "2019-03-06", []),
+    ("todays and yesterdays", "2019-03-06", []),
+    # no reference, or one coarser than a day: relative words stay unresolved
+    ("The Charter entered into force today.", None, []),
+    ("The Charter entered into force today.", "2008-12", []),
+    ("The Charter entered into force today.", "2008", []),
+])
+def test_relative_days(text: str, reference: str | None, expected: list[tuple[str, str]]) -> None:
+    found = find_dates(text, reference=reference)
+    assert [(d.text, d.value) for d in found] == expected
+    assert all(d.precision == "day" and text[d.span[0]:d.span[1]] == d.text for d in found)
+
+
+@pytest.mark.parametrize("reference", ["15/12/2008", "2008-13-01", "2008-02-30", "today", 20081215])
+def test_bad_reference_is_refused(reference) -> None:
+    with pytest.raises(ValueError, match="reference"):
+        find_dates("entered into force today", reference=reference)
+
+
+def test_relative_days_data() -> None:
+    data = _months_yaml()
+    offsets = {w: o for lang in data["relative_days"].values() for w, o in lang.items()}
+    assert offsets["today"] == offsets["วันนี้"] == 0
+    assert offsets["yesterday"] == offsets["เมื่อวานนี้"] == -1
+    assert all(isinstance(o, int) and -7 <= o <= 7 for o in offsets.values())
 
 
 def test_thai_digits_keep_spans() -> None:
@@ -305,7 +371,8 @@ def test_matching_is_linear(make) -> None:
 
 _ALPHABET = st.sampled_from(list("0123456789๐๑๒๕.,-–/: \nปีพศคมยธกเดือนวันที่") +
                             ["มีนาคม", "ม.ค.", "ธ.ค", "พ.ศ.", "ค.ศ.", "March", "Jun.", "in ",
-                             "2562", "2019", "เดือน", "ครั้งที่"])
+                             "2562", "2019", "เดือน", "ครั้งที่", "day of ", "today", "วันนี้",
+                             "เมื่อวานนี้", "ทุก", "th "])
 
 
 def _valid_iso(value: str, precision: str) -> bool:
@@ -316,10 +383,11 @@ def _valid_iso(value: str, precision: str) -> bool:
     return re.fullmatch(r"\d{4}", value) is not None
 
 
+@pytest.mark.parametrize("reference", [None, "2019-03-06"])
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_ALPHABET, max_size=40).map("".join) | st.text(max_size=200))
-def test_find_dates_properties(text: str) -> None:
-    found = find_dates(text)
+@given(text=st.lists(_ALPHABET, max_size=40).map("".join) | st.text(max_size=200))
+def test_find_dates_properties(text: str, reference: str | None) -> None:
+    found = find_dates(text, reference=reference)
     last_end = 0
     for d in found:
         s, e = d.span
@@ -332,7 +400,7 @@ def test_find_dates_properties(text: str) -> None:
         if d.end is not None:
             assert _valid_iso(d.end, d.precision) and d.end > d.value
         assert not d.is_period or d.precision == "year"
-    if found:
+    if found and reference is None:
         assert parse_date(text) == found[0]
 
 

@@ -175,6 +175,41 @@ def test_event_types_and_dates(text, expected):
         assert e.text == doc.text[e.span[0]:e.span[1]] and e.text == e.text.strip()
 
 
+@pytest.mark.parametrize("text,expected", [
+    # relative days count from the publication date (issue: "entered into force today" undated)
+    ("New era for ASEAN\n\nJakarta, 15 December 2008 – The ASEAN Charter entered into force "
+     "today.", [("entry_into_force", "2008-12-15", "done")]),
+    ("ASEAN water news today\n\nPosted on 6 March 2019\n\nASEAN ministers signed the ASEAN "
+     "Agreement on Water yesterday. They will meet again tomorrow.",
+     [("signing", "2019-03-05", "done"), ("meeting", "2019-03-07", "planned")]),
+    ("ข่าวความร่วมมือด้านน้ำของอาเซียน\n\nข่าวต่างประเทศ 06 Mar 2019\n\nเมื่อวานนี้ รัฐมนตรีอาเซียน"
+     "ได้ลงนามในความตกลงอาเซียนว่าด้วยน้ำ", [("signing", "2019-03-05", "done")]),
+    ("ความร่วมมือด้านน้ำของอาเซียน\n\nมิถุนายน 20, 2019\nวันนี้ ที่ประชุมรัฐมนตรีอาเซียนได้ให้การรับรอง"
+     "ปฏิญญาว่าด้วยน้ำ", [("adoption", "2019-06-20", "done")]),
+    # no document date: a relative day dates nothing
+    ("History of water cooperation\n\nThe ASEAN Agreement on Water entered into force today "
+     "after a long wait, officials said in a statement that has no date of its own.",
+     [("entry_into_force", None, "done")]),
+])
+def test_relative_days_count_from_the_document_date(text, expected):
+    _, evs = events(text)
+    assert [(e.type, e.date, e.status) for e in evs] == expected
+
+
+def test_the_last_dated_statement_of_a_paragraph_governs_the_next():
+    """An undated statement takes the date of the dated one before it in its paragraph, not the
+    opening date of an earlier paragraph; a coarser date does not replace a day."""
+    text = ("On 3 March 2019, ASEAN ministers signed the ASEAN Agreement on Water.\n\n"
+            "The 5th ASEAN Water Forum, held in Hue on 5-6 June 2019, reviewed the work plan. "
+            "The officials also agreed to set up the ASEAN Water Centre.\n\n"
+            "On 9 July 2019 ASEAN ministers met in Manila. ASEAN also launched the ASEAN Water "
+            "Portal in 2019. The ministers agreed on the ASEAN Water Charter.")
+    _, evs = events(text)
+    assert [(e.type, e.date) for e in evs] == [
+        ("signing", "2019-03-03"), ("meeting", "2019-06-05"), ("agreement", "2019-06-05"),
+        ("meeting", "2019-07-09"), ("launch", "2019"), ("agreement", "2019-07-09")]
+
+
 def test_end_date_of_a_range():
     _, evs = events("The summit was held on 13-14 November 2017 in Manila.")
     assert [(e.date, e.end_date) for e in evs] == [("2017-11-13", "2017-11-14")]

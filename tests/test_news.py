@@ -96,6 +96,54 @@ def test_find_document_date(text, kind, date):
     assert find_document_date(doc(text), kind) == date
 
 
+# A line plan with measures and activities, then ``tail`` (its adoption statement, or not).
+_MEASURES_TH = ("1. ส่งเสริมความร่วมมือด้านน้ำ\n1.1 จัดทำฐานข้อมูลแหล่งน้ำ\n"
+                "- เสนอร่างต่อคณะรัฐมนตรีเพื่อให้ความเห็นชอบเมื่อวันที่ 3 มีนาคม 2557\n"
+                "1.2 ฝึกอบรมเจ้าหน้าที่\n- จัดการประชุมปีละ 1 ครั้ง\n")
+_MEASURES_EN = ("1. Water cooperation\n1.1 Build a database of water sources\n"
+                "- Submit the draft, to be approved by the Ministers on 3 March 2014\n"
+                "1.2 Train officials\n- Hold one workshop a year\n")
+
+
+@pytest.mark.parametrize("text,date", [
+    # the plan's own adoption statement, at its end or its start (issue: plan adoption dates)
+    ("แผนงานด้านน้ำ\n" + _MEASURES_TH + "\nหมายเหตุ แผนงานนี้ได้รับการรับรองจากคณะกรรมการอำนวยการ "
+     "ในการประชุมเมื่อวันที่ 12 กุมภาพันธ์ 2557", "2014-02-12"),
+    ("แผนงานด้านน้ำ\nแผนปฏิบัติการฉบับนี้ได้รับความเห็นชอบจากคณะรัฐมนตรีเมื่อวันที่ ๔ เมษายน ๒๕๕๗\n"
+     + _MEASURES_TH, "2014-04-04"),
+    ("แผนงานด้านน้ำ\n" + _MEASURES_TH + "\nรับรองเมื่อวันที่ 9 มกราคม 2558", "2015-01-09"),
+    ("แผนงานด้านน้ำ\n" + _MEASURES_TH + "\nคณะกรรมการได้อนุมัติแผนงานนี้ เมื่อเดือนมิถุนายน 2556",
+     "2013-06"),
+    ("Water Work Plan\n" + _MEASURES_EN + "\nThis Work Plan was adopted by the ASEAN Ministers "
+     "on 5 May 2015 in Hanoi.", "2015-05-05"),
+    ("Water Work Plan\nOn 5 May 2015 the ASEAN Ministers endorsed this Plan of Action.\n"
+     + _MEASURES_EN, "2015-05-05"),
+    ("Water Work Plan\n" + _MEASURES_EN + "\nEndorsed by the ASEAN Senior Officials on 7 July "
+     "2016.", "2016-07-07"),
+    ("Water Work Plan\n" + _MEASURES_EN + "\nNote: approved on 1 August 2017", "2017-08-01"),
+    # not the plan's own: dates inside measures, the adoption of another instrument
+    ("แผนงานด้านน้ำ\n" + _MEASURES_TH, None),
+    ("Water Work Plan\n" + _MEASURES_EN, None),
+    ("Water Work Plan\nThe Leaders adopted the ASEAN Charter on 20 November 2007. This Plan "
+     "builds on it.\n" + _MEASURES_EN, None),
+    ("แผนงานด้านน้ำ\nผู้นำอาเซียนได้ให้การรับรองปฏิญญาว่าด้วยน้ำเมื่อวันที่ 5 มีนาคม 2562\n"
+     + _MEASURES_TH, None),
+    # a signing clause wins over an adoption statement
+    ("Water Work Plan\n" + _MEASURES_EN + "\nThis Plan was endorsed on 1 May 2015.\nDONE at "
+     "Hanoi, this 5th day of May 2015.", "2015-05-05"),
+])
+def test_plan_adoption_date(text, date):
+    assert find_document_date(doc(text), "plan") == date
+
+
+def test_a_dateline_opening_the_first_paragraph_follows_the_headline():
+    """Issue: a headline above a long dateline paragraph lost to a site-name line."""
+    text = ("ASEAN Secretariat News\n\nASEAN ministers agree on water plan\n\nJakarta, 5 March "
+            "2019 – " + "ASEAN ministers agreed on a regional water plan today. " * 6)
+    d = doc(text)
+    assert find_title(d, detect_kind(d)) == "ASEAN ministers agree on water plan"
+
+
 # --- the shared corpus ----------------------------------------------------------------------
 
 def _mentions(text):

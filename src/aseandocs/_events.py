@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
@@ -168,9 +168,6 @@ class _Spans:
 
 # --- dates ----------------------------------------------------------------------------------
 
-# "ครั้งที่ " right before a date: the number is an ordinal, not a day ("ครั้งที่ 5 เดือนธันวาคม
-# 2538" is December 1995, not 5 December). Must not match "วันที่ ".
-_ORDINAL_BEFORE = re.compile(r"ครั้งที่\s?$")
 # An English target before a year: "by 2025", "before the end of 2020"; must not match "in 2019".
 _EN_TARGET = re.compile(r"\b(?:by|before|until|through|towards|beyond)\s+(?:the\s+end\s+of\s+)?$",
                         re.IGNORECASE)
@@ -180,16 +177,14 @@ def usable_dates(text: str, dates: Sequence["DateMatch"],
                  names: _Spans | None = None) -> list["DateMatch"]:
     """The dates that can date an event: no periods ("ปี 2559-2563"), no targets ("ภายในปี 2568",
     "by 2025"), no years inside an English parenthetical or an instrument name (``names`` spans,
-    "แผนแม่บทอาเซียน พ.ศ. 2568"); a day read from an ordinal ("ครั้งที่ 5 เดือนธันวาคม 2538") is
-    cut back to its month."""
+    "แผนแม่บทอาเซียน พ.ศ. 2568"). (A count before a month, "ครั้งที่ 5 เดือนธันวาคม 2538", is no
+    day: ``dates.find_dates`` already reads it as December 1995.)"""
     targets = cue_data()["target_prefixes"]["th"]
     out = []
     for d in dates:
         s = d.span[0]
         if d.is_period:
             continue
-        if d.precision == "day" and _ORDINAL_BEFORE.search(text[max(0, s - 12):s]):
-            d = replace(d, value=d.value[:7], precision="month", end=None)
         if d.precision == "year":
             before = text[max(0, s - 14):s] + d.text[:3]
             if any(t in before for t in targets) or _EN_TARGET.search(text[max(0, s - 30):s]):
@@ -202,6 +197,9 @@ def usable_dates(text: str, dates: Sequence["DateMatch"],
                 continue                    # "(... Vision 2025)": part of a name
         out.append(d)
     return out
+
+
+_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 def _finest(dates: list["DateMatch"]) -> list["DateMatch"]:
@@ -263,11 +261,12 @@ def assemble(document: Document, dates: Sequence["DateMatch"], mentions: Sequenc
                                      key=lambda d: d.span), names)
     clauses = segment(text)
     drafts: list[_Draft] = []
-    ctx: "DateMatch | None" = None
+    ctx: "DateMatch | None" = None       # the governing date: a date opening a clause
+    last: "tuple[int, DateMatch] | None" = None   # the line and date of the last dated clause
     di = 0
     for ci, c in enumerate(clauses):
         if c.reset:
-            ctx = None
+            ctx = last = None
         while di < len(good) and good[di].span[0] < c.start:
             di += 1
         own = []
@@ -279,6 +278,14 @@ def assemble(document: Document, dates: Sequence["DateMatch"], mentions: Sequenc
         if own and own[0].span[0] - c.start <= _LEAD and not any(
                 q.start < own[0].span[0] for q in cues if q.type not in ("plan",)):
             ctx = own[0]
+        # within a paragraph, the date of the last dated statement governs the undated ones after
+        # it ("The 12th SOMTC, held on 5-6 June 2012, ... The officials also agreed ...") unless
+        # it is coarser than the opening date ("ในปี 2562" does not undo "เมื่อวันที่ 5 มีนาคม 2562")
+        gov = last[1] if last is not None and last[0] == c.line and (
+            ctx is None or (last[1].span[0] > ctx.span[0]
+                            and _RANK[last[1].precision] <= _RANK[ctx.precision])) else ctx
+        if own:
+            last = (c.line, own[0])
         mc = main_cue(cues)
         prev = drafts[-1] if drafts else None
         joinable = (c.joins and prev is not None and prev.clause == ci - 1
@@ -300,7 +307,7 @@ def assemble(document: Document, dates: Sequence["DateMatch"], mentions: Sequenc
         if finest:
             drafts.extend(_split(text, c, ci, mc, finest, cues))
         else:
-            drafts.append(_Draft(c.start, c.end, c.line, mc, ctx, False, ci, cues))
+            drafts.append(_Draft(c.start, c.end, c.line, mc, gov, False, ci, cues))
     return _events(document, drafts, mentions, insts, doc_date=doc_date, plan=plan,
                    excluded=excluded, keep_markers=keep_markers)
 

@@ -18,7 +18,11 @@ Forms: day-month-year ("5 มีนาคม 2562", "1 ม.ค. 62", "20 June 20
 November - 2 December 2017"), month-year ("เดือนธันวาคม 2551", "March 2019"), numeric
 ("2019-06-20", "20/06/2562"), a year after a cue ("ในปี 2550", "พ.ศ. 2540", "in 2019") and year
 ranges ("พ.ศ. 2553 - 2558", "2016-2020", flagged ``is_period``). A bare number is never a year:
-"11 สาขา", "1.2.5", "2,000 คน" give nothing.
+"11 สาขา", "1.2.5", "2,000 คน" give nothing. English ordinal days and legal forms count ("29th
+November 2004", "November 29th, 2004", "the 1st of March 2009", "this 29th day of November in the
+year 2004"); a count is no day ("ครั้งที่ 5 เดือนธันวาคม 2538" is December 1995). Given a
+``reference`` day (a news item's own date), relative days ("today", "yesterday", "วันนี้",
+"เมื่อวานนี้") are dates too.
 
 Year rule: พ.ศ. marks Buddhist era, ค.ศ. Common Era; without one a four-digit year >= 2400 is
 Buddhist and a smaller one Common Era; a two-digit year after a Thai month is Buddhist ("62" ->
@@ -32,13 +36,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from importlib import resources
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable
 
-import yaml
-
-from aseandocs.errors import AseandocsError
+from aseandocs._dates_data import fold, tables
 from aseandocs.thai import thai_digits_to_ascii
 
 __all__ = ["DateMatch", "find_dates", "parse_date", "PRECISIONS"]
@@ -65,74 +65,6 @@ class DateMatch:
     is_period: bool = False
 
 
-# --- data: month names, eras, cue words (src/aseandocs/data/months.yaml) --------------------
-
-@dataclass(frozen=True, slots=True)
-class _Tables:
-    months: dict[str, int]          # folded name ("มค", "jun", "มีนาคม") -> month number
-    thai_keys: frozenset[str]       # folded Thai names and abbreviations
-    abbr_keys: frozenset[str]       # folded Thai abbreviations ("มค", "ธค")
-    thai_full: tuple[str, ...]
-    thai_abbr: tuple[str, ...]
-    en_full: tuple[str, ...]
-    en_abbr: tuple[str, ...]
-    eras: dict[str, str]            # folded era ("พศ", "be") -> "be" | "ce"
-    era_names: tuple[str, ...]
-    thai_cues: tuple[str, ...]
-    en_cues: tuple[str, ...]
-    not_a_day_after: tuple[str, ...]
-
-
-def _fold(name: str) -> str:
-    """"ม. ค." -> "มค"; "Jun." -> "jun": the key a month or era name is looked up by."""
-    return re.sub(r"[.\s]", "", name).lower()
-
-
-@lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    path = "aseandocs/data/months.yaml"
-    raw: Any = yaml.safe_load(resources.files("aseandocs").joinpath("data/months.yaml")
-                              .read_text(encoding="utf-8"))
-    try:
-        months_raw = raw["months"]
-        eras_raw = raw["eras"]
-        cues_raw = raw["year_cues"]
-    except (TypeError, KeyError) as exc:
-        raise AseandocsError(f"{path}: missing section {exc} "
-                             "(expected months, eras, year_cues)") from exc
-    if sorted(months_raw) != list(range(1, 13)):
-        raise AseandocsError(f"{path}: months must be numbered 1..12 once each, "
-                             f"got {sorted(months_raw)}")
-    months: dict[str, int] = {}
-    thai_keys: set[str] = set()
-    abbr_keys: set[str] = set()
-    lists: dict[str, list[str]] = {"th": [], "th_abbr": [], "en": [], "en_abbr": []}
-    for number, names in months_raw.items():
-        for kind, out in lists.items():
-            for name in names.get(kind) or ():
-                key = _fold(name)
-                if months.get(key, number) != number:
-                    raise AseandocsError(f"{path}: month name {name!r} is given to months "
-                                         f"{months[key]} and {number}; keep it under one")
-                months[key] = number
-                out.append(name)
-                if kind.startswith("th"):
-                    thai_keys.add(key)
-                if kind == "th_abbr":
-                    abbr_keys.add(key)
-    eras: dict[str, str] = {}
-    for kind in ("be", "ce"):
-        for name in eras_raw.get(kind) or ():
-            eras[_fold(name)] = kind
-    return _Tables(months=months, thai_keys=frozenset(thai_keys), abbr_keys=frozenset(abbr_keys),
-                   thai_full=tuple(lists["th"]), thai_abbr=tuple(lists["th_abbr"]),
-                   en_full=tuple(lists["en"]), en_abbr=tuple(lists["en_abbr"]),
-                   eras=eras,
-                   era_names=tuple(n for k in ("be", "ce") for n in eras_raw.get(k) or ()),
-                   thai_cues=tuple(cues_raw["th"]), en_cues=tuple(cues_raw["en"]),
-                   not_a_day_after=tuple(raw.get("not_a_day_after") or ()))
-
-
 # --- regex pieces (built once, from the data) -----------------------------------------------
 
 def _alt(parts: Iterable[str]) -> str:
@@ -155,7 +87,7 @@ def _cases(words: Iterable[str]) -> list[str]:
     return out
 
 
-_T = _tables()
+_T = tables()
 _THAI = "\u0e01-\u0e5b"          # Thai block letters, vowels, marks and digits (ก .. ๛)
 # A gap between the parts of a date: nothing, or up to three spaces ("5มีนาคม2562", "5  March").
 _G = r"[ \t\u00a0]{0,3}"
@@ -193,18 +125,25 @@ def _month(name: str) -> str:
     return rf"(?P<{name}>{full}|{_THAI_ABBR}|{_EN_MONTH})"
 
 
-# The year after a month: "2562", "พ.ศ. 2562", "ปี 2551", "ค.ศ.2016", "62" (two digits).
-_YEAR_PART = rf"(?:ปี{_G})?(?:(?P<era>{_ERA}){_G})?(?P<y>\d{{4}}|\d{{2}}){_NUM_END}"
+# The year after a month: "2562", "พ.ศ. 2562", "ปี 2551", "ค.ศ.2016", "62" (two digits), and the
+# legal "in the year 2004" / "in the year of 2004" of signing clauses.
+_YEAR_PART = (rf"(?:ปี{_G}|in{_G}the{_G}year{_G}(?:of{_G})?)?"
+              rf"(?:(?P<era>{_ERA}){_G})?(?P<y>\d{{4}}|\d{{2}}){_NUM_END}")
+# Between a day and its month: "of" ("the 1st of March 2009") or the legal "day of" ("this
+# 29th day of November 2004"); must not take "days of" ("5 days of March 2019" is no day).
+_DAY_OF = rf"(?:(?:[Dd]ay{_G})?of{_G})?"
 
 # Day [-day] month year.
 # Matches "5 มีนาคม 2562", "๕ มีนาคม พ.ศ. ๒๕๖๒", "1 ม.ค. 62", "1-2 กรกฎาคม ค.ศ. 2014",
-# "2 – 3 ตุลาคม ค.ศ. 2015", "06 Mar 2019", "5th of March, 2019", "13-14 November 2017".
+# "2 – 3 ตุลาคม ค.ศ. 2015", "06 Mar 2019", "5th of March, 2019", "13-14 November 2017",
+# "this 29th day of November 2004", "29th day of November in the year 2004".
 # Must not match "1.5 มีนาคม 2562" (a ref), "10:30 March 2019", "31 กุมภาพันธ์ 2562" as a day
-# (it falls back to the month), "5 มีนาคม" (no year).
+# (it falls back to the month), "5 มีนาคม" (no year), "ครั้งที่ 5 เดือนธันวาคม 2538" as a day (5
+# counts meetings: month precision).
 DMY_RE = re.compile(
     rf"{_DAY_START}(?P<d>[0-3]?\d){_ORD}"
     rf"(?:{_G}{_SEP}{_G}(?P<d2>[0-3]?\d){_ORD})?"
-    rf"{_GN}(?:of{_G})?(?:เดือน{_G})?{_month('m')},?{_GN}{_YEAR_PART}", re.ASCII)
+    rf"{_GN}{_DAY_OF}(?:เดือน{_G})?{_month('m')},?{_GN}{_YEAR_PART}", re.ASCII)
 
 # Day month [year] - day month year, a range across months (or years).
 # Matches "30 November - 2 December 2017", "30 พฤศจิกายน - 2 ธันวาคม 2560",
@@ -258,6 +197,17 @@ NUMERIC_RE = re.compile(
     r"(?![\d]|[./\-]\d)", re.ASCII)
 
 
+# A day named relative to the document date (data: relative_days), resolved only against a
+# reference day. Matches "วันนี้", "เมื่อวานนี้", "พรุ่งนี้", "today", "Yesterday", "the day before
+# yesterday"; must not match "todays" or "yesterdays" (inside a Latin word); "ทุกวันนี้" and
+# "until today" are refused in code (relative_not_after).
+RELATIVE_RE = re.compile(
+    "|".join(sorted((re.escape(w).replace(r"\ ", r"[ \t]{1,3}") if re.search(f"[{_THAI}]", w)
+                     else r"(?<![A-Za-z])" + re.escape(w).replace(r"\ ", r"[ \t]{1,3}")
+                     + r"(?![A-Za-z])" for w in _T.relative), key=len, reverse=True)),
+    re.IGNORECASE) if _T.relative else re.compile(r"(?!)")
+
+
 # --- turning a match into values --------------------------------------------------------------
 
 #: Plausible Common-Era years: "ค.ศ. 2562" (a Buddhist year under the wrong era) is no date.
@@ -268,7 +218,7 @@ _Candidate = tuple[int, int, str, str, "str | None", bool]
 
 
 def _month_of(text: str) -> int:
-    return _T.months[_fold(text)]
+    return _T.months[fold(text)]
 
 
 def _year(raw: str, era: str | None, *, thai_month: bool = False, cued: bool = True) -> int | None:
@@ -277,7 +227,7 @@ def _year(raw: str, era: str | None, *, thai_month: bool = False, cued: bool = T
     ``thai_month``: the year follows a Thai month name (a two-digit year is then Buddhist).
     ``cued=False``: no month backs it (a year after a cue), so it must be a plausible modern year.
     """
-    kind = _T.eras.get(_fold(era)) if era else None
+    kind = _T.eras.get(fold(era)) if era else None
     n = int(raw)
     if len(raw) == 2:
         if not thai_month or kind == "ce":
@@ -301,7 +251,7 @@ def _iso_day(y: int, m: int, d: int) -> str | None:
 
 def _dmy(m: re.Match[str]) -> _Candidate | None:
     month_text = m["m"]
-    key = _fold(month_text)
+    key = fold(month_text)
     if len(m["y"]) == 2 and key not in _T.thai_keys:
         return None
     y = _year(m["y"], m["era"], thai_month=key in _T.thai_keys)
@@ -320,7 +270,7 @@ def _dmy(m: re.Match[str]) -> _Candidate | None:
 
 
 def _cross(m: re.Match[str]) -> _Candidate | None:
-    k1, k2 = _fold(m["m"]), _fold(m["m2"])
+    k1, k2 = fold(m["m"]), fold(m["m2"])
     if len(m["y"]) == 2 and k2 not in _T.thai_keys:
         return None
     y2 = _year(m["y"], m["era"], thai_month=k2 in _T.thai_keys)
@@ -353,7 +303,7 @@ def _mdy(m: re.Match[str]) -> _Candidate | None:
 
 
 def _my(m: re.Match[str]) -> _Candidate | None:
-    key = _fold(m["m"])
+    key = fold(m["m"])
     if len(m["y"]) == 2 and key not in _T.abbr_keys:
         return None
     y = _year(m["y"], m["era"], thai_month=key in _T.thai_keys)
@@ -426,7 +376,38 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
-def find_dates(text: str) -> list[DateMatch]:
+def _reference_day(reference: str | None) -> date | None:
+    """The day ``reference`` names ("2008-12-15"), None for None or a coarser ISO value ("2008-12",
+    "2008": relative words then stay unresolved); anything else raises ValueError."""
+    if reference is None:
+        return None
+    if not isinstance(reference, str) or not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?",
+                                                          reference, re.ASCII):
+        raise ValueError(f"find_dates: reference must be an ISO date 'YYYY-MM-DD' (or 'YYYY-MM', "
+                         f"'YYYY', which resolve no relative word), got {reference!r}")
+    if len(reference) < 10:
+        return None
+    try:
+        return date.fromisoformat(reference)
+    except ValueError as exc:
+        raise ValueError(f"find_dates: reference {reference!r} is not a calendar day "
+                         f"({exc})") from exc
+
+
+def _relative(text: str, ref: date) -> list[_Candidate]:
+    """"today", "เมื่อวานนี้", ... in ``text`` as days counted from ``ref``."""
+    out: list[_Candidate] = []
+    for m in RELATIVE_RE.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()].rstrip().lower()
+        if before.endswith(_T.relative_not_after):
+            continue
+        offset = _T.relative[re.sub(r"\s+", " ", m.group().lower())]
+        value = date.fromordinal(ref.toordinal() + offset).isoformat()
+        out.append((m.start(), m.end(), value, "day", None, False))
+    return out
+
+
+def find_dates(text: str, *, reference: str | None = None) -> list[DateMatch]:
     """Every date expression in ``text``, in order, non-overlapping, the longest match winning.
 
     ``text`` is normally ``aseandocs.thai.normalize(raw).text``; Thai digits work as well::
@@ -437,9 +418,22 @@ def find_dates(text: str) -> list[DateMatch]:
         [('5 March 2019', '2019-03-05'), ('2016', '2016')]
         >>> find_dates("ข้อ 1.2.5 มี 11 สาขา 2,000 คน ครั้งที่ 11")
         []
+
+    With a ``reference`` day (ISO, the document's own date) the words of ``relative_days`` in
+    data/months.yaml become day dates; without one, or with a month or year, they are no dates::
+
+        >>> [d.value for d in find_dates("The Charter entered into force today.",
+        ...                              reference="2008-12-15")]
+        ['2008-12-15']
+        >>> [(d.text, d.value) for d in find_dates("ที่ประชุมได้ลงนามเมื่อวานนี้",
+        ...                                        reference="2019-03-06")]
+        [('เมื่อวานนี้', '2019-03-05')]
+        >>> find_dates("ทุกวันนี้อาเซียนมีสมาชิก 10 ประเทศ", reference="2019-03-06")
+        []
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates expects a str, got {type(text).__name__}")
+    ref = _reference_day(reference)
     ascii_text = thai_digits_to_ascii(text)
     candidates: list[_Candidate] = []
     for pattern, build in _MATCHERS:
@@ -447,6 +441,8 @@ def find_dates(text: str) -> list[DateMatch]:
             c = build(m)
             if c is not None:
                 candidates.append(c)
+    if ref is not None:
+        candidates += _relative(text, ref)
     return [DateMatch(span=(s, e), text=text[s:e], value=v, precision=p, end=end, is_period=per)
             for s, e, v, p, end, per in _select(candidates)]
 

@@ -24,6 +24,7 @@ the span trimmed of surrounding white space.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -54,14 +55,11 @@ ACTIVITY = re.compile(r"(?:^|(?<=\s))-\s(?=[\u0e01-\u0e2eA-Za-z])", re.MULTILINE
 DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'-]{1,30}|[\u0e01-\u0e5b.ฯ]{2,20})(?:,\s?|\s)")
 # What follows the date of a dateline: "- ", "– ", "(Reuters) - ", ": ".
 _DATELINE_DASH = re.compile(r"\s*(?:\([^()\n]{1,20}\)\s*)?[-–—:]")
-# An English signing date: "this 29th day of November 2004", "the 8th day of August, 1967"
-# (dates.find_dates reads only "November 2004" there); must not match "29 November 2004".
-LEGAL_DAY = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+$", re.ASCII | re.IGNORECASE)
 
 
-def _dates(text: str) -> list["DateMatch"]:
+def _dates(text: str, reference: str | None = None) -> list["DateMatch"]:
     from .dates import find_dates
-    return find_dates(text)
+    return find_dates(text, reference=reference)
 
 
 @lru_cache(maxsize=1)
@@ -224,11 +222,15 @@ def find_title(document: Document, kind: str | None = None) -> str | None:
     date = _header_date(text)
     for off, line in _header(text):
         s = line.strip()
+        if date is not None and off <= date.span[0] < off + len(line):
+            # the date line, maybe a dateline opening the first paragraph ("Jakarta, 5 March
+            # 2019 – ASEAN ministers ..."): the candidate above it is the headline
+            before_date = cands[-1] if cands else None
+            if len(s) > _HEADER_LINE_MAX:
+                break
+            continue
         if len(s) > _HEADER_LINE_MAX:
             break                                 # body text reached
-        if date is not None and off <= date.span[0] < off + len(line):
-            before_date = cands[-1] if cands else None
-            continue
         if not _is_boilerplate(s):
             cands.append(s)
     if not cands:
@@ -244,9 +246,11 @@ def find_document_date(document: Document, kind: str | None = None) -> str | Non
 
     news (and a report with such a header): the publication date of the header lines
     ("ข่าวต่างประเทศ 06 Mar 2019", "มิถุนายน 20, 2019", "Posted on 5 March 2019", a dateline);
-    plan: the date of its signing or adoption clause ("ทำไว้ ณ เวียงจันทน์ ... เมื่อวันที่ 29
-    พฤศจิกายน 2547", "Done at Vientiane ... this 29th day of November 2004", "Adopted ... on 29
-    November 2004"); otherwise None.
+    plan: the date of its signing clause ("ทำไว้ ณ เวียงจันทน์ ... เมื่อวันที่ 29 พฤศจิกายน 2547",
+    "Done at Vientiane ... this 29th day of November 2004"), else of its own adoption statement
+    outside the measures ("Adopted ... on 29 November 2004", "แผนงานนี้ได้รับการรับรองจาก...
+    เมื่อวันที่ 27 มีนาคม 2556", "The Ministers endorsed this Work Plan on 5 March 2019"; see
+    ``_adoption_date``); otherwise None.
 
     >>> find_document_date(Document.from_text("... ทำไว้ ณ เวียงจันทน์ สปป. ลาว เมื่อวันที่ 29 "
     ...                                        "พฤศจิกายน 2547 สำหรับบรูไน"), "plan")
@@ -254,49 +258,99 @@ def find_document_date(document: Document, kind: str | None = None) -> str | Non
     >>> find_document_date(Document.from_text("DONE at Vientiane, Lao PDR, this 29th day of "
     ...                                        "November in the year 2004."), "plan")
     '2004-11-29'
+    >>> find_document_date(Document.from_text("1.1 จัดทำฐานข้อมูล\\n- จัดการประชุม\\nหมายเหตุ "
+    ...     "แผนงานนี้ได้รับการรับรองจากคณะกรรมการ เมื่อวันที่ 27 มีนาคม 2556"), "plan")
+    '2013-03-27'
     """
     text = document.text
     kind = kind or detect_kind(document)
     if kind == "plan":
-        return _signing_date(text)
+        return _signing_date(text) or _adoption_date(text)
     d = _header_date(text)
     return d.value if d is not None else None
 
 
-# A signing or adoption clause that dates a plan: "ทำไว้ ณ", "Done at", "Adopted by/at/in",
-# "Signed at", "ลงนาม ณ", "รับรอง ณ"; must not match "adopted the declaration" (no place or body).
-SIGNING_CLAUSE = re.compile(
-    r"ทำไว้ ณ|ทำ ณ|ลงนาม ณ|รับรอง ณ|\b(?:Done|Signed|Adopted)\s+(?:at|in|by|on)\b", re.IGNORECASE)
-# "... November in the year 2004" (a year written after the month with words between).
-_IN_THE_YEAR = re.compile(r"^\s*(?:in\s+the\s+year\s+(?:of\s+)?)(?P<y>\d{4})\b", re.IGNORECASE)
+# A signing clause that dates a plan wherever it stands: "ทำไว้ ณ เวียงจันทน์", "ลงนาม ณ",
+# "รับรอง ณ", "DONE at Vientiane", "Signed in Bangkok"; must not match "signed at the meeting" (lower
+# case: a sentence inside a measure) nor "ทำไว้ให้" (no "ณ").
+SIGNING_CLAUSE = re.compile(r"ทำไว้ ณ|ทำ ณ|ลงนาม ณ|รับรอง ณ|\b(?:Done|DONE|Signed|SIGNED)\s+(?:at|in|AT|IN)\b")
+# A line that is a measure, an activity or a numbered heading: "1.2.5 ...", "๑.๑ ..." (digits are
+# ASCII after normalisation), "A.1.4 ...", "(3) ...", "- ...", "• ...", "ข้อ 3 ..."; must not match
+# "Adopted at ...", "หมายเหตุ แผนงานนี้ ..." or "2556 ...".
+ITEM_LINE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s|\(\d{1,2}\)|[A-Z]\.\d|[-•·*▪]\s|ข้อ\s?\d)")
+
+
+@lru_cache(maxsize=1)
+def _plan_date_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The adoption verbs and the plan's references to itself of data/event_cues.yaml."""
+    d = cue_data()["plan_date"]
+    verbs = sorted(d["verbs"]["th"], key=len, reverse=True)
+    en_verbs = sorted(d["verbs"]["en"], key=len, reverse=True)
+    # "ได้รับการรับรอง", "ให้ความเห็นชอบ", "adopted", "Endorsed"; must not match "readopted".
+    verb = re.compile("|".join([re.escape(v) for v in verbs]
+                               + [rf"\b{re.escape(v)}\b" for v in en_verbs]), re.IGNORECASE)
+    th_heads = "|".join(map(re.escape, sorted(d["self"]["th"], key=len, reverse=True)))
+    en_heads = "|".join(re.escape(h).replace(r"\ ", r"\s+")
+                        for h in sorted(d["self"]["en"], key=len, reverse=True))
+    # "แผนงานนี้", "แผนปฏิบัติการฉบับนี้", "แผนงานเตรียมความพร้อมฉบับนี้", "this Blueprint", "the
+    # present Work Plan", "This Plan of Action"; must not match "แผนงานนั้น", "this year".
+    own = re.compile(rf"(?:{th_heads})[\u0e01-\u0e5b]{{0,30}}?(?:ฉบับ)?นี้"
+                     rf"|\b(?:this|the\s+present)\s+(?:[A-Za-z-]+\s+){{0,4}}?(?:{en_heads})\b",
+                     re.IGNORECASE)
+    # What may open a line before the verb: "หมายเหตุ", "Note:", "(", "*".
+    lead = re.compile(r"^[\s(*]*(?:หมายเหตุ:?|Note:?|NB:?)?\s*$", re.IGNORECASE)
+    return verb, own, lead
 
 
 def _signing_date(text: str) -> str | None:
-    """The date of the last signing clause that has one within 300 characters after it."""
+    """The date of the last signing clause ("ทำไว้ ณ", "Done at") with a day or month date within
+    300 characters after it."""
     found = None
     for m in SIGNING_CLAUSE.finditer(text):
-        window = text[m.end():m.end() + 300]
-        for d in _dates(window):
-            if d.is_period:
-                continue
-            value = d.value
-            if d.precision == "month":
-                legal = LEGAL_DAY.search(window[:d.span[0]])
-                if legal:
-                    value = f"{value}-{int(legal.group('day')):02d}"
-            elif d.precision == "year":
-                continue
-            found = value
-            break
-        if found is None:
-            legal = re.search(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+(?P<month>[A-Za-z]+)",
-                              window)
-            if legal:
-                after = _IN_THE_YEAR.match(window[legal.end():])
-                ds = _dates(f"{legal.group('day')} {legal.group('month')} "
-                            f"{after.group('y') if after else ''}".strip())
-                if ds and ds[0].precision == "day":
-                    found = ds[0].value
+        for d in _dates(text[m.end():m.end() + 300]):
+            if not d.is_period and d.precision != "year":
+                found = d.value
+                break
+    return found
+
+
+def _adoption_date(text: str) -> str | None:
+    """The date of the plan's own adoption statement, the last one found.
+
+    An adoption verb (data/event_cues.yaml plan_date.verbs: ได้รับการรับรอง, ให้ความเห็นชอบ,
+    อนุมัติ, adopted, endorsed, approved) outside the measures (not on a measure or activity line,
+    nor after a three-level ref on its line, as in a plan flattened onto one line), in a statement
+    about the plan itself: the verb opens its line ("Adopted by the ASEAN Ministers on 5 March
+    2019", "รับรองเมื่อวันที่ 27 มีนาคม 2556") or the plan names itself within the sentence
+    ("แผนงานนี้ได้รับการรับรองจาก... เมื่อวันที่ 27 มีนาคม 2556", "The Ministers endorsed this Work
+    Plan on 5 March 2019"). Its date is the first day or month date after the verb within the line
+    (250 characters), else the last one before it (150 characters). Every window is bounded, so
+    the time is linear in the text length.
+    """
+    verb, own, lead = _plan_date_regexes()
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    refs = [r.start() for r in MEASURE_REF.finditer(text)]
+    found = None
+    for m in verb.finditer(text):
+        k = bisect_left(breaks, m.start())
+        ls = breaks[k - 1] + 1 if k else 0
+        le = breaks[k] if k < len(breaks) else len(text)
+        r = bisect_left(refs, m.start())
+        if ITEM_LINE.match(text, ls) is not None or (r and refs[r - 1] >= ls):
+            continue                                    # inside the measures
+        a, b = max(ls, m.start() - 150), min(le, m.end() + 250)
+        cut = text.rfind(". ", a, m.start())            # an English sentence before it
+        a = cut + 2 if cut >= 0 else a
+        nxt = text.find(". ", m.end(), b)
+        b = nxt + 1 if nxt >= 0 and not re.search(r"\b[A-Z]$", text[m.end():nxt]) else b
+        opens = m.start() - ls <= 20 and lead.match(text[ls:m.start()]) is not None
+        if not (opens or own.search(text, a, b)):
+            continue
+        after = [d for d in _dates(text[m.end():b]) if not d.is_period and d.precision != "year"]
+        before = [d for d in _dates(text[a:m.start()]) if not d.is_period and d.precision != "year"]
+        d = after[0] if after else before[-1] if before else None
+        if d is not None:
+            found = d.value
     return found
 
 
@@ -335,9 +389,10 @@ def extract_events(document: Document, mentions: Sequence[Mention] = (), *,
     """
     kind = kind or detect_kind(document, measures)
     text = document.text
-    dates = _dates(text)
     doc_date = find_document_date(document, kind)
     plan = kind == "plan"
+    # "today", "เมื่อวานนี้": days counted from a news item's (or dated report's) own date
+    dates = _dates(text, reference=None if plan else doc_date)
     excluded = _measure_zone(text, measures) if plan else []
     header = [] if plan else [d.span for d in _header_dates(text)]
     return assemble(document, dates, mentions, doc_date=doc_date, plan=plan, excluded=excluded,
