@@ -1,5 +1,14 @@
 """`make bench`: run every benchmark in this folder, one after another, each printing its table.
 
+bench_perf.py comes first: the tables of issue 8 (characters per second of every stage beside
+newmm, linking scaling, parallel build, memory), each target with a PASS/FAIL column. Then the
+others (bench_bodies.py, bench_build.py: the build cache and the explorer).
+
+Sizes: BENCH_SIZES (default "shared,1,10,100": ../shared/corpus and synthetic corpora of 1x, 10x
+and 100x the size of corpus/); add 1000 for the 43 MB corpus and 1gb for the 1 GB build, which
+takes hours on 2 cores (see docs/PERFORMANCE.md). BENCH_BUILD_SCALE (default 100) sizes the
+1-vs-2-workers build.
+
 Benchmarks measure ratios within one run on this machine (never absolute targets in unit tests).
 Run one alone with `python benchmarks/bench_<name>.py`.
 """
@@ -14,7 +23,8 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     failed = []
-    for script in sorted(HERE.glob("bench_*.py")):
+    scripts = sorted(HERE.glob("bench_*.py"), key=lambda p: (p.name != "bench_perf.py", p.name))
+    for script in scripts:
         print(f"\n=== {script.name} ===", flush=True)
         if subprocess.run([sys.executable, str(script)], cwd=HERE.parent).returncode != 0:
             failed.append(script.name)

@@ -76,6 +76,79 @@ def _word_pattern(word: str) -> str:
     return r"\b" + r"\s+".join(re.escape(w) for w in word.split()) + r"\b"
 
 
+def _cue_items() -> tuple[list[tuple[str, list[str], list[str]]], dict[str, str]]:
+    """Every cue as (word, not_after, not_before), longest first, and its event type by key."""
+    items: list[tuple[str, list[str], list[str]]] = []
+    types: dict[str, str] = {}
+    for etype, langs in cue_data()["events"].items():
+        for lang in ("th", "en"):
+            for item in langs.get(lang) or []:
+                word, not_after, not_before = _entry(item)
+                types[_key(word)] = etype
+                items.append((word, not_after, not_before))
+    items.sort(key=lambda a: -len(a[0]))
+    return items, types
+
+
+def _plain_alternation(items: list[tuple[str, list[str], list[str]]]) -> re.Pattern[str]:
+    """The cues as one alternation in the given order, each with its guards (the reference form:
+    a regex engine tries every alternative at every position)."""
+    return re.compile("|".join("".join(f"(?<!{re.escape(w)})" for w in not_after)
+                               + _word_pattern(word)
+                               + "".join(f"(?!{re.escape(w)})" for w in not_before)
+                               for word, not_after, not_before in items), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cased_letters() -> str:
+    """Every BMP character that some ASCII letter matches case-insensitively in ``re`` (the ASCII
+    letters, "ſ" U+017F, "K" U+212A, ...)."""
+    return "".join(sorted(set(re.findall("(?i)[a-z]", "".join(map(chr, range(0x10000)))))))
+
+
+def _case_variants(c: str) -> str:
+    """Every character that ``c`` matches case-insensitively in ``re`` ("s" -> "Ssſ")."""
+    if not ("a" <= c.lower() <= "z"):
+        pool = "".join(map(chr, range(0x10000))) if c.lower() != c.upper() else c
+    else:
+        pool = _cased_letters()
+    return "".join(x for x in pool if re.fullmatch(f"(?i){re.escape(c)}", x))
+
+
+def _dispatch_alternation(items: list[tuple[str, list[str], list[str]]]) -> re.Pattern[str]:
+    r"""The same matches as ``_plain_alternation(items)``, found about ten times faster.
+
+    Each alternative starts with its first character as a plain literal (one branch per case
+    variant of a Latin letter), grouped by that character in the original order; the rest is
+    case-insensitive, and what looked before the first character now looks before it from after it
+    (``(?<!ความ)ตกลง`` -> ``ต(?<!ความต)กลง``; ``\bmet`` -> ``m(?<!\w\w)et``, as the first letter
+    is a word character). Two alternatives with different first characters never match at the same
+    place, so the grouping keeps the leftmost-first choice; all branches opening with a literal
+    lets ``re`` skip every position whose character starts no cue. Raises ValueError for a cue the
+    rewrite does not cover (an English cue opening with a non-letter): callers fall back.
+    """
+    groups: dict[str, list[str]] = {}
+    for word, not_after, not_before in items:
+        c = word[0]
+        ahead = "".join(f"(?!{re.escape(w)})" for w in not_before)
+        guard = "".join(f"(?<!{re.escape(w + c)})" for w in not_after)
+        if _is_thai(word):
+            if _case_variants(c) != c:
+                raise ValueError(f"cue {word!r}: first character has case variants")
+            rest = guard + re.escape(word[1:]).replace(r"\ ", " ?") + ahead
+            firsts = c
+        else:
+            if not (c.isalnum() or c == "_"):
+                raise ValueError(f"cue {word!r} does not open with a word character")
+            tokens = word.split()
+            rest = guard + r"(?<!\w\w)" + r"\s+".join(
+                [re.escape(tokens[0][1:])] + [re.escape(w) for w in tokens[1:]]) + r"\b" + ahead
+            firsts = _case_variants(c)
+        for v in firsts:
+            groups.setdefault(v, []).append(f"(?i:{rest})")
+    return re.compile("|".join(f"{re.escape(v)}(?:{'|'.join(alts)})" for v, alts in groups.items()))
+
+
 @lru_cache(maxsize=1)
 def _cue_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     """One alternation of every cue, longest first, with its not_after / not_before guards.
@@ -83,18 +156,11 @@ def _cue_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     Matches e.g. "ให้การรับรอง", "ลงนาม", "entered into force"; "ตกลง" is guarded so it does not
     match inside "ความตกลง" (the noun Agreement).
     """
-    alts: list[tuple[int, str]] = []
-    types: dict[str, str] = {}
-    for etype, langs in cue_data()["events"].items():
-        for lang in ("th", "en"):
-            for item in langs.get(lang) or []:
-                word, not_after, not_before = _entry(item)
-                types[_key(word)] = etype
-                guard = "".join(f"(?<!{re.escape(w)})" for w in not_after)
-                ahead = "".join(f"(?!{re.escape(w)})" for w in not_before)
-                alts.append((len(word), guard + _word_pattern(word) + ahead))
-    alts.sort(key=lambda a: -a[0])
-    return re.compile("|".join(a for _, a in alts), re.IGNORECASE), types
+    items, types = _cue_items()
+    try:
+        return _dispatch_alternation(items), types
+    except ValueError:
+        return _plain_alternation(items), types
 
 
 def _key(word: str) -> str:

@@ -119,6 +119,30 @@ _THAI_CUE = "(?:" + _alt(re.escape(c) for c in _T.thai_cues) + ")"
 _EN_CUE = r"(?<![A-Za-z])(?:" + _alt(re.escape(c) for c in _cases(_T.en_cues)) + r")(?![A-Za-z])"
 
 
+def _lead(*firsts: Iterable[str]) -> str:
+    """A look-ahead for the characters a pattern can start with, put before its look-behinds so
+    that ``re`` tries the pattern only where such a character stands (the matches are the same;
+    most positions are then rejected by one character test). "" when a word is empty."""
+    chars: set[str] = set()
+    for words in firsts:
+        for w in words:
+            if not w:
+                return ""
+            chars.add(w[0])
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+
+
+# The first characters of a date: a digit; a month name ("มีนาคม", "มี.ค.", "March", "MAR"); a
+# year cue or era ("ปี", "พ.ศ.", "in").
+_LEAD_DIGIT = r"(?=\d)"
+# Any ASCII digit: "5 มีนาคม 2562" has some, "หน้าแรก ข่าวสาร" none.
+_DIGIT = re.compile(r"\d", re.ASCII)
+_MONTH_FIRSTS = (_T.thai_full, _T.thai_abbr, _cases(_T.en_full), _cases(_T.en_abbr))
+_LEAD_MONTH = _lead(*_MONTH_FIRSTS)
+_LEAD_MY = _lead(*_MONTH_FIRSTS, ["เดือน"])
+_LEAD_YEAR = _lead(_cases(_T.en_cues), _T.thai_cues, _T.era_names)
+
+
 def _month(name: str) -> str:
     """A month name in group ``name``: "มีนาคม", "มี.ค.", "มีค", "March", "Mar.", "MAR"."""
     full = _alt(re.escape(n) for n in _T.thai_full)
@@ -141,7 +165,7 @@ _DAY_OF = rf"(?:(?:[Dd]ay{_G})?of{_G})?"
 # (it falls back to the month), "5 มีนาคม" (no year), "ครั้งที่ 5 เดือนธันวาคม 2538" as a day (5
 # counts meetings: month precision).
 DMY_RE = re.compile(
-    rf"{_DAY_START}(?P<d>[0-3]?\d){_ORD}"
+    rf"{_LEAD_DIGIT}{_DAY_START}(?P<d>[0-3]?\d){_ORD}"
     rf"(?:{_G}{_SEP}{_G}(?P<d2>[0-3]?\d){_ORD})?"
     rf"{_GN}{_DAY_OF}(?:เดือน{_G})?{_month('m')},?{_GN}{_YEAR_PART}", re.ASCII)
 
@@ -149,7 +173,7 @@ DMY_RE = re.compile(
 # Matches "30 November - 2 December 2017", "30 พฤศจิกายน - 2 ธันวาคม 2560",
 # "30 Dec 2017 - 2 Jan 2018". Must not match "30 November - 2 December" (no year).
 CROSS_RE = re.compile(
-    rf"{_DAY_START}(?P<d>[0-3]?\d){_ORD}{_GN}(?:เดือน{_G})?{_month('m')}"
+    rf"{_LEAD_DIGIT}{_DAY_START}(?P<d>[0-3]?\d){_ORD}{_GN}(?:เดือน{_G})?{_month('m')}"
     rf"(?:,?{_G}(?:(?P<era1>{_ERA}){_G})?(?P<y1>\d{{4}}))?"
     rf"{_G}{_SEP}{_G}(?P<d2>[0-3]?\d){_ORD}{_GN}(?:เดือน{_G})?{_month('m2')},?{_GN}{_YEAR_PART}",
     re.ASCII)
@@ -158,21 +182,21 @@ CROSS_RE = re.compile(
 # Matches "June 20, 2019", "Jun. 20, 2019", "มิถุนายน 20, 2019", "June 20-22, 2019",
 # "November 30 - December 2, 2017". Must not match "March 2019" or "มีนาคม 25 คน".
 MDY_RE = re.compile(
-    rf"{_month('m')}{_G}(?P<d>[0-3]?\d){_ORD}"
+    rf"{_LEAD_MONTH}{_month('m')}{_G}(?P<d>[0-3]?\d){_ORD}"
     rf"(?:{_G}{_SEP}{_G}(?:{_month('m2')}{_G})?(?P<d2>[0-3]?\d){_ORD})?"
     rf"(?:,{_GN}|[ \t\u00a0]{{1,3}})(?:(?P<era>{_ERA}){_G})?(?P<y>\d{{4}}){_NUM_END}", re.ASCII)
 
 # [เดือน] month year.
 # Matches "เดือนธันวาคม 2551", "ธันวาคม 2551", "ธ.ค. 62", "March 2019", "มีนาคม พ.ศ. 2562".
 # Must not match "มีนาคม 25 คน" (two digits need an abbreviated Thai month) or "May 20".
-MY_RE = re.compile(rf"(?:เดือน{_G})?{_month('m')},?{_G}{_YEAR_PART}", re.ASCII)
+MY_RE = re.compile(rf"{_LEAD_MY}(?:เดือน{_G})?{_month('m')},?{_G}{_YEAR_PART}", re.ASCII)
 
 # A year after a cue, maybe a range.
 # Matches "ปี 2550", "ปีพ.ศ. 2535", "พ.ศ. 2540", "ปี ค.ศ. 1967", "ค.ศ. 2025", "2019" in
 # "in 2019", "ปี 2559-2563", "พ.ศ. 2553 - 2558", "ปี ค.ศ. 2016-2025", "ปี 2562-63".
 # Must not match "11 สาขา", "ปีละ 2000", "5 ปี 2,000 คน", "in 20 days".
 YEAR_RE = re.compile(
-    rf"(?:(?P<en>{_EN_CUE})[ \t\u00a0]{{1,3}}"
+    rf"{_LEAD_YEAR}(?:(?P<en>{_EN_CUE})[ \t\u00a0]{{1,3}}"
     rf"|(?P<th>{_THAI_CUE}){_G}(?:(?P<era>{_ERA}){_G})?"
     rf"|(?P<era0>{_ERA}){_G})"
     rf"(?P<y>\d{{4}})"
@@ -183,17 +207,17 @@ YEAR_RE = re.compile(
 # Matches "2016-2020", "2559-2563", "2016 – 2025". Must not match "1.2016-2020", "0-2559-2563"
 # (a phone number), "1234-5678" (not years), "2020-2016" (backwards).
 YEAR_RANGE_RE = re.compile(
-    r"(?<![\d.,/\-\u2013\u2014])(?P<y>\d{4})[ \t\u00a0]{0,3}[-\u2013\u2014][ \t\u00a0]{0,3}"
+    _LEAD_DIGIT + r"(?<![\d.,/\-\u2013\u2014])(?P<y>\d{4})[ \t\u00a0]{0,3}[-\u2013\u2014][ \t\u00a0]{0,3}"
     r"(?P<y2>\d{4})(?![\d%]|[.,/\-\u2013\u2014]\d)", re.ASCII)
 
 # ISO year-month-day. Matches "2019-06-20"; must not match "2019-06-20-1" or "12019-06-20".
-ISO_RE = re.compile(r"(?<![\d.\-/])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d]|-\d)", re.ASCII)
+ISO_RE = re.compile(_LEAD_DIGIT + r"(?<![\d.\-/])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d]|-\d)", re.ASCII)
 
 # Day/month/year with "/" or "-", day first unless the month cannot be one.
 # Matches "20/06/2019", "5/3/2562", "20-06-2019". Must not match "02-123-4567" (phone),
 # "1/2562" (an issue number), "5/3/62" (two-digit year).
 NUMERIC_RE = re.compile(
-    r"(?<![\d.\-/:])(?P<d>[0-3]?\d)(?P<sep>[/\-])(?P<m>[0-3]?\d)(?P=sep)(?P<y>\d{4})"
+    _LEAD_DIGIT + r"(?<![\d.\-/:])(?P<d>[0-3]?\d)(?P<sep>[/\-])(?P<m>[0-3]?\d)(?P=sep)(?P<y>\d{4})"
     r"(?![\d]|[./\-]\d)", re.ASCII)
 
 
@@ -436,7 +460,8 @@ def find_dates(text: str, *, reference: str | None = None) -> list[DateMatch]:
     ref = _reference_day(reference)
     ascii_text = thai_digits_to_ascii(text)
     candidates: list[_Candidate] = []
-    for pattern, build in _MATCHERS:
+    # every pattern needs a digit: a text without one (a menu line, a heading) skips them all
+    for pattern, build in _MATCHERS if _DIGIT.search(ascii_text) else ():
         for m in pattern.finditer(ascii_text):
             c = build(m)
             if c is not None:

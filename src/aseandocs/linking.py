@@ -40,12 +40,14 @@ Each event keeps at most ``max_links`` (3) measures scoring at least ``threshold
 from __future__ import annotations
 
 import math
+import os
 import re
+import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
-from typing import Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import yaml
 
@@ -94,9 +96,36 @@ def _thai_stop() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _tokenizer():
+def _segmenter() -> Callable[[str], list[str]]:
+    """Thai word segmentation by newmm: nlpo3's (Rust, several times faster; the extra ``fast``)
+    when it is installed, loaded with pythainlp's own newmm dictionary so that it cuts the same
+    words (tests/test_perf_equivalence.py), else pythainlp's. ASEANDOCS_NLPO3=0 turns nlpo3 off."""
     from pythainlp.tokenize import word_tokenize
-    return word_tokenize
+    plain = partial(word_tokenize, engine="newmm", keep_whitespace=False)
+    if os.environ.get("ASEANDOCS_NLPO3", "1") == "0":
+        return plain
+    try:
+        import nlpo3
+    except ImportError:
+        return plain
+    from pythainlp.corpus.common import thai_words
+    fd, path = tempfile.mkstemp(prefix="aseandocs-newmm-", suffix=".txt")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write("\n".join(sorted(thai_words())))
+        ok = nlpo3.load_dict(path, "aseandocs-newmm")
+    except Exception:   # noqa: BLE001 - a broken nlpo3 install: newmm from pythainlp still works
+        ok = False
+    finally:
+        os.unlink(path)
+    if not (isinstance(ok, tuple) and ok[-1] is True or ok is True):
+        return plain
+    return partial(nlpo3.segment, dict_name="aseandocs-newmm")
+
+
+def _segment(chunk: str) -> list[str]:
+    """The newmm words of a run of Thai letters ("ความร่วมมือทางทะเล" -> ["ความร่วมมือ", "ทาง", "ทะเล"])."""
+    return _segmenter()(chunk)
 
 
 def _stem(w: str) -> str:
@@ -120,7 +149,7 @@ def tokenize(text: str) -> list[str]:
     out: list[str] = []
     for chunk in WORD.findall(text):
         if THAI.match(chunk):
-            for w in _tokenizer()(chunk, engine="newmm", keep_whitespace=False):
+            for w in _segment(chunk):
                 if len(w) > 1 and w not in stop and THAI.match(w):
                     out.append(w)
         else:
@@ -150,21 +179,67 @@ def _glossary() -> tuple[_Gloss, ...]:
                         tuple(str(x) for x in e.get("th", []))) for e in raw or [])
 
 
+@lru_cache(maxsize=1)
+def _glossary_automata() -> "tuple[Any, Any] | None":
+    """Aho-Corasick automata over the glossary's English and Thai terms (one pass over a text
+    finds every term, overlapping ones included), or None when a term is empty."""
+    import ahocorasick
+    autos = []
+    for side in ("en", "th"):
+        a = ahocorasick.Automaton()
+        for g in _glossary():
+            for t in getattr(g, side):
+                if not t:
+                    return None
+                a.add_word(t, t)
+        a.make_automaton()
+        autos.append(a)
+    return autos[0], autos[1]
+
+
+def _glossary_present(text: str, low: str) -> "tuple[set[str], set[str]] | None":
+    """The English terms that occur in ``low`` as whole words (no ASCII letter right before or
+    after: "tac" in "the TAC" but not in "contact") and the Thai terms in ``text``."""
+    autos = _glossary_automata()
+    if autos is None:
+        return None
+    en: set[str] = set()
+    for end, t in autos[0].iter(low):
+        start = end - len(t) + 1
+        if (start == 0 or not "a" <= low[start - 1] <= "z") and \
+                (end + 1 == len(low) or not "a" <= low[end + 1] <= "z"):
+            en.add(t)
+    return en, {t for _, t in autos[1].iter(text)}
+
+
+@lru_cache(maxsize=None)
+def _gloss_expansion(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The query terms of a glossary side: its terms' words and bigrams, in order."""
+    out: list[str] = []
+    for t in terms:
+        out.extend(_terms(tokenize(t)))
+    return tuple(out)
+
+
 def _glossary_terms(text: str) -> tuple[list[str], list[str]]:
     """Words of the other language for glossary terms found in ``text``, and the terms found."""
     low = text.lower()
     extra: list[str] = []
     found: list[str] = []
+    present = _glossary_present(text, low)
     for g in _glossary():
-        en_hit = next((t for t in g.en if re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", low)), None)
-        th_hit = next((t for t in g.th if t in text), None)
+        if present is None:
+            en_hit = next((t for t in g.en if re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", low)),
+                          None)
+            th_hit = next((t for t in g.th if t in text), None)
+        else:
+            en_hit = next((t for t in g.en if t in present[0]), None)
+            th_hit = next((t for t in g.th if t in present[1]), None)
         if en_hit and not th_hit:
-            for t in g.th:
-                extra.extend(_terms(tokenize(t)))
+            extra.extend(_gloss_expansion(g.th))
             found.append(en_hit)
         elif th_hit and not en_hit:
-            for t in g.en:
-                extra.extend(_terms(tokenize(t)))
+            extra.extend(_gloss_expansion(g.en))
             found.append(th_hit)
     return extra, found
 
@@ -263,53 +338,104 @@ class MeasureIndex:
                 if t in df:
                     df[t] += 1
         self._idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self._vectors: "dict[str, tuple[Any, Any]] | None" = None
+        self._entry_norms: list[dict[str, float]] = []
+
+    def _norm(self, tf: int, idx: int) -> float:
+        """BM25's term-frequency part for ``tf`` occurrences in entry ``idx``."""
+        cfg = self.config
+        return tf * (cfg.k1 + 1) / (tf + cfg.k1 * (1 - cfg.b + cfg.b * self._entries[idx].length
+                                                     / self._avgdl))
+
+    def _build_vectors(self) -> dict[str, tuple[Any, Any]]:
+        """Each term's postings as arrays (entry indices, BM25 norms), and each entry's norms by
+        term: a query then adds whole posting lists in numpy instead of one posting at a time."""
+        import numpy as np
+        self._entry_norms = [{} for _ in self._entries]
+        vectors = {}
+        for t, post in self._postings.items():
+            norms = [self._norm(tf, idx) for idx, tf in post]
+            for (idx, _), v in zip(post, norms):
+                self._entry_norms[idx][t] = v
+            vectors[t] = (np.fromiter((idx for idx, _ in post), dtype=np.int64, count=len(post)),
+                          np.array(norms, dtype=np.float64))
+        return vectors
+
+    def _ranked(self, weights: dict[str, float]) -> Iterator[tuple[float, int, list[tuple[float, str]]]]:
+        """Entries that may pass the threshold, best first (score, then entry order): score in
+        [0, 1], entry index, and the (contribution, term) pairs that made it, in query-term order.
+
+        Whole posting lists are added at a time in numpy, and the pairs are made only for the
+        entries a caller takes: the same sums (same operations, same order) as the plain loop of
+        ``_ranked_reference``, so the same links, without touching each posting in Python.
+        """
+        cfg = self.config
+        if cfg.threshold <= 0 or cfg.squash <= 0:
+            yield from self._ranked_reference(weights)
+            return
+        import numpy as np
+        if self._vectors is None:
+            self._vectors = self._build_vectors()
+        raw = np.zeros(len(self._entries), dtype=np.float64)
+        for t, w in weights.items():
+            vec = self._vectors.get(t)
+            if vec is not None:
+                raw[vec[0]] += (w * self._idf[t]) * vec[1]
+        score = raw / (raw + cfg.squash)
+        cand = np.flatnonzero(score >= cfg.threshold)
+        for idx in cand[np.lexsort((cand, -score[cand]))].tolist():
+            norms = self._entry_norms[idx]
+            yield float(score[idx]), idx, [(w * self._idf[t] * norms[t], t)
+                                           for t, w in weights.items() if t in norms]
+
+    def _ranked_reference(self, weights: dict[str, float]) -> Iterator[tuple[float, int, list[tuple[float, str]]]]:
+        """Every entry sharing a term with the query, scored one posting at a time."""
+        cfg = self.config
+        scores: dict[int, float] = defaultdict(float)
+        matched: dict[int, list[tuple[float, str]]] = defaultdict(list)
+        for t, w in weights.items():
+            idf = self._idf.get(t)
+            for idx, tf in self._postings.get(t) or ():
+                contrib = w * idf * self._norm(tf, idx)
+                scores[idx] += contrib
+                matched[idx].append((contrib, t))
+        ranked = sorted(((raw / (raw + cfg.squash), idx) for idx, raw in scores.items()),
+                        key=lambda r: (-r[0], r[1]))
+        for score, idx in ranked:
+            yield score, idx, matched[idx]
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def query(self, event: Event, doc_date: str | None = None,
-              terms: "_Query | None" = None) -> tuple[Link, ...]:
-        """The measures ``event`` reports on, best first, at most ``max_links``."""
+              terms: "_Query | None" = None, *, reference: bool = False) -> tuple[Link, ...]:
+        """The measures ``event`` reports on, best first, at most ``max_links``. ``reference``
+        scores one posting at a time (the plain loop the tests compare the fast path with)."""
         if not self._entries:
             return ()
         cfg = self.config
         q = terms or _Query.of(event, cfg)
-        weights, surface, instrument_terms = q.weights, q.surface, q.instruments
-        scores: dict[int, float] = defaultdict(float)
-        matched: dict[int, list[tuple[float, str]]] = defaultdict(list)
-        for t, w in weights.items():
-            post = self._postings.get(t)
-            if not post:
-                continue
-            idf = self._idf[t]
-            for idx, tf in post:
-                e = self._entries[idx]
-                norm = tf * (cfg.k1 + 1) / (tf + cfg.k1 * (1 - cfg.b + cfg.b * e.length / self._avgdl))
-                contrib = w * idf * norm
-                scores[idx] += contrib
-                matched[idx].append((contrib, t))
+        surface, instrument_terms = q.surface, q.instruments
         ev_date = event.date or (doc_date if event.status == "done" and not event.date else None)
-        results: list[tuple[float, int]] = []
-        for idx, raw in scores.items():
+        links: list[Link] = []
+        best = None
+        for score, idx, matched in (self._ranked_reference if reference else self._ranked)(q.weights):
             e = self._entries[idx]
             if ev_date and e.plan_date and ev_date[:len(e.plan_date)] < e.plan_date[:len(ev_date)]:
                 says_so = bool(e.bodies & set(event.bodies)) or any(
                     t in instrument_terms or any(w in _LEGAL_HEADS for w in t.split("|"))
-                    for _, t in matched[idx])
+                    for _, t in matched)
                 if not says_so:
                     continue
-            results.append((raw / (raw + cfg.squash), idx))
-        results.sort(key=lambda r: (-r[0], r[1]))
-        links = []
-        best = results[0][0] if results else 0.0
-        for score, idx in results:
+            if best is None:
+                best = score
             if len(links) == cfg.max_links or score < cfg.threshold or score < cfg.relative * best:
                 break
-            if not self._specific(matched[idx], instrument_terms):
+            if not self._specific(matched, instrument_terms):
                 continue
-            m = self._entries[idx].measure
+            m = e.measure
             links.append(Link(plan=m.plan, ref=m.ref, score=round(score, 4),
-                              evidence=self._evidence(matched[idx], surface, instrument_terms),
+                              evidence=self._evidence(matched, surface, instrument_terms),
                               measure=m.id))
         return tuple(links)
 

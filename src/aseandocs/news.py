@@ -57,9 +57,19 @@ DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'-]{1,30}|[\u0e01-\u0e5b.ฯ]{2
 _DATELINE_DASH = re.compile(r"\s*(?:\([^()\n]{1,20}\)\s*)?[-–—:]")
 
 
-def _dates(text: str, reference: str | None = None) -> list["DateMatch"]:
+def _dates(text: str, reference: str | None = None) -> tuple["DateMatch", ...]:
+    """``dates.find_dates``; short texts (lines) are remembered for a while: the header lines of
+    a document are read for its title, its date and its kind, each more than once."""
+    if len(text) <= 400:
+        return _line_dates(text, reference)
     from .dates import find_dates
-    return find_dates(text, reference=reference)
+    return tuple(find_dates(text, reference=reference))
+
+
+@lru_cache(maxsize=512)
+def _line_dates(text: str, reference: str | None) -> tuple["DateMatch", ...]:
+    from .dates import find_dates
+    return tuple(find_dates(text, reference=reference))
 
 
 @lru_cache(maxsize=1)

@@ -40,6 +40,12 @@ def is_latin_alnum(c: str) -> bool:
 # A run of white space: folded to one space, or dropped between two Thai characters.
 # Matches " ", "\n\n", " \t "; not "\u200b" (normalisation removed those already).
 WS_RUN_RE = re.compile(r"\s+")
+# The white-space runs ``fold`` changes: at the very start or end, two or more characters, one
+# character other than a plain space, or one space between two Thai characters. Every other run
+# (one space between words: "ASEAN Senior", "อาเซียน ASEAN") stays as it is, so ``fold`` need not
+# visit it. Matches the "\n" in "Senior\nOfficials", "  " in "a  b", " " in "อาเซียน ว่าด้วย";
+# not " " in "ASEAN Senior".
+WS_CHANGED_RE = re.compile(r"\A\s+|\s+\Z|\s{2,}|[^\S ]|(?<=[\u0e00-\u0e7f]) (?=[\u0e00-\u0e7f])")
 # The characters _CHAR_MAP replaces (str.translate is slow on long Thai text; a regex is not).
 CHAR_MAP_RE = re.compile("[" + "".join(_CHAR_MAP) + "]")
 
@@ -55,7 +61,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     pieces: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for m in WS_RUN_RE.finditer(low):
+    for m in WS_CHANGED_RE.finditer(low):
         s, e = m.span()
         pieces.append(low[pos:s])
         offsets.extend(range(pos, s))

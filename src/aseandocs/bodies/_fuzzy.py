@@ -12,6 +12,7 @@ for "ASEAN Defence Ministers' Meeting", "คณะกรรมการประ
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -86,9 +87,10 @@ class _Keyed:
                 | ((codes >= 0x0E00) & (codes <= 0x0E7F)) | ((codes >= 0xC0) & (codes <= 0x24F)))
         self.idx = np.flatnonzero(keep)
         self.key = codes[keep].tobytes().decode("utf-32-le")
+        self._starts = self.idx.tolist()      # bisect on a list: no numpy call per window
 
     def window(self, a: int, b: int) -> tuple[str, np.ndarray]:
-        i, j = np.searchsorted(self.idx, (a, b))
+        i, j = bisect_left(self._starts, a), bisect_left(self._starts, b)
         return self.key[i:j], self.idx[i:j]
 
 

@@ -1,0 +1,272 @@
+"""Throughput, scaling, parallel speed-up and memory of aseandocs (issue 8), as tables with PASS/FAIL.
+
+    .venv/bin/python benchmarks/bench_perf.py                  # shared corpus, synthetic 1x 10x 100x
+    BENCH_SIZES=shared,1,10,100,1000 .venv/bin/python benchmarks/bench_perf.py
+    BENCH_SIZES=1gb .venv/bin/python benchmarks/bench_perf.py  # the 1 GB build (an hour or more)
+
+Tables:
+1. characters per second of each stage (read, normalise, plan parsing, body recognition, events,
+   linking) and of the whole per-document pipeline, beside pythainlp's newmm tokenisation of the
+   same normalised text, on ../shared/corpus (when present) and on synthetic corpora made from
+   corpus/ by benchmarks/synth.py (1x, 10x, 100x; 1000x on request). Targets: the pipeline at
+   least 0.5x newmm, body recognition at least 5x. Best of 3 runs on corpora under 1 MB.
+2. linking time with the events of 1x and of 100x the corpus, against the same plans (target: at
+   most 150x the time).
+3. a build (``aseandocs.corpus.build``, fresh process, empty output folder) of the synthetic 100x
+   corpus with 1 and with 2 workers (target: 2 workers at least 1.6x faster), and the peak memory
+   of its whole process tree (the build and its workers, sampled every 0.1 s); with ``1gb`` in
+   BENCH_SIZES a 1 GB synthetic corpus is built and measured (target: under 2 GB), otherwise the
+   peak is extrapolated linearly from the 100x build and marked so.
+Synthetic corpora are generated into a temporary folder and removed afterwards.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpus"
+SIZES = os.environ.get("BENCH_SIZES", "shared,1,10,100").split(",")
+BUILD_SCALE = float(os.environ.get("BENCH_BUILD_SCALE", "100"))
+FAILED: list[str] = []
+
+
+def verdict(ok: bool, what: str) -> str:
+    if not ok:
+        FAILED.append(what)
+    return "PASS" if ok else "FAIL"
+
+
+def machine() -> str:
+    try:
+        import psutil
+        mem = f"{psutil.virtual_memory().total / 2**30:.0f} GiB"
+    except ImportError:
+        mem = "? GiB"
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} cores ({cpu}), {mem}, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def _docs(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".html") and p.name != "README.md")
+
+
+def _best(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def stage_table(label: str, paths: list[Path]) -> list:
+    """Table 1 for one corpus; returns the parsed documents (for the linking table)."""
+    from pythainlp.tokenize import word_tokenize
+
+    from aseandocs.bodies import BodyRegistry
+    from aseandocs.linking import link_corpus
+    from aseandocs.news import detect_kind, extract_events, find_document_date, find_title
+    from aseandocs.pipeline import normalize_document, parse
+    from aseandocs.plans import parse_plan
+    from aseandocs.readers import read
+
+    reg = BodyRegistry.load()
+    raw = [read(p) for p in paths]
+    docs = [normalize_document(d) for d in raw]
+    chars = sum(len(d.text) for d in docs)
+    repeat = 3 if chars < 1_000_000 else 1
+    measures = [parse_plan(d) for d in docs]
+    mentions = [reg.find(d.text) for d in docs]
+
+    def events() -> None:
+        for d, ms, mn in zip(docs, measures, mentions):
+            kind = detect_kind(d, ms)
+            extract_events(d, mn, kind=kind, measures=ms)
+            find_title(d, kind)
+            find_document_date(d, kind)
+
+    parsed: list = []
+
+    def whole() -> None:
+        parsed[:] = [parse(p, registry=reg) for p in paths]
+
+    times = {
+        "newmm tokenisation (reference)": _best(lambda: [word_tokenize(d.text, engine="newmm") for d in docs], repeat),
+        "read": _best(lambda: [read(p) for p in paths], repeat),
+        "normalise": _best(lambda: [normalize_document(d) for d in raw], repeat),
+        "plan parsing": _best(lambda: [parse_plan(d) for d in docs], repeat),
+        "body recognition": _best(lambda: [reg.find(d.text) for d in docs], repeat),
+        "events (kind, title, date, events)": _best(events, repeat),
+        "whole per-document pipeline": _best(whole, repeat),
+    }
+    times["linking (corpus level)"] = _best(lambda: link_corpus(parsed), repeat)
+    newmm = times["newmm tokenisation (reference)"]
+    targets = {"whole per-document pipeline": 0.5, "body recognition": 5.0}
+    print(f"\n### {label}: {len(paths)} documents, {chars:,} characters\n")
+    print("| stage | seconds | characters/s | x newmm | target | result |\n|---|---:|---:|---:|---:|---|")
+    for stage, t in times.items():
+        ratio = newmm / t
+        tgt = targets.get(stage)
+        res = verdict(ratio >= tgt, f"{stage} on {label}") if tgt else ""
+        print(f"| {stage} | {t:.3f} | {chars / t:,.0f} | {ratio:.2f} | {f'>= {tgt}x' if tgt else ''} | {res} |")
+    return parsed
+
+
+def linking_table(one: list, hundred: list) -> None:
+    """Table 2: the plans of the 1x corpus with its events, then with the events of the 100x one."""
+    from aseandocs.linking import link_corpus
+    plans = [d for d in one if d.kind == "plan" and d.measures]
+    ev1 = [d for d in one if not (d.kind == "plan" and d.measures)]
+    ev100 = [d for d in hundred if not (d.kind == "plan" and d.measures)]
+    n1, n100 = (sum(len(d.events) for d in x) for x in (ev1, ev100))
+    t1 = _best(lambda: link_corpus(plans + ev1), 5)
+    t100 = _best(lambda: link_corpus(plans + ev100), 1)
+    ratio = t100 / t1
+    limit = 1.5 * n100 / max(n1, 1)      # 150x for exactly 100x the events
+    print(f"\n### linking: the same {len(plans)} plans ({sum(len(d.measures) for d in plans)} measures)\n")
+    print("| events | documents | seconds | time ratio | target | result |\n|---:|---:|---:|---:|---:|---|")
+    print(f"| {n1} (1x) | {len(ev1)} | {t1:.3f} | 1 | | |")
+    print(f"| {n100} ({n100 / max(n1, 1):.0f}x) | {len(ev100)} | {t100:.3f} | {ratio:.1f} | "
+          f"<= {limit:.0f}x (1.5x the events ratio) | {verdict(ratio <= limit, 'linking scaling')} |")
+
+
+_RUN = ("import json, sys; from aseandocs.corpus import build; "
+        "s = build(sys.argv[1], sys.argv[2], workers=int(sys.argv[3]), progress=False); "
+        "print(json.dumps(s.to_dict()))")
+
+
+def _tree_rss(pid: int) -> int:
+    import psutil
+    try:
+        p = psutil.Process(pid)
+        procs = [p] + p.children(recursive=True)
+    except psutil.Error:
+        return 0
+    total = 0
+    for q in procs:
+        try:
+            total += q.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def timed_build(corpus: Path, workers: int) -> tuple[dict, float, int]:
+    """One build in a fresh process into a fresh folder: summary, wall seconds, peak RSS of the
+    process tree (bytes; 0 without psutil)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", _RUN, str(corpus), str(Path(tmp) / "out"), str(workers)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        peak = [0]
+
+        def sample() -> None:
+            try:
+                import psutil  # noqa: F401
+            except ImportError:
+                return
+            while proc.poll() is None:
+                peak[0] = max(peak[0], _tree_rss(proc.pid))
+                time.sleep(0.1)
+        th = threading.Thread(target=sample, daemon=True)
+        th.start()
+        out, err = proc.communicate()
+        wall = time.perf_counter() - t0
+        th.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"build failed: {err[-2000:]}")
+    return json.loads(out.strip().splitlines()[-1]), wall, peak[0]
+
+
+def build_tables(tmp: Path) -> None:
+    corpus = tmp / f"build{BUILD_SCALE:g}x"
+    g = synth.generate(corpus, scale=BUILD_SCALE)
+    print(f"\n### build of the synthetic {BUILD_SCALE:g}x corpus: {g.documents} documents, "
+          f"{g.bytes / 1e6:.1f} MB, {g.chars:,} characters\n")
+    runs = {w: timed_build(corpus, w) for w in (1, 2)}
+    print("| workers | build() s | parse phase s | link s | outputs s | process wall s | peak RSS (tree) |\n"
+          "|---:|---:|---:|---:|---:|---:|---:|")
+    for w, (s, wall, peak) in runs.items():
+        tm = s["timings"]
+        outputs = sum(tm.get(k, 0) for k in ("documents", "graph", "exports", "store", "explorer"))
+        print(f"| {w} | {s['seconds']:.1f} | {tm.get('parse', 0):.1f} | {tm.get('link', 0):.1f} | {outputs:.1f} | "
+              f"{wall:.1f} | {peak / 2**20:,.0f} MiB |")
+    (s1, w1, _), (s2, w2, peak2) = runs[1], runs[2]
+    speed = s1["seconds"] / s2["seconds"]
+    parse_speed = s1["timings"]["parse"] / max(s2["timings"]["parse"], 1e-9)
+    print("\n| target | measured | result |\n|---|---:|---|")
+    print(f"| build with 2 workers >= 1.6x faster than with 1 (build() time) | {speed:.2f}x | "
+          f"{verdict(speed >= 1.6, 'parallel build')} |")
+    print(f"| (the parse phase alone, what the workers share) | {parse_speed:.2f}x | |")
+    if "1gb" in SIZES:
+        big = tmp / "build1gb"
+        g1 = synth.generate(big, target_bytes=10**9)
+        s, wall, peak = timed_build(big, 2)
+        print(f"| 1 GB build ({g1.documents} documents, {g1.bytes / 1e9:.2f} GB, {wall / 60:.0f} min) peaks "
+              f"under 2 GB | {peak / 2**30:.2f} GiB | {verdict(0 < peak < 2 * 2**30, '1 GB memory')} |")
+    elif peak2:
+        small = tmp / "build-small"
+        gs = synth.generate(small, scale=BUILD_SCALE / 10)
+        _, _, peak_s = timed_build(small, 2)
+        slope = max(peak2 - peak_s, 0) / max(g.bytes - gs.bytes, 1)
+        est = peak2 + slope * (1e9 - g.bytes)
+        print(f"| 1 GB build peaks under 2 GB (extrapolated linearly from builds of {gs.bytes / 1e6:.1f} MB: "
+              f"{peak_s / 2**20:.0f} MiB and {g.bytes / 1e6:.1f} MB: {peak2 / 2**20:.0f} MiB; "
+              f"BENCH_SIZES=1gb measures it) | ~{est / 2**30:.1f} GiB (est.) | "
+              f"{verdict(est < 2 * 2**30, '1 GB memory (extrapolated)')} (est.) |")
+
+
+def main() -> int:
+    from pythainlp.tokenize import word_tokenize
+
+    from aseandocs.bodies import BodyRegistry
+    from aseandocs.pipeline import parse
+    print(f"## aseandocs performance (issue 8)\n\nmachine: {machine()}")
+    print(f"sizes: {','.join(SIZES)} (BENCH_SIZES); build corpus: {BUILD_SCALE:g}x (BENCH_BUILD_SCALE)")
+    word_tokenize("อาเซียน", engine="newmm")             # dictionaries, automata and regexes are
+    parse(next(iter(_docs(ROOT / "corpus"))), registry=BodyRegistry.load())   # built before timing
+    parsed: dict[str, list] = {}
+    with tempfile.TemporaryDirectory(prefix="aseandocs-bench-") as tmp_s:
+        tmp = Path(tmp_s)
+        for size in SIZES:
+            if size == "shared":
+                if SHARED.is_dir():
+                    parsed[size] = stage_table("../shared/corpus", _docs(SHARED))
+                else:
+                    print("\n(../shared/corpus absent: its table is skipped)")
+            elif size.replace(".", "", 1).isdigit():
+                g = synth.generate(tmp / f"s{size}", scale=float(size))
+                parsed[size] = stage_table(f"synthetic {size}x (from corpus/, {g.bytes / 1e6:.1f} MB)",
+                                           _docs(g.folder))
+        if "1" in parsed and "100" in parsed:
+            linking_table(parsed["1"], parsed["100"])
+        elif "1" in parsed:
+            g = synth.generate(tmp / "s100l", scale=100)
+            linking_table(parsed["1"], [parse(p) for p in _docs(g.folder)])
+        parsed.clear()
+        build_tables(tmp)
+    print(f"\n{'all targets met' if not FAILED else 'targets missed: ' + '; '.join(FAILED)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
