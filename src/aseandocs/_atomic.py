@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["write_atomic", "atomic_path"]
+__all__ = ["write_atomic", "atomic_path", "remove_stale_temps"]
 
 
 def _fsync_file(path: Path) -> None:
@@ -33,8 +33,11 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
+_TEMP_SUFFIX = ".tmp"
+
+
 def _temp_beside(path: Path) -> Path:
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
     os.close(fd)
     return Path(name)
 
@@ -63,3 +66,15 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     with atomic_path(path) as tmp:
         tmp.write_bytes(payload)   # atomic_path fsyncs it before the rename
+
+
+def remove_stale_temps(*folders: str | os.PathLike[str]) -> int:
+    """Remove the temporary files a killed writer left in ``folders`` (``.<name>.<random>.tmp``);
+    returns how many. Call it only while no other writer uses the folders (under the build lock)."""
+    removed = 0
+    for folder in folders:
+        for tmp in Path(folder).glob(f".*{_TEMP_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+                removed += 1
+    return removed

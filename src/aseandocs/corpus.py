@@ -18,9 +18,18 @@ parse result; the corpus links, reused while no document changed (measured: re-l
 much as parsing a small corpus); and a record of the graph, store and explorer files, which an
 unchanged corpus keeps as they are (rewritten when anything changed, when one was touched, and
 with ``force=True``).
+
+Bad input never stops a build: a file that cannot be read (binary, encrypted or corrupt PDF,
+permission denied), a document without any text (empty, white space only, a PDF without a text
+layer), a symbolic link loop or a dangling link each become one record ``{"path", "error",
+"reason", "hint"}`` in ``OUT/errors.jsonl`` and in ``BuildSummary.failures`` (the CLI prints them
+and exits 3). Every output is written atomically, so a build killed at any moment leaves each file
+as the previous build wrote it or as this one would; the next build removes the temporary files
+it left. ``OUT/.lock`` (``aseandocs._build_lock``) refuses a second build of the same OUT.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -30,8 +39,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from . import _build_cache as cache
-from ._atomic import write_atomic
-from .errors import AseandocsError, BuildError, OutputLockedError, ParseError, ReadError
+from ._atomic import remove_stale_temps, write_atomic
+from ._build_lock import BuildLock
+from .errors import AseandocsError, BuildError, ParseError, ReadError
 from .model import ParsedDocument
 
 __all__ = ["build", "BuildSummary", "SUFFIXES", "ENGINES"]
@@ -63,6 +73,10 @@ class BuildSummary:
     out: Path
     index: Path
     timings: dict[str, float] = field(default_factory=dict)
+    failures: tuple[dict[str, Any], ...] = ()   # the records of OUT/errors.jsonl
+
+    #: How many failures ``format()`` lists (all of them are in errors.jsonl).
+    SHOWN = 20
 
     def format(self) -> str:
         lines = [f"built {self.documents} documents in {self.seconds:.1f} s "
@@ -72,6 +86,11 @@ class BuildSummary:
                  f"  skipped {self.skipped} other files · errors {self.errors}"
                  + (f" (see {self.out / 'errors.jsonl'})" if self.errors else ""),
                  f"  explorer: {self.index}"]
+        for e in self.failures[:self.SHOWN]:
+            hint = f" ({e['hint']})" if e.get("hint") else ""
+            lines.insert(-1, f"    {e['path']}: {e['reason']}{hint}")
+        if len(self.failures) > self.SHOWN:
+            lines.insert(-1, f"    ... and {len(self.failures) - self.SHOWN} more in errors.jsonl")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,20 +101,34 @@ class BuildSummary:
 
 # --- the walk ------------------------------------------------------------------------------------
 
-def _discover(corpus: Path, exclude: Path) -> tuple[list[Path], int]:
-    """Documents under ``corpus`` in sorted order and the count of other files skipped.
+def _discover(corpus: Path, exclude: Path) -> tuple[list[Path], int, list[dict[str, Any]]]:
+    """Documents under ``corpus`` in sorted order, the count of other files skipped, and an error
+    record for each document-named entry that cannot be read (a symlink loop or a dangling link,
+    a folder that cannot be listed).
 
     Hidden files and folders are ignored; symlinked folders are followed once (loops are safe);
     ``exclude`` (the output folder, when it lies inside the corpus) is not walked.
     """
     if corpus.is_file():
-        return ([corpus], 0) if corpus.suffix.lower() in SUFFIXES else ([], 1)
+        return ([corpus], 0, []) if corpus.suffix.lower() in SUFFIXES else ([], 1, [])
     found: list[Path] = []
+    problems: list[dict[str, Any]] = []
     skipped = 0
     seen: set[tuple[int, int]] = set()
     exclude_real = os.path.realpath(exclude)
-    for dirpath, dirnames, filenames in os.walk(corpus, followlinks=True):
-        st = os.stat(dirpath)
+
+    def unlistable(e: OSError) -> None:
+        problems.append({"path": e.filename or str(corpus), "error": "ReadError",
+                         "reason": f"cannot list this folder ({e.strerror or e})",
+                         "hint": "make it readable (chmod u+rx) or move it out of the corpus"})
+
+    for dirpath, dirnames, filenames in os.walk(corpus, followlinks=True, onerror=unlistable):
+        try:
+            st = os.stat(dirpath)
+        except OSError as e:
+            unlistable(e)
+            dirnames[:] = []
+            continue
         if (st.st_dev, st.st_ino) in seen or os.path.realpath(dirpath) == exclude_real:
             dirnames[:] = []
             continue
@@ -105,69 +138,64 @@ def _discover(corpus: Path, exclude: Path) -> tuple[list[Path], int]:
             if name.startswith("."):
                 continue
             p = Path(dirpath) / name
-            if p.suffix.lower() in SUFFIXES and p.is_file():
-                found.append(p)
-            else:
+            if p.suffix.lower() not in SUFFIXES:
                 skipped += 1
-    return sorted(found), skipped
+            elif p.is_file():
+                found.append(p)
+            elif p.is_symlink():
+                problems.append(_link_problem(p))
+            else:
+                skipped += 1     # a folder, FIFO or socket named like a document: never opened
+    return sorted(found), skipped, problems
 
 
-# --- the lock ------------------------------------------------------------------------------------
-
-def _pid_alive(pid: int) -> bool:
+def _link_problem(p: Path) -> dict[str, Any]:
+    """The error record of a symbolic link that leads to no file."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-class _Lock:
-    """``OUT/.lock`` made with O_CREAT|O_EXCL holding our pid; a dead owner's lock is taken over."""
-
-    def __init__(self, out: Path) -> None:
-        self.path = out / ".lock"
-
-    def __enter__(self) -> "_Lock":
-        for _ in range(2):
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                try:
-                    pid = int(self.path.read_text().strip() or "0")
-                except (OSError, ValueError):
-                    pid = 0
-                if pid > 0 and _pid_alive(pid):
-                    raise OutputLockedError(
-                        f"{self.path.parent}: another build (pid {pid}) is writing to this output "
-                        f"folder; wait for it to finish, or delete {self.path} if no build is running")
-                self.path.unlink(missing_ok=True)   # stale: its owner is gone
-                continue
-            with os.fdopen(fd, "w") as f:
-                f.write(str(os.getpid()))
-            return self
-        raise OutputLockedError(f"{self.path}: could not take the build lock; delete it and retry")
-
-    def __exit__(self, *exc: object) -> None:
-        try:
-            if self.path.read_text().strip() == str(os.getpid()):
-                self.path.unlink()
-        except OSError:
-            pass
+        p.resolve(strict=True)
+        reason = "a symbolic link to something that is not a regular file"
+    except RuntimeError:   # Python < 3.13 reports a loop this way
+        reason = "a symbolic link loop"
+    except OSError as e:
+        reason = ("a symbolic link loop" if e.errno == errno.ELOOP
+                  else "a dangling symbolic link (its target does not exist)")
+    return {"path": str(p), "error": "ReadError", "reason": reason,
+            "hint": "point the link at a document file, or remove it from the corpus"}
 
 
 # --- one document (runs in a worker) --------------------------------------------------------------
 
+#: What to do about an error whose exception carries no hint, by exception class.
+_HINTS = {"ReadError": "check that the file opens and is a txt, html or pdf document",
+          "UnsupportedFormatError": "convert it to txt, html or pdf, or remove it from the corpus",
+          "ParseError": "a parsing stage failed on this document; please report it with the file",
+          "AseandocsError": "see the reason; fix the file or the installation and build again"}
+
+
 def _error_record(path: str, e: BaseException) -> dict[str, Any]:
     if isinstance(e, AseandocsError):
         reason = getattr(e, "reason", None) or str(e)
-        hint = getattr(e, "hint", None)
+        hint = getattr(e, "hint", None) or _HINTS.get(type(e).__name__, _HINTS["AseandocsError"])
     else:
         reason = f"{type(e).__name__}: {e}"
         hint = "an unexpected failure in aseandocs; please report it with this file"
     return {"path": path, "error": type(e).__name__, "reason": reason, "hint": hint}
+
+
+def _empty(given: str, doc: dict[str, Any]) -> ReadError:
+    """The error of a document without any text: nothing can be found in it, so it is reported
+    rather than written as an empty record."""
+    if doc.get("format") == "pdf" and any(p.get("needs_ocr") for p in doc.get("pages") or ()):
+        return ReadError(given, "no text layer on any page (a scanned PDF?)",
+                         hint="run OCR on it (e.g. ocrmypdf) and build again")
+    if doc.get("format") == "pdf":
+        return ReadError(given, "a PDF without any text",
+                         hint="check that it opens in a viewer; run OCR if it is scanned")
+    if doc.get("format") == "html":
+        return ReadError(given, "an HTML page without any visible text",
+                         hint="save the page with its content, or remove the file from the corpus")
+    return ReadError(given, "an empty document (no text, or only white space)",
+                     hint="add the text, or remove the file from the corpus")
 
 
 def _parse_one(given: str, absolute: str, parse_fn: ParseFn | None) -> Outcome:
@@ -179,6 +207,8 @@ def _parse_one(given: str, absolute: str, parse_fn: ParseFn | None) -> Outcome:
         d = parse_fn(target).to_dict()
         if target != given:
             d["document"]["source"] = given
+        if not d["document"]["text"]:
+            raise _empty(given, d["document"])
         return "ok", d, True
     except AseandocsError as e:
         # a ReadError/ParseError is the document's own (the same bytes fail the same way): cached;
@@ -276,7 +306,7 @@ def build(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *, worker
         dest.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise BuildError(f"{dest}: cannot create the output folder ({e}); choose another -o") from e
-    with _Lock(dest):
+    with BuildLock(dest):
         return _build_locked(src, dest, t0, workers=workers or os.cpu_count() or 1, engine=engine,
                              scheduler=scheduler, force=force, progress=progress,
                              parse_fn=parse_fn, link_fn=link_fn)
@@ -293,12 +323,13 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
         timings[name] = round(now - clock[0], 4)
         clock[0] = now
 
-    paths, skipped = _discover(src, dest)
+    paths, skipped, problems = _discover(src, dest)
+    remove_stale_temps(dest, dest / "documents", dest / "cache")   # left by a killed build
     cache_dir, docs_dir = dest / "cache", dest / "documents"
     cache_dir.mkdir(exist_ok=True)
     docs_dir.mkdir(exist_ok=True)
     version = cache.version_key(parse_fn, "aseandocs.pipeline.parse")
-    errors: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = list(problems)
     results: dict[str, tuple[str, dict[str, Any]]] = {}   # given path -> outcome
     keys: dict[str, str] = {}
     ids: dict[str, str] = {}
@@ -315,8 +346,11 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
         try:
             keys[given] = key = cache.content_key(p, given, version)
         except OSError as e:
-            errors.append({"path": given, "error": "ReadError", "reason": f"cannot read the file ({e})",
-                           "hint": "check that it exists and is readable"})
+            denied = isinstance(e, PermissionError)
+            errors.append({"path": given, "error": "ReadError",
+                           "reason": "permission denied" if denied else f"cannot read the file ({e.strerror or e})",
+                           "hint": "make the file readable by this user (chmod u+r) or remove it from the corpus"
+                           if denied else "check that it exists and is readable"})
             continue
         hit = None if force else cache.read_entry(cache_dir, key)
         if hit is not None:
@@ -383,7 +417,8 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
         bodies=facts["bodies"], mentions=sum(len(d.mentions) for d in linked),
         events=sum(len(d.events) for d in linked),
         links=sum(len(e.measures) for d in linked for e in d.events), errors=len(errors),
-        cached=cached, seconds=round(time.perf_counter() - t0, 3), out=dest, index=index, timings=timings)
+        cached=cached, seconds=round(time.perf_counter() - t0, 3), out=dest, index=index, timings=timings,
+        failures=tuple(errors))
 
 
 #: The corpus-level outputs, rewritten whenever the corpus, its links or the code changed.
