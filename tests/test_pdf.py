@@ -6,6 +6,7 @@ temporary folder and scores the measures parsed from it against ../shared/gold.
 """
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import json
 import re
@@ -18,9 +19,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aseandocs import read
+from aseandocs import _ocr, read, readers
+from aseandocs._ocr import ocr_lines, ocr_unavailable
 from aseandocs._pdf import Line, assemble, reflow, strip_running_lines, wraps
 from aseandocs._plan_tables import column_roles, measures_from_tables, merge_table_measures
+from aseandocs.errors import ReadError
 from aseandocs.pipeline import normalize_document, parse
 from aseandocs.readers import PdfTable, read_pdf_tables
 from aseandocs.thai import normalize, pua_table, repair_pdf_chars, repair_pdf_text
@@ -147,6 +150,24 @@ def test_chars_are_anchored_to_their_base(chars, text, repairs):
     assert pdfplumber.utils.extract_text(fixed, x_tolerance=1.5, y_tolerance=3) == text
 
 
+@pytest.mark.parametrize("chars, text", [
+    # "ทุก" and "ที่รับ" in Chromium's Garuda at 13 pt: the base's box ends 0.01 pt past the next
+    # glyph's start, so a mark anchored inside the base's right edge sorted after the next glyph
+    ([_char("ท", 281.97, 290.96, size=13), _char("ุ", 290.95, 290.95, size=13),
+      _char("ก", 290.95, 299.09, size=13)], "ทุก"),
+    ([_char("ท", 10.0, 19.01, size=13), _char("ี", 18.0, 18.0, size=13),
+      _char("่", 18.2, 18.2, size=13), _char("ร", 19.0, 25.0, size=13),
+      _char("ั", 24.0, 24.0, size=13), _char("บ", 25.0, 32.0, size=13)], "ที่รับ"),
+])
+def test_marks_stay_on_a_base_that_overlaps_the_next_glyph(chars, text):
+    assert [ln.text for ln in assemble(repair_pdf_chars(chars)[0])] == [text]
+
+
+def test_scan_fixture_text_page_reads_exactly():
+    doc = read(PDF_DIR / "scan_thai.pdf", ocr=False)
+    assert _squeezed(doc.text[slice(*doc.pages[0].span)]) == _squeezed(SCAN[0])
+
+
 # --- lines, running headers and footers, wrapped lines ----------------------------------------------
 def _line(text, top, x0=72.0, x1=520.0, size=12.0, first_word=30.0):
     return Line(text, x0, x1, top, top + size, size, first_word)
@@ -253,11 +274,123 @@ def test_fixture_plan_measures(name):
     assert all(m.page in (1, 2) for m in pd.measures)
 
 
-def test_scanned_page_needs_ocr():
-    doc = read(PDF_DIR / "scan_page.pdf")
+# --- scanned pages and OCR (aseandocs._ocr) ------------------------------------------------------
+OCR_MISSING = ocr_unavailable()
+needs_tesseract = pytest.mark.skipif(
+    OCR_MISSING is not None,
+    reason=f"OCR not available ({OCR_MISSING}): apt install tesseract-ocr tesseract-ocr-tha")
+SCAN = json.loads((PDF_DIR / "scan_thai.json").read_text(encoding="utf-8"))["pages"]
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", normalize(text).text)
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, _squeezed(a), _squeezed(b), autojunk=False).ratio()
+
+
+@pytest.mark.parametrize("name, first", [("scan_page.pdf", "หน้าแรกมีข้อความ"),
+                                         ("scan_thai.pdf", "แผนงานเตรียมความพร้อม")])
+def test_scanned_page_needs_ocr_when_ocr_is_off(name, first):
+    doc = read(PDF_DIR / name, ocr=False)
     assert [p.needs_ocr for p in doc.pages] == [False, True]
     assert "page 2 has no text layer (needs OCR)" in doc.warnings
-    assert doc.text.startswith("หน้าแรกมีข้อความ")
+    assert doc.text.startswith(first)
+    assert doc.pages[1].span[0] == doc.pages[1].span[1]
+
+
+def test_missing_tesseract_is_reported_with_the_fix(monkeypatch):
+    monkeypatch.setattr(_ocr, "ocr_unavailable", lambda: "the tesseract program is not on PATH")
+    doc = read(PDF_DIR / "scan_thai.pdf")
+    assert [p.needs_ocr for p in doc.pages] == [False, True]
+    assert "page 2 has no text layer (needs OCR)" in doc.warnings
+    assert ("OCR not available (the tesseract program is not on PATH): page 2 left without text; "
+            "to read scanned pages, apt install tesseract-ocr tesseract-ocr-tha") in doc.warnings
+    with pytest.raises(ReadError, match=r"scan_thai\.pdf: page 2 needs OCR, which is not available"):
+        read(PDF_DIR / "scan_thai.pdf", ocr=True)
+    assert read(PDF_DIR / "th_plan_lines.pdf", ocr=True).pages   # no scanned page: no error
+
+
+@needs_tesseract
+def test_ocr_reads_a_scanned_thai_page():
+    doc = read(PDF_DIR / "scan_thai.pdf")
+    assert [p.needs_ocr for p in doc.pages] == [False, False]
+    assert any(w.startswith("page 2: text from OCR (tesseract tha+eng), mean word confidence ")
+               for w in doc.warnings)
+    page1, page2 = (doc.text[slice(*p.span)] for p in doc.pages)
+    assert page1 == read(PDF_DIR / "scan_thai.pdf", ocr=False).text.rstrip("\n")  # text layer kept
+    assert _similarity(SCAN[1], page2) >= 0.9
+    for words in ("ประชาคมการเมือง", "สิทธิมนุษยชน", "กระบวนการยุติธรรม", "AICHR", "SOMTC",
+                  "ภาษาอังกฤษ", "เจ้าหน้าที่อาวุโสอาเซียน"):
+        assert words in page2
+    assert _broken(page2) == []                         # "ํา" from Tesseract repaired to "ำ"
+    assert "สิทธิมนุษยชน (AICHR)" in page2               # the wrapped line is joined again
+
+
+@needs_tesseract
+def test_ocr_page_gives_measures():
+    refs = {m.ref for m in parse(PDF_DIR / "scan_thai.pdf").measures}
+    # page 2 holds 1, 1.1, 1.2, 2, 2.1, 2.1.1, 2.2; Thai digits are where OCR errs most
+    assert len(refs & {"1", "1.1", "1.2", "2", "2.1", "2.1.1", "2.2"}) >= 5
+
+
+@needs_tesseract
+def test_ocr_finds_no_text_in_a_drawing():
+    doc = read(PDF_DIR / "scan_page.pdf")
+    assert [p.needs_ocr for p in doc.pages] == [False, True]
+    assert ("page 2 has no text layer (needs OCR); OCR (tesseract tha+eng) found no text on it"
+            in doc.warnings)
+    assert doc.text.rstrip() == read(PDF_DIR / "scan_page.pdf", ocr=False).text.rstrip()
+
+
+@needs_tesseract
+def test_ocr_replaces_unmapped_glyphs(monkeypatch):
+    def lines(page):
+        if page.page_number == 2:      # a font without a ToUnicode map: only "(cid:N)" glyphs
+            return [Line("(cid:3)(cid:17)(cid:42)(cid:8)", 72, 300, 80, 92, 12)], 0, []
+        return readers.page_lines(page)
+    monkeypatch.setattr(readers, "_pdf_page_lines", lines)
+    doc = read(PDF_DIR / "scan_thai.pdf")
+    assert [p.needs_ocr for p in doc.pages] == [False, False]
+    assert "(cid:" not in doc.text and "AICHR" in doc.text[slice(*doc.pages[1].span)]
+
+
+def _tsv(lines: list[tuple[int, int, int, int, list[tuple[str, int, int, float]]]]) -> str:
+    """Tesseract TSV for lines (left, top, width, height, words (text, left, width, conf))."""
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight"
+            "\tconf\ttext", "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t"]
+    for n, (left, top, width, height, words) in enumerate(lines, 1):
+        rows.append(f"4\t1\t1\t1\t{n}\t0\t{left}\t{top}\t{width}\t{height}\t-1\t")
+        rows += [f"5\t1\t1\t1\t{n}\t{k}\t{x}\t{top}\t{w}\t{height}\t{c}\t{t}"
+                 for k, (t, x, w, c) in enumerate(words, 1)]
+    return "\n".join(rows) + "\n"
+
+
+_GOOD1 = (300, 300, 900, 66, [("แผ", 300, 52, 97.0), ("น", 358, 21, 96.0),
+                              ("ASEAN", 440, 180, 95.0)])
+_GOOD2 = (300, 400, 600, 64, [("ก", 300, 30, 93.0), ("ข", 400, 30, 91.0)])
+_GHOST = (320, 470, 900, 14, [("๑", 320, 14, 80.0)])                 # marks above the next line
+_NOISE = (320, 490, 900, 69, [("oe", 320, 40, 40.0), ("&", 500, 20, 28.0)])   # low confidence
+
+
+@pytest.mark.parametrize("text, lines, expected", [
+    ("แผน ASEAN\n\nกข\n", [_GOOD1, _GOOD2], ["แผน ASEAN", "กข"]),
+    ("แผน ASEAN\n๑\noe &\nกข\n", [_GOOD1, _GHOST, _NOISE, _GOOD2], ["แผน ASEAN", "กข"]),
+    # the plain text and the TSV disagree: text from the TSV words, a space at a wide gap
+    ("แผน ASEAN\n", [_GOOD1, _GOOD2], ["แผน ASEAN", "ก ข"]),
+    ("", [], []),
+])
+def test_ocr_lines(text, lines, expected):
+    got, confidence = ocr_lines(text, _tsv(lines))
+    assert [ln.text for ln in got] == expected
+    if got:
+        first = got[0]
+        assert (first.x0, first.top, first.x1) == (72.0, 72.0, 288.0)    # 300 px at 300 dpi = 72 pt
+        assert first.first_word == pytest.approx((379 - 300) * 72 / 300)  # "แผน" ends at 379 px
+        assert 90 < confidence < 98
+    else:
+        assert confidence == 0.0
 
 
 # --- plan tables -------------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aseandocs import readers
+from aseandocs import _ocr, readers
+from aseandocs._ocr import OcrPage
 from aseandocs._pdf import Line
 from aseandocs.errors import ReadError, UnsupportedFormatError
 from aseandocs.model import Page
@@ -315,11 +316,54 @@ def test_pdf_pages_and_spans(tmp_path):
 
 
 def test_pdf_page_without_text_needs_ocr():
-    doc = read_bytes(_pdf([PAGE1, [], PAGE2]), name="scan.pdf")
+    doc = read_bytes(_pdf([PAGE1, [], PAGE2]), name="scan.pdf", ocr=False)
     assert [p.needs_ocr for p in doc.pages] == [False, True, False]
     assert doc.pages[1].span[0] == doc.pages[1].span[1]
     assert doc.text[slice(*doc.pages[2].span)] == PAGE2[0]
     assert doc.warnings == ("page 2 has no text layer (needs OCR)",)
+
+
+def _fake_ocr(found: dict[int, tuple[Line, ...]], calls: list[list[int]]):
+    def ocr_pages(data, numbers):
+        calls.append(list(numbers))
+        return {n: OcrPage(n, found.get(n, ()), 91.6 if found.get(n) else 0.0) for n in numbers}
+    return ocr_pages
+
+
+@pytest.mark.parametrize("ocr, found, needs_ocr, warning", [
+    (None, {2: (Line("ASEAN Work Plan scanned", 72, 400, 72, 84, 12),)}, False,
+     "page 2: text from OCR (tesseract tha+eng), mean word confidence 92%"),
+    (True, {2: (Line("ASEAN Work Plan scanned", 72, 400, 72, 84, 12),)}, False,
+     "page 2: text from OCR (tesseract tha+eng), mean word confidence 92%"),
+    (None, {}, True,
+     "page 2 has no text layer (needs OCR); OCR (tesseract tha+eng) found no text on it"),
+    (False, {2: (Line("never asked for", 72, 400, 72, 84, 12),)}, True,
+     "page 2 has no text layer (needs OCR)"),
+])
+def test_pdf_page_without_text_goes_to_ocr(monkeypatch, ocr, found, needs_ocr, warning):
+    calls: list[list[int]] = []
+    monkeypatch.setattr(_ocr, "ocr_unavailable", lambda: None)
+    monkeypatch.setattr(_ocr, "ocr_pages", _fake_ocr(found, calls))
+    doc = read_bytes(_pdf([PAGE1, [], PAGE2]), name="scan.pdf", ocr=ocr)
+    assert calls == ([] if ocr is False else [[2]])          # only the page without text
+    assert [p.needs_ocr for p in doc.pages] == [False, needs_ocr, False]
+    assert doc.warnings == (warning,)
+    page2 = doc.text[slice(*doc.pages[1].span)]
+    assert page2 == ("" if needs_ocr else "ASEAN Work Plan scanned")
+    assert doc.text[slice(*doc.pages[2].span)] == PAGE2[0]
+
+
+def test_pdf_without_tesseract_says_how_to_install(monkeypatch):
+    monkeypatch.setattr(_ocr, "ocr_unavailable", lambda: "Tesseract has no 'tha' model")
+    doc = read_bytes(_pdf([PAGE1, [], [], PAGE2]), name="scan.pdf")
+    assert doc.warnings == ("OCR not available (Tesseract has no 'tha' model): pages 2, 3 left "
+                            "without text; to read scanned pages, apt install tesseract-ocr "
+                            "tesseract-ocr-tha",
+                            "page 2 has no text layer (needs OCR)",
+                            "page 3 has no text layer (needs OCR)")
+    with pytest.raises(ReadError, match=r"scan\.pdf: pages 2, 3 need OCR, which is not available: "
+                                        r"Tesseract has no 'tha' model \(install Tesseract"):
+        read_bytes(_pdf([PAGE1, [], [], PAGE2]), name="scan.pdf", ocr=True)
 
 
 def test_pdf_page_lines_is_a_seam(monkeypatch):

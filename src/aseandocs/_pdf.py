@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterable
 from pdfplumber.utils.text import LIGATURES
 
 from .errors import ReadError
+from ._thai_pdf import is_thai_mark
 from .thai import repair_pdf_chars, repair_pdf_text, thai_digits_to_ascii
 
 __all__ = ["PdfTable", "Line", "open_pdf", "read_pages", "page_lines", "strip_running_lines", "reflow", "wraps", "text_bounds",
@@ -33,6 +34,7 @@ X_TOLERANCE_RATIO = 0.125   # a gap wider than this share of the font size is a 
 Y_TOLERANCE = 3.0           # characters whose tops differ by at most this are on one line
 _RUNNING_ZONE = 2           # lines at the top and at the bottom of a page that may be running ones
 _RUNNING_SHARE = 0.5        # a running line recurs on at least this share of the pages with text
+_MARK_SHIFT = 0.1           # a mark sorts this share of the font size left of where it is placed
 
 # Thai letters (U+0E01..U+0E4E) at the end of a line and the start of the next: joined without a space.
 _THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
@@ -147,8 +149,16 @@ def assemble(chars: Iterable[dict[str, Any]]) -> list[Line]:
     return [ln for g in groups if (ln := _line(g)) is not None]
 
 
+def _x_order(c: dict[str, Any]) -> float:
+    """Sort key along a line. ``repair_pdf_chars`` puts a mark just inside its base's right edge,
+    which may lie a hair past the next glyph's left edge (the next glyph's box overlaps by
+    0.01 pt in Chromium's Garuda): a mark sorts a tenth of the font size further left, so that
+    "ท" + "ุ" + "ก" stays "ทุก", not "ทกุ"."""
+    return c["x0"] - (_MARK_SHIFT * (c.get("size") or 10.0) if is_thai_mark(c["text"]) else 0.0)
+
+
 def _line(group: list[dict[str, Any]]) -> Line | None:
-    group.sort(key=lambda c: c["x0"])
+    group.sort(key=_x_order)
     out: list[str] = []
     prev: dict[str, Any] | None = None
     space = False

@@ -37,9 +37,13 @@ ignored, are running headers and footers and go; wrapped lines are joined (Thai 
 space) and ``thai.repair_pdf_text`` mends what is left. Pages are joined with "\\n\\n" ("\\n" where
 a sentence runs on over the page break, so a measure is not cut in two), each recorded
 as a ``Page`` with its span and ``repairs`` (also told per page in ``warnings``). A page without
-text, or with only unmapped glyphs, is ``Page(needs_ocr=True)`` with the warning "page N has no
-text layer (needs OCR)". Encrypted, truncated or corrupt PDFs raise ``ReadError``; a single
-unreadable page in an otherwise good PDF is skipped with a warning.
+text, or with only unmapped glyphs (a scan), is read with OCR when Tesseract and its Thai model
+are installed (``_ocr``; ``read(..., ocr=False)`` turns it off): its lines go through the same
+steps, with the warning "page N: text from OCR (tesseract tha+eng), mean word confidence 94%".
+Without OCR, or when OCR finds no text, it is ``Page(needs_ocr=True)`` with the warning "page N
+has no text layer (needs OCR)" (and, when Tesseract is missing, one saying how to install it).
+Encrypted, truncated or corrupt PDFs raise ``ReadError``; a single unreadable page in an
+otherwise good PDF is skipped with a warning.
 """
 from __future__ import annotations
 
@@ -51,6 +55,7 @@ from types import MappingProxyType
 from typing import Any
 
 from aseandocs._html import declared_charset, html_to_text
+from aseandocs._ocr import ocr_scanned
 from aseandocs._pdf import (Line, PdfTable, page_lines, read_pages, reflow, strip_running_lines,
                             text_bounds, usable, wraps)
 from aseandocs.errors import ReadError, UnsupportedFormatError
@@ -148,12 +153,16 @@ _SNIFF = 4096              # bytes looked at to sniff format and UTF-16
 _SAMPLE = 65536            # bytes (characters) looked at to choose between UTF-8 and cp874
 
 
-def read(path: str | os.PathLike[str]) -> Document:
+def read(path: str | os.PathLike[str], *, ocr: bool | None = None) -> Document:
     """Read the file at ``path`` (txt, html or pdf) into a ``Document``; id is the file stem.
 
     ``read("corpus/ข่าว 2562.txt").id == "ข่าว 2562"``; ``read("plans/work-plan.pdf").pages[0].number
     == 1``. Raises ``ReadError`` for a missing file, a directory, an unreadable file or content that
     is not a document, with the reason and a hint.
+
+    ``ocr`` is for PDF pages without a text layer (scans): None reads them with Tesseract when it
+    is installed, True insists (``ReadError`` when a page needs OCR and it is not installed),
+    False never runs it (the page is ``needs_ocr``).
     """
     source = os.fspath(path)
     p = Path(source)
@@ -173,25 +182,29 @@ def read(path: str | os.PathLike[str]) -> Document:
             raise ReadError(source, "is a directory, not a file",
                             hint="pass a file; build a whole folder with `aseandocs build`") from None
         raise ReadError(source, f"cannot read the file: {e.strerror or e}") from None
-    return _document(data, source=source, id=p.stem, suffix=p.suffix, format=None)
+    return _document(data, source=source, id=p.stem, suffix=p.suffix, format=None, ocr=ocr)
 
 
-def read_bytes(data: bytes, *, name: str, format: str | None = None) -> Document:
+def read_bytes(data: bytes, *, name: str, format: str | None = None,
+               ocr: bool | None = None) -> Document:
     """Read in-memory ``data`` as if it were the file ``name`` (whose stem becomes the id).
 
     ``format`` ("txt", "html", "pdf") overrides detection from the suffix of ``name`` and the
     content: ``read_bytes(b"ASEAN", name="upload", format="txt").text == "ASEAN"``;
-    ``read_bytes("ข่าว".encode("utf-16"), name="ข่าว.txt").encoding == "utf-16"``.
+    ``read_bytes("ข่าว".encode("utf-16"), name="ข่าว.txt").encoding == "utf-16"``; ``ocr`` as
+    for ``read``.
     """
     if format is not None and format not in FORMATS:
         raise UnsupportedFormatError(name, f"unknown format {format!r}",
                                      hint=f"use one of {', '.join(FORMATS)}, or None to detect it")
     p = Path(name)
-    return _document(bytes(data), source=name, id=p.stem or name, suffix=p.suffix, format=format)
+    return _document(bytes(data), source=name, id=p.stem or name, suffix=p.suffix, format=format,
+                     ocr=ocr)
 
 
 # --- dispatch -------------------------------------------------------------------------------------
-def _document(data: bytes, *, source: str, id: str, suffix: str, format: str | None) -> Document:
+def _document(data: bytes, *, source: str, id: str, suffix: str, format: str | None,
+              ocr: bool | None = None) -> Document:
     warnings: list[str] = []
     fmt = format or SUPPORTED_SUFFIXES.get(suffix.lower())
     head = data[:_SNIFF]
@@ -207,7 +220,7 @@ def _document(data: bytes, *, source: str, id: str, suffix: str, format: str | N
         if not _is_pdf(head, anywhere=True):
             raise ReadError(source, "not a PDF: no %PDF- header in the first bytes",
                             hint="the file may be corrupt or misnamed; check it opens in a viewer")
-        text, pages = _read_pdf(data, source, warnings)
+        text, pages = _read_pdf(data, source, warnings, ocr=ocr)
         return _finish(id, source, text, "pdf", None, pages, warnings)
     if fmt is None:
         fmt = "html" if _HTML_START.match(head.replace(b"\x00", b"")) else "txt"
@@ -414,7 +427,8 @@ def _pdf_page_lines(page: Any) -> tuple[list[Line], int, list[PdfTable]]:
     return page_lines(page)
 
 
-def _read_pdf(data: bytes, source: str, warnings: list[str]) -> tuple[str, tuple[Page, ...]]:
+def _read_pdf(data: bytes, source: str, warnings: list[str], *,
+              ocr: bool | None = None) -> tuple[str, tuple[Page, ...]]:
     read = read_pages(data, source, warnings, _pdf_page_lines)
     if not read or all(lines is None for _, lines, _, _ in read):
         raise ReadError(source, "corrupt or truncated PDF: no readable page",
@@ -422,20 +436,28 @@ def _read_pdf(data: bytes, source: str, warnings: list[str]) -> tuple[str, tuple
     if b"%%EOF" not in data[-2048:]:
         warnings.append("no %%EOF marker at the end (truncated file?); the text may be incomplete")
     all_lines = [lines or [] for _, lines, _, _ in read]
+    ocred = ocr_scanned(data, source, [(number, body) for (number, lines, _, _), body
+                                       in zip(read, all_lines) if lines is not None],
+                        warnings, ocr=ocr)
     running = strip_running_lines(all_lines)
-    left, right = text_bounds(all_lines)
+    # OCR lines are measured on the page image, text lines on the page: separate text blocks.
+    bounds = {kind: text_bounds([p for (n, _, _, _), p in zip(read, all_lines)
+                                 if (n in ocred) == kind]) for kind in (False, True)}
     texts: list[tuple[int, str, bool, int]] = []
     for (number, lines, char_fixes, _), body, headers in zip(read, all_lines, running):
         if lines is None:
             texts.append((number, "", False, 0))
             continue
+        if number in ocred:
+            warnings.append(ocred[number][1])
         if not usable(body):
-            warnings.append(f"page {number} has no text layer (needs OCR)" if not lines else
-                            f"page {number} has no usable text (only running headers/footers "
-                            f"or glyphs without a Unicode mapping; needs OCR)")
-            texts.append((number, "", True, 0))
+            if number not in ocred:
+                warnings.append(f"page {number} has no text layer (needs OCR)" if not lines else
+                                f"page {number} has no usable text (only running headers/footers "
+                                f"or glyphs without a Unicode mapping; needs OCR)")
+            texts.append((number, "", not ocred.get(number, (False,))[0], 0))
             continue
-        text, joins = reflow(body, left, right)
+        text, joins = reflow(body, *bounds[number in ocred])
         text, fixes = repair_pdf_text(text)
         repairs = char_fixes + fixes + joins + headers
         if repairs:
@@ -443,8 +465,8 @@ def _read_pdf(data: bytes, source: str, warnings: list[str]) -> tuple[str, tuple
                             f"rejoined across lines, {headers} running header/footer lines removed")
         texts.append((number, text, False, repairs))
     # Pages are joined by "\n\n", or by "\n" where a page's last line runs on into the next page.
-    seps = ["\n" if a and b and wraps(a[-1], b[0], left, right) else "\n\n"
-            for a, b in zip(all_lines, all_lines[1:])] + [""]
+    seps = ["\n" if a and b and wraps(a[-1], b[0], *bounds[read[k][0] in ocred]) else "\n\n"
+            for k, (a, b) in enumerate(zip(all_lines, all_lines[1:]))] + [""]
     pages: list[Page] = []
     parts: list[str] = []
     pos = 0

@@ -1,6 +1,7 @@
 """Make the PDF fixtures of tests/test_pdf.py from the project's own corpus/ documents.
 
     python tests/data/pdf/make_fixtures.py          # rewrites tests/data/pdf/*.pdf and *.json
+    python tests/data/pdf/make_fixtures.py scan_thai.pdf     # rewrites only the files named
 
 Each PDF is an HTML page printed by headless Chromium (``--print-to-pdf``) with Debian's TLWG Thai
 fonts (``apt-get install chromium fonts-thai-tlwg``), so its Thai text is shaped the way real plan
@@ -91,6 +92,42 @@ def render_pdf(html: str, out: Path, *, header_footer: bool = True, timeout: flo
     return out
 
 
+def scan_pdf(html: str, out: Path, *, scanned: tuple[int, ...], dpi: int = 200) -> Path:
+    """Print ``html`` with Chromium, then replace the pages ``scanned`` (1-based) by a black and
+    white image of themselves at ``dpi`` (CCITT G4, as office scanners write), so they have no text
+    layer; the other pages keep theirs."""
+    import pypdfium2 as pdfium
+
+    with tempfile.TemporaryDirectory() as tmp:
+        printed = render_pdf(html, Path(tmp) / "printed.pdf", header_footer=False)
+        src = pdfium.PdfDocument(printed)
+        dest = pdfium.PdfDocument.new()
+        for k in range(len(src)):
+            if k + 1 not in scanned:
+                dest.import_pages(src, [k])
+                continue
+            gray = src[k].render(scale=dpi / 72, grayscale=True).to_pil()
+            image = gray.point(lambda v: 255 if v > 160 else 0).convert("1")
+            scan = Path(tmp) / f"scan{k}.pdf"
+            image.save(scan, "PDF", resolution=dpi)
+            dest.import_pages(pdfium.PdfDocument(scan))
+        dest.save(out)
+    return out
+
+
+def scan_html(text: str) -> tuple[str, str, str]:
+    """The HTML of scan_thai.pdf (page 1: a plan's title and introduction; page 2, to be scanned:
+    its first pillar, line for line) and the text of the two pages."""
+    lines = text.splitlines()
+    pillar = next(k for k, ln in enumerate(lines) if ln.startswith("เสาหลักที่"))
+    end = next(k for k in range(pillar + 1, len(lines)) if not lines[k].strip())
+    intro = "\n".join(lines[:pillar]).strip()
+    scanned = "\n".join(lines[pillar:end]).strip()
+    body = (f'<div class="lines">{_html.escape(intro)}</div>'
+            f'<div class="lines" style="break-before: page">{_html.escape(scanned)}</div>')
+    return page(body, title="scan", font="Garuda", size="13pt"), intro, scanned
+
+
 def plan_rows(text: str) -> list[dict]:
     """Measures ("ref title" lines) and their bullet activities, in order, refs in ASCII."""
     rows: list[dict] = []
@@ -132,7 +169,8 @@ def table_page(rows: list[dict], *, head: tuple[str, str, str, str], title: str,
     return page(table, title=title, font=font, lang=lang), expected
 
 
-def main() -> None:
+def main(only: list[str]) -> None:
+    """Write the fixtures (only those named in ``only``, when given)."""
     lines_txt = (CORPUS / "th_plan_lines.txt").read_text(encoding="utf-8")
     flat_txt = (CORPUS / "th_plan_annex_flat.txt").read_text(encoding="utf-8")
     blue_txt = (CORPUS / "en_plan_blueprint.txt").read_text(encoding="utf-8")
@@ -162,12 +200,25 @@ def main() -> None:
     jobs["th_plan_table.pdf"] = th_html
     jobs["en_plan_table.pdf"] = en_html
     for name, html in jobs.items():
-        out = render_pdf(html, HERE / name)
-        print(f"{name}: {out.stat().st_size // 1024} KB")
+        if not only or name in only:
+            out = render_pdf(html, HERE / name)
+            print(f"{name}: {out.stat().st_size // 1024} KB")
+    # page 2 is an image of text (a scan): read with OCR when Tesseract is installed
+    if not only or "scan_thai.pdf" in only:
+        html, intro, scanned = scan_html(lines_txt)
+        out = scan_pdf(html, HERE / "scan_thai.pdf", scanned=(2,))
+        print(f"scan_thai.pdf: {out.stat().st_size // 1024} KB")
+        (HERE / "scan_thai.json").write_text(
+            json.dumps({"pages": [intro, scanned]}, ensure_ascii=False, indent=1) + "\n",
+            encoding="utf-8")
     for name, rows in (("th_plan_table.json", th_rows), ("en_plan_table.json", en_rows)):
+        if only and name not in only:
+            continue
         (HERE / name).write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n",
                                  encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])
