@@ -20,13 +20,15 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 demo: $(VENV)/.installed
 	$(VENV)/bin/aseandocs build corpus -o out
 
-# The explorer's tests run in headless Chromium (Debian's package, with Thai fonts). Install them when
-# we can (root with apt); otherwise those tests skip and say why.
+# The explorer's tests run in headless Chromium (Debian's package, with Thai fonts), the PDF fixtures are
+# printed by it, and scanned pages are read by Tesseract (tha+eng). Install them when we can (root with
+# apt); otherwise those tests skip and say why.
 chromium:
-	@if command -v chromium >/dev/null 2>&1 && dpkg -s fonts-thai-tlwg >/dev/null 2>&1; then :; \
+	@if command -v chromium >/dev/null 2>&1 && command -v tesseract >/dev/null 2>&1 && \
+	  dpkg -s fonts-thai-tlwg tesseract-ocr-tha >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && apt-get update -qq >/dev/null 2>&1 && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-thai-tlwg >/dev/null 2>&1; then :; \
-	else echo "chromium or Thai fonts could not be installed: the explorer's browser tests will skip"; fi
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-thai-tlwg tesseract-ocr tesseract-ocr-tha >/dev/null 2>&1; then :; \
+	else echo "chromium, Thai fonts or tesseract could not be installed: browser and OCR tests will skip"; fi
 
 test: $(VENV)/.installed-test chromium
 	$(PY) -m pytest -q

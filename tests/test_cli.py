@@ -181,3 +181,13 @@ def test_sql(capsys, built) -> None:
     assert code == EXIT_OK and out.splitlines()[0].strip() == "n"
     code, out, _ = run(capsys, "sql", built, "SELECT id FROM documents ORDER BY id", "--json")
     assert {"id": "th_news_ascco"} in json.loads(out)
+
+
+def test_internal_error_has_its_own_exit_code(capsys, monkeypatch) -> None:
+    import aseandocs.pipeline
+
+    def boom(*a, **k):
+        raise RuntimeError("simulated bug")
+    monkeypatch.setattr(aseandocs.pipeline, "parse", boom)
+    code, _, err = run(capsys, "parse", NEWS)
+    assert code == 4 and "internal error" in err and "simulated bug" in err

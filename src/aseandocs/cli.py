@@ -1,12 +1,14 @@
 """The ``aseandocs`` command. It only parses arguments, calls the library and prints.
 
 Exit codes: 0 success; 1 the command failed (an error message says why); 2 bad usage;
-3 a build completed but some documents failed (see OUT/errors.jsonl).
+3 a build completed but some documents failed (see OUT/errors.jsonl); 4 an internal error (a bug:
+please report it with the file that caused it).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -14,7 +16,7 @@ from typing import Any, Sequence
 from . import __version__
 from .errors import AseandocsError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL, EXIT_CRASH = 0, 1, 2, 3, 4
 
 EXAMPLES = """\
 examples:
@@ -354,6 +356,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `aseandocs ... | head`
         return EXIT_OK
+    except Exception as e:  # a bug: say so plainly, keep the traceback for --debug-style reports
+        import traceback
+        print(f"aseandocs: internal error: {type(e).__name__}: {e} (please report it, with the "
+              "command and the file it ran on)", file=sys.stderr)
+        if os.environ.get("ASEANDOCS_DEBUG"):
+            traceback.print_exc()
+        return EXIT_CRASH
 
 
 if __name__ == "__main__":  # pragma: no cover

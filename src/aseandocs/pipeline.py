@@ -57,20 +57,21 @@ def _measure_bodies(measures: Sequence[Measure], mentions: Sequence[Mention]) ->
 
 
 def parse(source: "str | os.PathLike[str] | Document", *,
-          registry: "BodyRegistry | None" = None) -> ParsedDocument:
+          registry: "BodyRegistry | None" = None, ocr: bool | None = None) -> ParsedDocument:
     """Run every per-document stage on a file path or a ``Document``.
 
     A path is read with ``aseandocs.read`` (txt in any common Thai encoding, html, pdf); the text is
     normalised; then plans, bodies and events are found. ``events[].measures`` stays empty: linking
     needs the whole corpus (``aseandocs.build``). Raises ``aseandocs.errors.ReadError`` for a file
-    that cannot be read.
+    that cannot be read. ``ocr``: read scanned PDF pages with Tesseract when it is installed (None),
+    always (True: an error when it is missing) or never (False).
     """
     from .bodies import BodyRegistry
     from .news import detect_kind, extract_events, find_document_date, find_title
     from .plans import parse_plan
     from .readers import read
 
-    document = source if isinstance(source, Document) else read(source)
+    document = source if isinstance(source, Document) else read(source, ocr=ocr)
     document = normalize_document(document)
     reg = registry if registry is not None else BodyRegistry.load()
     measures = parse_plan(document)
