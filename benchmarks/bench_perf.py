@@ -14,9 +14,10 @@ Tables:
    most 150x the time).
 3. a build (``aseandocs.corpus.build``, fresh process, empty output folder) of the synthetic 100x
    corpus with 1 and with 2 workers (target: 2 workers at least 1.6x faster), and the peak memory
-   of its whole process tree (the build and its workers, sampled every 0.1 s); with ``1gb`` in
-   BENCH_SIZES a 1 GB synthetic corpus is built and measured (target: under 2 GB), otherwise the
-   peak is extrapolated linearly from the 100x build and marked so.
+   of its whole process tree (the build and its workers, sampled every 0.1 s).
+4. peak memory by corpus size (10x, 100x, and 1000x when BENCH_SIZES holds it; 1 GB with
+   ``1gb``), 2 workers; with ``1gb`` the 1 GB corpus is built and measured (target: under 2 GB),
+   otherwise the 1 GB peak is extrapolated linearly from the two largest builds and marked so.
 Synthetic corpora are generated into a temporary folder and removed afterwards.
 """
 from __future__ import annotations
@@ -217,21 +218,45 @@ def build_tables(tmp: Path) -> None:
     print(f"| build with 2 workers >= 1.6x faster than with 1 (build() time) | {speed:.2f}x | "
           f"{verdict(speed >= 1.6, 'parallel build')} |")
     print(f"| (the parse phase alone, what the workers share) | {parse_speed:.2f}x | |")
+    memory_table(tmp, {BUILD_SCALE: (g.bytes, peak2, s2["seconds"])})
+
+
+def memory_table(tmp: Path, known: dict[float, tuple[int, int, float]]) -> None:
+    """Table 4: peak RSS of the process tree (the build and its 2 workers) for builds of growing
+    size: BUILD_SCALE/10, BUILD_SCALE, the numeric BENCH_SIZES above it (1000), and 1 GB with
+    ``1gb``; the growth per MB of corpus between the two largest sizes, and the 1 GB figure
+    (measured, or extrapolated linearly and marked so)."""
+    if not any(v[1] for v in known.values()):
+        print("\n(psutil missing: no memory figures)")
+        return
+    scales = sorted({BUILD_SCALE / 10, *known} | {float(x) for x in SIZES
+                                                   if x.replace(".", "", 1).isdigit() and float(x) > BUILD_SCALE})
+    rows: list[tuple[str, int, int, float]] = []
+    for sc in scales:
+        if sc in known:
+            size, peak, secs = known[sc]
+        else:
+            gs = synth.generate(tmp / f"mem{sc:g}", scale=sc)
+            s, _, peak = timed_build(gs.folder, 2)
+            size, secs = gs.bytes, s["seconds"]
+        rows.append((f"{sc:g}x", size, peak, secs))
     if "1gb" in SIZES:
-        big = tmp / "build1gb"
-        g1 = synth.generate(big, target_bytes=10**9)
-        s, wall, peak = timed_build(big, 2)
-        print(f"| 1 GB build ({g1.documents} documents, {g1.bytes / 1e9:.2f} GB, {wall / 60:.0f} min) peaks "
-              f"under 2 GB | {peak / 2**30:.2f} GiB | {verdict(0 < peak < 2 * 2**30, '1 GB memory')} |")
-    elif peak2:
-        small = tmp / "build-small"
-        gs = synth.generate(small, scale=BUILD_SCALE / 10)
-        _, _, peak_s = timed_build(small, 2)
-        slope = max(peak2 - peak_s, 0) / max(g.bytes - gs.bytes, 1)
-        est = peak2 + slope * (1e9 - g.bytes)
-        print(f"| 1 GB build peaks under 2 GB (extrapolated linearly from builds of {gs.bytes / 1e6:.1f} MB: "
-              f"{peak_s / 2**20:.0f} MiB and {g.bytes / 1e6:.1f} MB: {peak2 / 2**20:.0f} MiB; "
-              f"BENCH_SIZES=1gb measures it) | ~{est / 2**30:.1f} GiB (est.) | "
+        g1 = synth.generate(tmp / "build1gb", target_bytes=10**9)
+        s, _, peak = timed_build(g1.folder, 2)
+        rows.append(("1 GB", g1.bytes, peak, s["seconds"]))
+    print("\n### peak memory of the build by corpus size (2 workers, whole process tree)\n")
+    print("| corpus | MB | build() s | peak RSS (tree) |\n|---|---:|---:|---:|")
+    for label, size, peak, secs in rows:
+        print(f"| {label} | {size / 1e6:.1f} | {secs:.1f} | {peak / 2**20:,.0f} MiB |")
+    (_, b1, p1, _), (l2, b2, p2, _) = rows[-2], rows[-1]
+    slope = max(p2 - p1, 0) / max(b2 - b1, 1)
+    print(f"\ngrowth between the two largest: {slope * 1e6 / 2**20:.1f} MiB per MB of corpus")
+    if l2 == "1 GB":
+        print(f"\n| 1 GB build peaks under 2 GB | {p2 / 2**30:.2f} GiB | {verdict(p2 < 2 * 2**30, '1 GB memory')} |")
+    else:
+        est = p2 + slope * (1e9 - b2)
+        print(f"\n| 1 GB build peaks under 2 GB (extrapolated linearly from the two largest; BENCH_SIZES=1gb "
+              f"measures it) | ~{est / 2**30:.1f} GiB (est.) | "
               f"{verdict(est < 2 * 2**30, '1 GB memory (extrapolated)')} (est.) |")
 
 

@@ -327,3 +327,25 @@ def test_dask_equals_local_on_the_shared_corpus(shared_corpus: Path, tmp_path: P
                        scheduler=cluster.scheduler_address, progress=False)
     assert local.documents == remote.documents == 5, (tmp_path / "local" / "errors.jsonl").read_text()
     assert outputs(tmp_path / "local") == outputs(tmp_path / "dask")
+
+
+# --- streaming: the build keeps records, not texts (issue 8) ----------------------------------------
+
+SEEN: list[tuple[str, int]] = []
+
+
+def recording_link(docs: list[ParsedDocument]) -> list[ParsedDocument]:
+    SEEN.extend((d.document.text, len(d.mentions)) for d in docs)
+    return fake_link(docs)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_linking_sees_records_and_the_json_has_everything(tmp_path: Path, workers: int) -> None:
+    SEEN.clear()
+    c = make_corpus(tmp_path)
+    s = run(c, tmp_path / "out", workers=workers, link_fn=recording_link)
+    assert SEEN == [("", 0)] * 3                     # no text, no mentions kept for linking
+    news = json.loads((tmp_path / "out" / "documents" / "news0.json").read_text(encoding="utf-8"))
+    assert news["document"]["text"].startswith("ข่าว 0 SOMTC") and len(news["mentions"]) == 1
+    assert [m["ref"] for m in news["events"][0]["measures"]] == ["1.2"]
+    assert s.mentions == 3 + 2 and s.links == 4         # counted from the records

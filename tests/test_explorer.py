@@ -198,3 +198,30 @@ def test_controls_work_without_errors(page: Path, tmp_path: Path) -> None:
     assert "errors:0" in log, log
     assert "panel:SOMTC" in log and "coverage-hidden:false" in log and "bars:4" in log
     assert re.search(r"search:\d+ match", log), log
+
+
+# --- a graph over the page's node budget (issue 8) -------------------------------------------------
+
+@pytest.mark.parametrize("limit", [1, 2000, 3000])
+def test_a_large_graph_is_shown_in_part_with_a_note(limit: int) -> None:
+    graph = MeasureGraph.from_documents(synthetic_docs(plans=2, news=200), registry=False)
+    g = graph.graph
+    total = g.number_of_nodes()
+    data = explorer_data(graph, max_nodes=limit)
+    shown = {n["id"] for n in data["nodes"]}
+    must = {n for n, d in g.nodes(data=True) if d["type"] in ("document", "measure", "body")
+            or d["type"] == "event" and any(k == "reports_on" for _, _, k in g.out_edges(n, keys=True))}
+    assert must <= shown                                   # always kept, even over the budget
+    assert len(shown) == max(limit, len(must)) < total     # the rest fills the budget exactly
+    note = data["shown"]
+    events = sum(1 for _, d in g.nodes(data=True) if d["type"] == "event")
+    assert note["nodes"] == len(shown) and note["of"] == total and note["events"][1] == events
+    assert note["events"][0] == sum(1 for n in shown if n.startswith("event:"))
+    assert all(0 <= e[0] < len(shown) and 0 <= e[1] < len(shown) for e in data["edges"])
+    assert data["coverage"] == explorer_data(graph, max_nodes=10**9)["coverage"]   # of the whole graph
+
+
+def test_a_graph_within_the_budget_is_shown_whole() -> None:
+    graph = MeasureGraph.from_documents(synthetic_docs(plans=1, news=5), registry=False)
+    data = explorer_data(graph)
+    assert "shown" not in data and len(data["nodes"]) == graph.graph.number_of_nodes()

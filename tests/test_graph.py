@@ -306,3 +306,71 @@ def test_charter_progress_on_the_shared_corpus(shared_corpus: Path, tmp_path_fac
     assert any(p.date for p in from_002)
     somtc = graph.body("SOMTC")
     assert somtc.measures or somtc.events
+
+
+# --- the graph from compact records (issue 8: the build keeps records, not texts) -------------------
+
+def _graph_data(g: nx.MultiDiGraph) -> tuple[list, list, dict]:
+    return list(g.nodes(data=True)), list(g.edges(keys=True, data=True)), dict(g.graph)
+
+
+@pytest.mark.parametrize("extra_mentions", [0, 3])
+def test_the_graph_of_records_equals_the_graph_of_documents(extra_mentions: int) -> None:
+    from dataclasses import replace
+
+    from aseandocs._doc_record import compact
+    docs = sample_docs()
+    # repeated mentions, with white space as written: counted, folded, first-seen order kept
+    more = tuple(Mention("SOMTC", "SOMTC  ", (0, 1)) for _ in range(extra_mentions))
+    docs[-1] = replace(docs[-1], mentions=docs[-1].mentions + more)
+    records = [compact(d.to_dict()) for d in docs]
+    assert all(r.parsed.document.text == "" and r.parsed.mentions == () for r in records)
+    assert [r.mentions for r in records] == [len(d.mentions) for d in docs]
+    assert _graph_data(MeasureGraph.from_documents(records, registry=False).graph) == \
+        _graph_data(MeasureGraph.from_documents(docs, registry=False).graph)
+
+
+@pytest.mark.parametrize("payload, error", [
+    ({"document": {"id": "x", "source": "x", "text": "t"}, "mentions": [{"body": "A", "text": "a"}]}, KeyError),
+    ({"document": {"id": "x", "source": "x", "text": "t"}, "mentions": [{"body": "A", "text": "a", "span": [5, 1]}]},
+     ValueError),
+    ({"measures": []}, KeyError),
+])
+def test_compact_rejects_what_from_dict_rejects(payload: dict, error: type) -> None:
+    from aseandocs._doc_record import compact
+    with pytest.raises(error):
+        compact(payload)
+
+
+# --- streamed GraphML/GEXF: networkx's bytes (issue 8) ----------------------------------------------
+
+def _nx_bytes(flat: nx.MultiDiGraph, fmt: str, path: Path) -> bytes:
+    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(flat, path, encoding="utf-8")
+    return path.read_bytes()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(["a", "b", "names", "x y", "label"]), VALUES, max_size=4),
+                max_size=5),
+       st.sampled_from(["graphml", "gexf"]))
+def test_streamed_xml_equals_networkx(tmp_path_factory: pytest.TempPathFactory, attrs: list[dict], fmt: str) -> None:
+    import io
+
+    from aseandocs._graph_xml import write_gexf_stream, write_graphml_stream
+    graph = nx.MultiDiGraph(name="aseandocs", schema=1)
+    for i, a in enumerate(attrs):
+        graph.add_node(f"n{i}&<\"", type="measure", **a)
+        if i % 2:
+            graph.add_edge(f"n{i}&<\"", "n0&<\"", key="part_of", type="part_of", **{k: v for k, v in a.items() if k != "label"})
+    flat = flatten(graph) if fmt == "graphml" else flatten(graph, edge_type_as="relation")
+    buf = io.StringIO()
+    (write_graphml_stream if fmt == "graphml" else write_gexf_stream)(flat, buf)
+    assert buf.getvalue().encode("utf-8") == _nx_bytes(flat, fmt, tmp_path_factory.mktemp("x") / f"g.{fmt}")
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_streamed_xml_of_the_sample_graph_equals_networkx(tmp_path: Path, fmt: str) -> None:
+    graph = MeasureGraph.from_documents(sample_docs(), registry=False)
+    (graph.to_graphml if fmt == "graphml" else graph.to_gexf)(tmp_path / f"ours.{fmt}")
+    flat = flatten(graph.graph) if fmt == "graphml" else flatten(graph.graph, edge_type_as="relation")
+    assert (tmp_path / f"ours.{fmt}").read_bytes() == _nx_bytes(flat, fmt, tmp_path / f"nx.{fmt}")

@@ -60,6 +60,12 @@ class BuildLock:
         self.path = out / ".lock"
         self._fd: int | None = None
 
+    def fileno(self) -> int | None:
+        """The descriptor holding the flock (None before enter, or without flock). A worker process
+        forked during the build closes its copy (``aseandocs._build_outputs.worker_init``), so a
+        worker that outlives a killed build never keeps the lock."""
+        return self._fd
+
     def __enter__(self) -> "BuildLock":
         if fcntl is None:  # pragma: no cover - Windows
             self._enter_exclusive()

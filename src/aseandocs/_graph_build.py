@@ -22,6 +22,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 from . import __version__
+from ._doc_record import DocRecord
 from .model import Measure, ParsedDocument
 
 __all__ = ["build_graph"]
@@ -130,22 +131,36 @@ def _add_measures(g: nx.MultiDiGraph, pd: ParsedDocument, plan_label: str) -> li
     return pending
 
 
-def build_graph(parsed_docs: Iterable[ParsedDocument], *, registry: Any = None) -> nx.MultiDiGraph:
-    """The MultiDiGraph of ``parsed_docs`` (``registry=False`` skips body names)."""
+def _mention_names(pd: ParsedDocument) -> list[tuple[str, str, int]]:
+    """(body, words as written, count) of a document's mentions, in first-seen order."""
+    seen: Counter[tuple[str, str]] = Counter((m.body, " ".join(m.text.split())) for m in pd.mentions)
+    return [(b, t, c) for (b, t), c in seen.items()]
+
+
+def build_graph(parsed_docs: Iterable[ParsedDocument | DocRecord], *,
+                registry: Any = None) -> nx.MultiDiGraph:
+    """The MultiDiGraph of ``parsed_docs``: parsed documents or the compact records a build keeps
+    (``aseandocs._doc_record.DocRecord``, the same graph without the texts); ``registry=False``
+    skips body names."""
     g = nx.MultiDiGraph(name="aseandocs", aseandocs_version=__version__, schema=1)
     pending: list[tuple[str, str, str]] = []
     reports: list[tuple[str, str, float, list[str]]] = []
     names_seen: dict[str, Counter[str]] = defaultdict(Counter)
-    for pd in parsed_docs:
+    for item in parsed_docs:
+        if isinstance(item, DocRecord):
+            pd, mention_names = item.parsed, item.mention_names
+        else:
+            pd, mention_names = item, _mention_names(item)
         doc_node = f"doc:{pd.id}"
         d = pd.document
         g.add_node(doc_node, type="document", label=_short(pd.title or pd.id), title=pd.title,
                    kind=pd.kind, date=pd.date, language=d.language, source=d.source, format=d.format,
                    measures=len(pd.measures), events=len(pd.events))
         pending += _add_measures(g, pd, _short(pd.title or pd.id, 30))
-        counts = Counter(m.body for m in pd.mentions)
-        for m in pd.mentions:
-            names_seen[m.body][" ".join(m.text.split())] += 1
+        counts: Counter[str] = Counter()
+        for body, words, c in mention_names:
+            counts[body] += c
+            names_seen[body][words] += c
         for body, c in sorted(counts.items()):
             g.add_edge(doc_node, f"body:{body}", key="mentions", type="mentions", count=c)
         for n, e in enumerate(pd.events, 1):

@@ -23,6 +23,7 @@ from typing import Any
 import networkx as nx
 
 from ._atomic import atomic_path, write_atomic
+from ._graph_xml import write_gexf_stream, write_graphml_stream
 
 __all__ = ["flatten", "write_json", "write_graphml", "write_gexf", "write_csv", "node_link"]
 
@@ -93,14 +94,17 @@ def write_json(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
-    with atomic_path(path) as tmp:
-        nx.write_graphml(flatten(graph), tmp, encoding="utf-8")
+    """GraphML, streamed (``_graph_xml``): networkx's bytes without its in-memory XML tree."""
+    flat = flatten(graph)
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+        write_graphml_stream(flat, fh)
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
+    """GEXF 1.2, streamed (``_graph_xml``) like GraphML."""
     flat = flatten(graph, edge_type_as="relation")
-    with atomic_path(path) as tmp:
-        nx.write_gexf(flat, tmp, encoding="utf-8")
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+        write_gexf_stream(flat, fh)
 
 
 def _csv(rows: list[dict[str, Any]], first: list[str]) -> str:

@@ -19,6 +19,13 @@ much as parsing a small corpus); and a record of the graph, store and explorer f
 unchanged corpus keeps as they are (rewritten when anything changed, when one was touched, and
 with ``force=True``).
 
+Documents stream through (issue 8): each parse result is cached by the worker that made it and
+kept only as a compact record without its text (``aseandocs._doc_record``); linking and the graph
+work on the records, and the per-document JSON and the store read each document back from the
+cache one at a time (``aseandocs._build_outputs``). With ``workers`` > 1 the same process pool
+writes the per-document JSON, the store and the GraphML/GEXF exports while this process builds the
+graph and the explorer.
+
 Bad input never stops a build: a file that cannot be read (binary, encrypted or corrupt PDF,
 permission denied), a document without any text (empty, white space only, a PDF without a text
 layer), a symbolic link loop or a dangling link each become one record ``{"path", "error",
@@ -30,7 +37,6 @@ it left. ``OUT/.lock`` (``aseandocs._build_lock``) refuses a second build of the
 from __future__ import annotations
 
 import errno
-import json
 import os
 import sys
 import time
@@ -39,8 +45,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from . import _build_cache as cache
-from ._atomic import remove_stale_temps, write_atomic
+from . import _build_outputs as outputs
+from ._atomic import remove_stale_temps
 from ._build_lock import BuildLock
+from ._doc_record import DocRecord, compact
 from .errors import AseandocsError, BuildError, ParseError, ReadError
 from .model import ParsedDocument
 
@@ -218,36 +226,66 @@ def _parse_one(given: str, absolute: str, parse_fn: ParseFn | None) -> Outcome:
         return "error", _error_record(given, e), False
 
 
+def _parse_cached(given: str, absolute: str, parse_fn: ParseFn | None, cache_dir: str,
+                  key: str) -> Outcome:
+    """Parse one file in a local worker, write its cache entry there and return the compact
+    record instead of the whole result (the build process keeps records, never texts). The
+    outcome is not ``cacheable`` again: it is cached already."""
+    status, payload, cacheable = _parse_one(given, absolute, parse_fn)
+    if cacheable:
+        cache.write_entry(Path(cache_dir), key, status, payload)
+    if status == "ok":
+        try:
+            return "ok", compact(payload), False   # type: ignore[return-value]
+        except (KeyError, TypeError, ValueError) as e:
+            return "error", _error_record(given, e), False
+    return status, payload, False
+
+
 # --- engines ---------------------------------------------------------------------------------------
 
-def _run_local(jobs: list[Job], parse_fn: ParseFn | None, workers: int,
-               scheduler: Any) -> Iterator[tuple[Job, Outcome]]:
+def _run_local(jobs: list[Job], parse_fn: ParseFn | None, workers: int, scheduler: Any, *,
+               cache_dir: Path | None = None, keys: dict[str, str] | None = None,
+               pool: Callable[[], Any] | None = None) -> Iterator[tuple[Job, Outcome]]:
+    """Parse in this process (``workers`` 1) or in the process pool ``pool()`` (else one made
+    here); with ``cache_dir`` each worker writes its cache entry and returns the compact record."""
+    def task(job: Job) -> tuple[Any, ...]:
+        if cache_dir is None or keys is None:
+            return (_parse_one, *job, parse_fn)
+        return (_parse_cached, *job, parse_fn, str(cache_dir), keys[job[0]])
+
     if workers <= 1:
         for job in jobs:
-            yield job, _parse_one(*job, parse_fn)
+            fn, *args = task(job)
+            yield job, fn(*args)
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     broken: list[Job] = []
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        futures = {pool.submit(_parse_one, *job, parse_fn): job for job in jobs}
+    own = None if pool is not None else outputs.new_pool(min(workers, len(jobs)), None)
+    executor = own or pool()   # type: ignore[misc]
+    try:
+        futures = {executor.submit(*task(job)): job for job in jobs}
         for fut in as_completed(futures):
             try:
                 yield futures[fut], fut.result()
             except BrokenProcessPool:
                 broken.append(futures[fut])
+    finally:
+        if own is not None:
+            own.shutdown(wait=True, cancel_futures=True)
     for job in broken:   # a worker died (a crash, out of memory): retry each alone to find the culprit
-        with ProcessPoolExecutor(max_workers=1) as pool:
+        with outputs.new_pool(1, getattr(pool, "lock_fd", None)) as alone:
             try:
-                yield job, pool.submit(_parse_one, *job, parse_fn).result()
+                yield job, alone.submit(*task(job)).result()
             except BrokenProcessPool as e:
                 yield job, ("error", {**_error_record(job[0], e), "reason": "the worker process died "
                                       "parsing this file (crash or out of memory)"}, False)
 
 
 def _run_dask(jobs: list[Job], parse_fn: ParseFn | None, workers: int,
-              scheduler: Any) -> Iterator[tuple[Job, Outcome]]:
+              scheduler: Any, **_: Any) -> Iterator[tuple[Job, Outcome]]:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError as e:
@@ -278,7 +316,8 @@ def _run_dask(jobs: list[Job], parse_fn: ParseFn | None, workers: int,
             o.close()
 
 
-#: Engines by name: each maps (jobs, parse_fn, workers, scheduler) to (job, outcome) pairs.
+#: Engines by name: each maps (jobs, parse_fn, workers, scheduler, **options) to (job, outcome)
+#: pairs; the local engine takes ``cache_dir``, ``keys`` and ``pool`` (see ``_run_local``).
 ENGINES: dict[str, Callable[..., Iterator[tuple[Job, Outcome]]]] = {"local": _run_local, "dask": _run_dask}
 
 
@@ -306,15 +345,15 @@ def build(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *, worker
         dest.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise BuildError(f"{dest}: cannot create the output folder ({e}); choose another -o") from e
-    with BuildLock(dest):
+    with BuildLock(dest) as lock:
         return _build_locked(src, dest, t0, workers=workers or os.cpu_count() or 1, engine=engine,
                              scheduler=scheduler, force=force, progress=progress,
-                             parse_fn=parse_fn, link_fn=link_fn)
+                             parse_fn=parse_fn, link_fn=link_fn, lock_fd=lock.fileno())
 
 
 def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str, scheduler: Any,
                   force: bool, progress: bool, parse_fn: ParseFn | None,
-                  link_fn: LinkFn | None) -> BuildSummary:
+                  link_fn: LinkFn | None, lock_fd: int | None = None) -> BuildSummary:
     timings: dict[str, float] = {}
     clock = [time.perf_counter()]
 
@@ -325,16 +364,27 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
 
     paths, skipped, problems = _discover(src, dest)
     remove_stale_temps(dest, dest / "documents", dest / "cache")   # left by a killed build
-    cache_dir, docs_dir = dest / "cache", dest / "documents"
+    cache_dir = dest / "cache"
     cache_dir.mkdir(exist_ok=True)
-    docs_dir.mkdir(exist_ok=True)
+    (dest / "documents").mkdir(exist_ok=True)
     version = cache.version_key(parse_fn, "aseandocs.pipeline.parse")
     errors: list[dict[str, Any]] = list(problems)
-    results: dict[str, tuple[str, dict[str, Any]]] = {}   # given path -> outcome
+    records: dict[str, DocRecord] = {}   # given path -> the document's compact record
     keys: dict[str, str] = {}
     ids: dict[str, str] = {}
     jobs: list[Job] = []
     cached = 0
+
+    def keep(given: str, status: str, payload: Any) -> None:
+        """Record an outcome: a parse result becomes its compact record at once."""
+        if status != "ok":
+            errors.append(payload)
+            return
+        try:
+            records[given] = payload if isinstance(payload, DocRecord) else compact(payload)
+        except (KeyError, TypeError, ValueError) as e:
+            errors.append(_error_record(given, e))
+
     for p in paths:
         given = str(p)
         if p.stem in ids:
@@ -354,100 +404,97 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
             continue
         hit = None if force else cache.read_entry(cache_dir, key)
         if hit is not None:
-            results[given] = hit
+            keep(given, *hit)
             cached += 1
         else:
             jobs.append((given, str(p.resolve())))
     lap("discover")
 
+    pool = outputs.LazyPool(workers, lock_fd)
+    try:
+        return _parse_and_write(src, dest, t0, jobs, records, errors, keys, keep, cached, skipped,
+                                timings, lap, pool, workers=workers, engine=engine, scheduler=scheduler,
+                                force=force, progress=progress, parse_fn=parse_fn, link_fn=link_fn)
+    finally:
+        pool.shutdown()
+
+
+def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records: dict[str, DocRecord],
+                     errors: list[dict[str, Any]], keys: dict[str, str],
+                     keep: Callable[[str, str, Any], None], cached: int, skipped: int,
+                     timings: dict[str, float], lap: Callable[[str], None],
+                     pool: outputs.LazyPool, *,
+                     workers: int, engine: str, scheduler: Any, force: bool, progress: bool,
+                     parse_fn: ParseFn | None, link_fn: LinkFn | None) -> BuildSummary:
+    """Parse the jobs (each result cached and reduced to its record as it arrives), link the
+    records, write every output (``_build_outputs``)."""
+    cache_dir, docs_dir = dest / "cache", dest / "documents"
     from tqdm import tqdm
     bar = tqdm(total=len(jobs) + cached, initial=cached, unit="doc", desc="parsing",
                disable=not progress or not sys.stderr.isatty())
     try:
         if jobs:
-            for (given, _), (status, payload, cacheable) in ENGINES[engine](jobs, parse_fn, workers, scheduler):
-                results[given] = (status, payload)
+            options = {"cache_dir": cache_dir, "keys": keys, "pool": pool} if engine == "local" else {}
+            for (given, _), (status, payload, cacheable) in ENGINES[engine](jobs, parse_fn, workers,
+                                                                            scheduler, **options):
                 if cacheable:
                     cache.write_entry(cache_dir, keys[given], status, payload)
+                keep(given, status, payload)
                 bar.update(1)
     finally:
         bar.close()
     lap("parse")
 
-    parsed: list[ParsedDocument] = []
-    parsed_keys: list[str] = []
-    for given in sorted(results, key=lambda g: Path(g)):
-        status, payload = results.pop(given)     # each payload is freed once it is a record
-        if status == "ok":
-            try:
-                parsed.append(ParsedDocument.from_dict(payload))
-                parsed_keys.append(keys[given])
-            except (KeyError, TypeError, ValueError) as e:
-                errors.append(_error_record(given, e))
-        else:
-            errors.append(payload)
+    order = sorted(records, key=lambda g: Path(g))
+    recs = [records.pop(g) for g in order]
+    doc_keys = [keys[g] for g in order]
     errors.sort(key=lambda e: Path(e["path"]))
     lap("load")
 
-    link_key = cache.link_key(parsed_keys, cache.version_key(link_fn, "link"))
+    parsed = [r.parsed for r in recs]
+    link_key = cache.link_key(doc_keys, cache.version_key(link_fn, "link"))
     linked = None if force else cache.read_links(cache_dir, link_key, parsed)
     reused_links = linked is not None
     if linked is None:
         linked = _link(parsed, link_fn, src, errors)
         if linked is not parsed:
             cache.write_links(cache_dir, link_key, linked)
+    items = [outputs.DocItem(r.id, k, None if linked is parsed else
+                             {i: e.measures for i, e in enumerate(d.events) if e.measures})
+             for r, k, d in zip(recs, doc_keys, linked)]
+    recs = [r.with_parsed(d) for r, d in zip(recs, linked)]
+    del parsed, linked
     lap("link")
 
-    _write_documents(docs_dir, linked)
-    write_atomic(dest / "errors.jsonl", "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors))
+    tasks = outputs.outputs_tasks(pool() if len(items) > 1 else None)
+    outputs.start_documents(tasks, cache_dir, docs_dir, items, workers)
+    outputs.write_errors(dest, errors)
     lap("documents")
 
     names_key = cache.names_key()
     out_key = cache.outputs_key(link_key, names_key)
-    cache.prune(cache_dir, set(keys.values()) | {link_key, names_key, out_key})
     facts = cache.read_outputs(cache_dir, out_key, dest) if reused_links else None
     if facts is None:
-        facts = _write_outputs(dest, linked, cache.body_names(cache_dir, names_key), lap)
-        cache.write_outputs(cache_dir, out_key, dest, _OUTPUTS, facts)
+        facts = outputs.write_outputs(dest, recs, items, cache.body_names(cache_dir, names_key), tasks, lap)
+        cache.write_outputs(cache_dir, out_key, dest, outputs.OUTPUTS, facts)
     else:
+        tasks.wait()
         lap("outputs kept")
+    cache.prune(cache_dir, set(keys.values()) | {link_key, names_key, out_key})
     index = dest / "index.html"
     return BuildSummary(
-        documents=len(linked), skipped=skipped, measures=sum(len(d.measures) for d in linked),
-        bodies=facts["bodies"], mentions=sum(len(d.mentions) for d in linked),
-        events=sum(len(d.events) for d in linked),
-        links=sum(len(e.measures) for d in linked for e in d.events), errors=len(errors),
+        documents=len(recs), skipped=skipped, measures=sum(len(r.parsed.measures) for r in recs),
+        bodies=facts["bodies"], mentions=sum(r.mentions for r in recs),
+        events=sum(len(r.parsed.events) for r in recs),
+        links=sum(len(e.measures) for r in recs for e in r.parsed.events), errors=len(errors),
         cached=cached, seconds=round(time.perf_counter() - t0, 3), out=dest, index=index, timings=timings,
         failures=tuple(errors))
 
 
-#: The corpus-level outputs, rewritten whenever the corpus, its links or the code changed.
-_OUTPUTS = ("graph.json", "graph.graphml", "graph.gexf", "aseandocs.sqlite", "index.html")
-
-
-def _write_outputs(dest: Path, linked: list[ParsedDocument], names: Any,
-                   lap: Callable[[str], None]) -> dict[str, Any]:
-    """The graph and everything made from it; returns the facts the summary needs."""
-    from .explorer import render_explorer
-    from .graph import MeasureGraph
-    from .store import write_store
-    graph = MeasureGraph.from_documents(linked, registry=names)
-    lap("graph")
-    graph.to_json(dest / "graph.json")
-    graph.to_graphml(dest / "graph.graphml")
-    graph.to_gexf(dest / "graph.gexf")
-    lap("exports")
-    write_store(linked, dest / "aseandocs.sqlite")
-    lap("store")
-    render_explorer(graph, dest / "index.html")
-    lap("explorer")
-    return {"bodies": graph.stats()["bodies"]}
-
-
 def _link(parsed: list[ParsedDocument], link_fn: LinkFn | None, src: Path,
           errors: list[dict[str, Any]]) -> list[ParsedDocument]:
-    """The corpus-level linking step; on failure the documents go on unlinked (``parsed`` itself
-    is returned, which the caller does not cache)."""
+    """The corpus-level linking step, on the records (no texts); on failure the documents go on
+    unlinked (``parsed`` itself is returned, which the caller does not cache)."""
     if link_fn is None:
         from .linking import link_corpus as link_fn
     try:
@@ -456,22 +503,3 @@ def _link(parsed: list[ParsedDocument], link_fn: LinkFn | None, src: Path,
         errors.append({**_error_record(str(src), e),
                        "hint": "linking failed: the documents were written without event-measure links"})
         return parsed
-
-
-def _write_documents(docs_dir: Path, docs: list[ParsedDocument]) -> None:
-    """``documents/<id>.json`` for each document (unchanged files are left alone); files of
-    documents no longer in the corpus are removed."""
-    keep = set()
-    for d in docs:
-        path = docs_dir / f"{d.id}.json"
-        keep.add(path.name)
-        data = json.dumps(d.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
-        try:
-            if path.read_bytes() == data:
-                continue
-        except OSError:
-            pass
-        write_atomic(path, data)
-    for old in docs_dir.glob("*.json"):
-        if old.name not in keep:
-            old.unlink(missing_ok=True)

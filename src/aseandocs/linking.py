@@ -221,13 +221,28 @@ def _gloss_expansion(terms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _glossary_entries() -> dict[str, tuple[int, ...]]:
+    """The glossary entries (by index) that hold each term, English and Thai."""
+    by_term: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(_glossary()):
+        for t in (*g.en, *g.th):
+            if not by_term[t] or by_term[t][-1] != i:
+                by_term[t].append(i)
+    return {t: tuple(ix) for t, ix in by_term.items()}
+
+
 def _glossary_terms(text: str) -> tuple[list[str], list[str]]:
     """Words of the other language for glossary terms found in ``text``, and the terms found."""
     low = text.lower()
     extra: list[str] = []
     found: list[str] = []
     present = _glossary_present(text, low)
-    for g in _glossary():
+    entries: Iterable[_Gloss] = _glossary()
+    if present is not None:   # only the entries some present term belongs to, in glossary order
+        gloss, where = _glossary(), _glossary_entries()
+        entries = [gloss[i] for i in sorted({i for t in (*present[0], *present[1]) for i in where.get(t, ())})]
+    for g in entries:
         if present is None:
             en_hit = next((t for t in g.en if re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", low)),
                           None)
@@ -321,10 +336,7 @@ class MeasureIndex:
         self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for pd in plans:
             for m in pd.measures:
-                text = " ".join([m.title] + [a.text for a in m.activities])
-                terms = _terms(tokenize(text)) + _glossary_terms(text)[0]
-                terms += [f"body:{b}" for b in m.bodies]
-                counts = Counter(terms)
+                counts = Counter(_measure_terms(m))
                 idx = len(self._entries)
                 self._entries.append(_Entry(m, pd.date, sum(counts.values()), frozenset(m.bodies)))
                 for t, c in counts.items():
@@ -468,12 +480,21 @@ class MeasureIndex:
         return tuple(out)
 
 
+def _measure_terms(m: Measure) -> list[str]:
+    """The index terms of a measure: its title's and activities' words and bigrams, glossary
+    terms of the other language, its bodies."""
+    text = " ".join([m.title] + [a.text for a in m.activities])
+    return _terms(tokenize(text)) + _glossary_terms(text)[0] + [f"body:{b}" for b in m.bodies]
+
+
 def link_corpus(documents: Sequence[ParsedDocument], *,
                 config: LinkConfig | None = None) -> list[ParsedDocument]:
     """Fill ``events[].measures`` of every document from the plans among ``documents``.
 
     Plans are the documents of kind ``plan`` that have measures. Events of a plan never link to
-    that same plan's measures (a plan does not report its own progress).
+    that same plan's measures (a plan does not report its own progress). Only ``kind``, ``date``,
+    ``measures`` and ``events`` of a document are read (never its text), so a build links the
+    compact records it keeps (``aseandocs._doc_record``).
     """
     cfg = config or LinkConfig()
     plans = [d for d in documents if d.kind == "plan" and d.measures]

@@ -30,7 +30,7 @@ from ..graph import EDGE_TYPES as _EDGE_TYPES
 from ..graph import NODE_TYPES as _TYPES
 from ._layout import radial_layout
 
-__all__ = ["render_explorer", "explorer_data"]
+__all__ = ["render_explorer", "explorer_data", "MAX_NODES"]
 
 # Node attributes the page shows, by node type (the rest stays in graph.json).
 _KEEP = {
@@ -58,14 +58,79 @@ def _script_json(data: Any) -> str:
     return text
 
 
-def explorer_data(graph: Any) -> dict[str, Any]:
-    """The JSON the page embeds: nodes with positions, edges as index lists, pillars, coverage."""
+#: The node budget of the page: a graph larger than this is shown in part (see ``_select``).
+MAX_NODES = 8000
+#: The node types always shown, however large the graph (with the events that report on measures).
+_ALWAYS = frozenset({"document", "measure", "body"})
+
+
+def _select(g: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph, dict[str, Any] | None]:
+    """The part of ``g`` the page shows, and what was left out (None when all of it is shown).
+
+    The rule (docs/PERFORMANCE.md): every document, measure and body, and every event that reports
+    on a measure, is always kept; the other events and then the activities fill what is left of
+    ``limit`` nodes, in graph order (document order). A 1 GB corpus has hundreds of thousands of
+    event nodes; the page stays responsive and says "showing N of M events".
+    """
+    if g.number_of_nodes() <= limit:
+        return g, None
+    keep: set[str] = set()
+    rest: dict[str, list[str]] = {"event": [], "activity": []}
+    total = {"event": 0, "activity": 0}
+    for n, d in g.nodes(data=True):
+        t = d.get("type", "document")
+        if t in total:
+            total[t] += 1
+        if t in _ALWAYS or t == "event" and any(k == "reports_on" for _, _, k in g.out_edges(n, keys=True)):
+            keep.add(n)
+        elif t in rest:
+            rest[t].append(n)
+        else:
+            keep.add(n)
+    room = max(limit - len(keep), 0)
+    for t in ("event", "activity"):
+        take = rest[t][:room]
+        keep.update(take)
+        room -= len(take)
+    shown = {t: total[t] - len(rest[t]) + len([n for n in rest[t] if n in keep]) for t in total}
+    note = {"nodes": len(keep), "of": g.number_of_nodes(), "limit": limit,
+            "events": [shown["event"], total["event"]], "activities": [shown["activity"], total["activity"]]}
+    return g.subgraph(keep), note
+
+
+def _coverage(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """``MeasureGraph.coverage`` of every plan (the same rows), in one pass over the graph."""
+    from ..graph import ref_sort_key
+    groups: dict[str, dict[str, list[str]]] = {}
+    for n, d in g.nodes(data=True):
+        if d.get("type") == "measure":
+            groups.setdefault(d["plan"], {}).setdefault(d.get("section", d["ref"]), []).append(n)
+    out = []
+    for plan in sorted(groups):
+        rows = []
+        for section in sorted(groups[plan], key=ref_sort_key):
+            members = groups[plan][section]
+            reported = sum(1 for n in members
+                           if any(e.get("type") == "reports_on" for _, _, e in g.in_edges(n, data=True)))
+            head = g.nodes.get(f"measure:{plan}#{section}", {})
+            rows.append({"plan": plan, "section": section, "title": head.get("title", ""),
+                         "measures": len(members), "reported": reported,
+                         "share": round(reported / len(members), 4)})
+        out.append({"plan": plan, "title": g.nodes.get(f"doc:{plan}", {}).get("title") or plan, "rows": rows})
+    return out
+
+
+def explorer_data(graph: Any, *, max_nodes: int = MAX_NODES) -> dict[str, Any]:
+    """The JSON the page embeds: nodes with positions, edges as index lists, pillars, coverage
+    (of the whole graph), and ``shown`` when the graph is larger than ``max_nodes`` (``_select``)."""
     mg = graph if hasattr(graph, "graph") and isinstance(graph.graph, nx.Graph) else None
-    g: nx.MultiDiGraph = mg.graph if mg is not None else graph
+    full: nx.MultiDiGraph = mg.graph if mg is not None else graph
+    g, shown = _select(full, max_nodes)
     pos = radial_layout(g)
     xs = [p[0] for p in pos.values()] or [0.0]
     ys = [p[1] for p in pos.values()] or [0.0]
-    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    x0, y0 = min(xs), min(ys)
+    span = max(max(xs) - x0, max(ys) - y0, 1e-9)
     index = {n: i for i, n in enumerate(g.nodes)}
     pillars: list[str] = sorted({p for _, d in g.nodes(data=True)
                                  for p in ([d["pillar"]] if d.get("pillar") else d.get("pillars") or [])})
@@ -76,8 +141,8 @@ def explorer_data(graph: Any) -> dict[str, Any]:
         x, y = pos.get(n, (0.0, 0.0))
         rec: dict[str, Any] = {"id": n, "t": _TYPES.index(t) if t in _TYPES else 0,
                                "l": d.get("label") or n,
-                               "x": round((x - min(xs)) / span * 1000, 2),
-                               "y": round((y - min(ys)) / span * 1000, 2)}
+                               "x": round((x - x0) / span * 1000, 2),
+                               "y": round((y - y0) / span * 1000, 2)}
         own = [d["pillar"]] if d.get("pillar") else list(d.get("pillars") or [])
         if own:
             rec["p"] = [pidx[p] for p in own]
@@ -91,23 +156,22 @@ def explorer_data(graph: Any) -> dict[str, Any]:
         if k == "reports_on":
             e += [d.get("score", 0.0), list(d.get("evidence") or [])]
         edges.append(e)
-    coverage = []
-    if mg is not None:
-        for plan in mg.plans():
-            rows = [r.to_dict() for r in mg.coverage(plan)]
-            title = g.nodes.get(f"doc:{plan}", {}).get("title") or plan
-            coverage.append({"plan": plan, "title": title, "rows": rows})
-    return {"types": list(_TYPES), "edgeTypes": list(_EDGE_TYPES), "pillars": pillars,
+    coverage = _coverage(full) if mg is not None else []
+    data = {"types": list(_TYPES), "edgeTypes": list(_EDGE_TYPES), "pillars": pillars,
             "nodes": nodes, "edges": edges, "coverage": coverage}
+    if shown is not None:
+        data["shown"] = shown
+    return data
 
 
-def render_explorer(graph: Any, path: str | os.PathLike[str]) -> Path:
-    """Write the explorer for ``graph`` (a MeasureGraph, or its networkx graph) to ``path``."""
+def render_explorer(graph: Any, path: str | os.PathLike[str], *, max_nodes: int = MAX_NODES) -> Path:
+    """Write the explorer for ``graph`` (a MeasureGraph, or its networkx graph) to ``path``; a
+    graph over ``max_nodes`` nodes is shown in part, as ``_select`` says, with a note in the page."""
     css, js, template = _asset("explorer.css"), _asset("explorer.js"), _asset("template.html")
     if any(m in css or m in js for m in _MARKERS):
         raise ValueError("explorer assets must not contain the template markers")
     page = (template.replace(_MARKERS[0], css, 1).replace(_MARKERS[1], js, 1)
-            .replace(_MARKERS[2], _script_json(explorer_data(graph)), 1))
+            .replace(_MARKERS[2], _script_json(explorer_data(graph, max_nodes=max_nodes)), 1))
     target = Path(path)
     write_atomic(target, page)
     return target

@@ -374,6 +374,13 @@
   status.textContent = "ready: " + nodes.length + " nodes";
   status.dataset.nodes = String(nodes.length);
   document.getElementById("counts").textContent = "· " + edges.length + " edges · " + DATA.pillars.length + " pillars";
+  if (DATA.shown) {   // a graph over the page's node budget: say what is left out
+    var sh = DATA.shown, note = document.getElementById("shown");
+    note.textContent = "· showing " + sh.events[0] + " of " + sh.events[1] + " events, " + sh.activities[0] +
+      " of " + sh.activities[1] + " activities (" + sh.nodes + " of " + sh.of +
+      " nodes; every document, measure, body and event reporting on a measure is shown)";
+    note.hidden = false;
+  }
   var ms = document.getElementById("load-ms");
   ms.dataset.ms = performance.now().toFixed(1);
   ms.textContent = "· loaded in " + Math.round(performance.now()) + " ms";

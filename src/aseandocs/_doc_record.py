@@ -1,0 +1,62 @@
+"""The compact record of a parsed document that a build keeps in memory (issue 8).
+
+A build streams documents through: each parse result is written to the cache and reduced at once to
+a ``DocRecord`` for linking and the graph. The record keeps the document's id, kind, title, date,
+source and language, its measures (titles and activities: the linking index needs them) and its
+events (short statements), and counts its body mentions by (body, words used); it drops the
+document text and the mentions themselves (their spans), which the per-document JSON and the store
+read back from the cache one document at a time::
+
+    >>> payload = {"document": {"id": "ข่าว", "source": "corpus/ข่าว.txt", "kind": "news",
+    ...            "title": "การประชุม SOMTC", "date": "2019-03-06", "language": "th",
+    ...            "text": "การประชุม SOMTC ... (the whole text)"},
+    ...            "mentions": [{"body": "SOMTC", "text": "SOMTC", "span": [10, 15]},
+    ...                         {"body": "SOMTC", "text": "SOMTC", "span": [40, 45]}]}
+    >>> r = compact(payload)
+    >>> (r.parsed.document.text, r.mentions, r.mention_names)
+    ('', 2, (('SOMTC', 'SOMTC', 2),))
+
+English documents alike: "ASEAN Regional Forum" mentioned three times in a report becomes one
+(body, words, count) triple ``("ARF", "ASEAN Regional Forum", 3)``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .model import Mention, ParsedDocument
+
+__all__ = ["DocRecord", "compact"]
+
+
+@dataclass(frozen=True, slots=True)
+class DocRecord:
+    """A parsed document without its text: ``parsed`` has ``document.text == ""`` and no
+    mentions; ``mention_names`` holds (body, words as written with white space folded, count)
+    in first-seen order; ``mentions`` is how many mentions the document has."""
+
+    parsed: ParsedDocument
+    mention_names: tuple[tuple[str, str, int], ...] = ()
+    mentions: int = 0
+
+    @property
+    def id(self) -> str:
+        return self.parsed.id
+
+    def with_parsed(self, parsed: ParsedDocument) -> "DocRecord":
+        """The same record around ``parsed`` (the linked copy of its ``parsed``)."""
+        return replace(self, parsed=parsed)
+
+
+def compact(payload: dict[str, Any]) -> DocRecord:
+    """The record of one parse result (a ``ParsedDocument.to_dict()``); raises ``KeyError``,
+    ``TypeError`` or ``ValueError`` on a malformed one, as ``ParsedDocument.from_dict`` does."""
+    dd = payload["document"]
+    parsed = ParsedDocument.from_dict({**payload, "document": {**dd, "text": ""}, "mentions": []})
+    names: Counter[tuple[str, str]] = Counter()
+    raw = payload.get("mentions", [])
+    for m in raw:
+        x = Mention.from_dict(m)   # validated as the full document would be
+        names[(x.body, " ".join(x.text.split()))] += 1
+    return DocRecord(parsed, tuple((b, t, c) for (b, t), c in names.items()), len(raw))
