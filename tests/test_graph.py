@@ -35,7 +35,7 @@ def sample_docs() -> list[ParsedDocument]:
         measures=(_m("vap", "1.1", "การพัฒนาทางการเมือง"),
                   _m("vap", "1.1.1", "ส่งเสริมการจัดทำกฎบัตรอาเซียน", acts=("จัดตั้งคณะผู้ทรงคุณวุฒิ",),
                      bodies=("ASEAN-SUMMIT",)),
-                  _m("vap", "1.1.2", "ความร่วมมือในการต่อต้านอาชญากรรมข้ามชาติ", bodies=("SOMTC",),
+                  _m("vap", "1.1.2", "ความร่วมมือเพื่อต่อต้านอาชญากรรมข้ามชาติ", bodies=("SOMTC",),
                      refs=("1.1.1",)),
                   _m("vap", "1.2", "Conflict prevention"),
                   _m("vap", "1.2.1", "Maritime security cooperation", acts=("hold a workshop", "share data"))),

@@ -22,13 +22,13 @@ Each event keeps at most ``max_links`` (3) measures scoring at least ``threshold
 ``score`` in [0, 1] and ``evidence`` (the words, bodies and instruments that matched)::
 
     >>> from aseandocs.model import Document, Event, Measure, ParsedDocument
-    >>> titles = {"1.2.1": "ดำเนินการเพื่อนำไปสู่การจัดทำกฎบัตรอาเซียน",
-    ...           "1.2.7": "ส่งเสริมความร่วมมือด้านความมั่นคงทางทะเล",
-    ...           "1.3.4": "ส่งเสริมความร่วมมือในการต่อต้านอาชญากรรมข้ามชาติ"}
+    >>> titles = {"1.2.1": "ยกร่างและจัดทำกฎบัตรอาเซียนให้แล้วเสร็จ",
+    ...           "1.2.7": "ยกระดับความร่วมมือด้านความมั่นคงทางทะเลของภูมิภาค",
+    ...           "1.3.4": "ร่วมกันปราบปรามอาชญากรรมข้ามชาติทุกรูปแบบ"}
     >>> plan = ParsedDocument(Document.from_text("", id="vap"), kind="plan", date="2004-11-29",
     ...     measures=tuple(Measure(f"vap#{r}", "vap", r, r[:3], 3, t, (0, 1)) for r, t in titles.items()))
     >>> news = ParsedDocument(Document.from_text("", id="n"), kind="news", events=(
-    ...     Event("entry_into_force", "กฎบัตรอาเซียน (ASEAN Charter) เริ่มใช้เมื่อเดือนธันวาคม 2551",
+    ...     Event("entry_into_force", "กฎบัตรอาเซียน (ASEAN Charter) มีผลบังคับใช้ตั้งแต่เดือนธันวาคม 2551",
     ...           (0, 1), date="2008-12", instruments=("กฎบัตรอาเซียน (ASEAN Charter)",)),
     ...     Event("meeting", "The ministers discussed maritime security.", (0, 1), date="2019-03-01")))
     >>> linked = link_corpus([plan, news])[1]
@@ -140,7 +140,7 @@ def _stem(w: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Content words of Thai/English text, in order: Thai by newmm, English lower-cased and stemmed.
 
-    >>> tokenize("ความร่วมมือในการต่อต้านอาชญากรรมข้ามชาติ")
+    >>> tokenize("ความร่วมมือเพื่อต่อต้านอาชญากรรมข้ามชาติ")
     ['ความร่วมมือ', 'ต่อต้าน', 'อาชญากรรม', 'ข้ามชาติ']
     >>> tokenize("Maritime Security cooperation of ASEAN")
     ['maritime', 'security', 'cooperation', 'asean']

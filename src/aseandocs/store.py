@@ -8,7 +8,7 @@ Tables (foreign keys ON, indexed): ``documents``, ``measures`` (-> documents), `
     >>> cols, rows = query("out", "SELECT m.ref, m.title FROM measures m, json_each(m.bodies) b "
     ...                    "WHERE b.value = 'SOMTC'")                            # doctest: +SKIP
     >>> rows[0]                                                                  # doctest: +SKIP
-    ('1.3.4', 'ส่งเสริมความร่วมมือในการต่อต้านอาชญากรรมข้ามชาติ ...')
+    ('1.3.4', 'ส่งเสริมความร่วมมือเพื่อต่อต้านอาชญากรรมข้ามชาติ ...')
     >>> query("out", "SELECT date, type FROM events WHERE text LIKE '%ASEAN Charter%'")  # doctest: +SKIP
     (['date', 'type'], [('2007-11-20', 'signing')])
 """
