@@ -18,17 +18,10 @@ from pythainlp.tokenize import word_tokenize
 from aseandocs.bodies import BodyRegistry, find_bodies
 from aseandocs.thai import normalize
 
+from _timing import best_of  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-def best_of(n: int, fn, *args) -> float:
-    best = float("inf")
-    for _ in range(n):
-        t0 = time.perf_counter()
-        fn(*args)
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def main(argv: list[str]) -> int:

@@ -15,12 +15,13 @@ import argparse
 import importlib.util
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pdfplumber
 
 from aseandocs import read
+
+from _timing import best_of  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "pdf"
@@ -33,15 +34,6 @@ def plain(path: Path) -> int:
             page.extract_text(x_tolerance=1.5, y_tolerance=3)
             page.close()
         return len(pdf.pages)
-
-
-def best_of(n: int, fn, *args) -> float:
-    best = float("inf")
-    for _ in range(n):
-        t0 = time.perf_counter()
-        fn(*args)
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def shared_pdfs(out: Path) -> list[Path]:

@@ -2,27 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from .cli import _dump, _short
 from .graph import MeasureGraph
-
-
-def _short(text: str | None, n: int = 100) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def _dump(obj: Any) -> None:
-    def default(o: Any) -> Any:
-        if hasattr(o, "to_dict"):
-            return o.to_dict()
-        if isinstance(o, (tuple, set)):
-            return list(o)
-        raise TypeError(type(o).__name__)
-    print(json.dumps(obj, ensure_ascii=False, indent=1, default=default))
 
 
 def _print_progress(progress: Any, indent: str = "  ") -> None:

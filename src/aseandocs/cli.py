@@ -55,8 +55,8 @@ def _json_default(o: Any) -> Any:
     raise TypeError(f"cannot serialise {type(o).__name__}")
 
 
-def _short(text: str, n: int = 90) -> str:
-    text = " ".join(text.split())
+def _short(text: str | None, n: int = 90) -> str:
+    text = " ".join((text or "").split())
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
