@@ -1,7 +1,7 @@
 """Synthetic corpora for the benchmarks, generated from the project's own sample documents (corpus/).
 
     .venv/bin/python benchmarks/synth.py OUT_DIR --scale 100          # 100x the size of corpus/
-    .venv/bin/python benchmarks/synth.py OUT_DIR --bytes 1e9          # about 1 GB
+    .venv/bin/python benchmarks/synth.py OUT_DIR --bytes 1e9 --max-plan-copies 100   # about 1 GB
 
 Every copy of a template document is varied so that no two copies share their text and no cache
 (of lines, dates, names or tokens) can serve one copy from another:
@@ -161,20 +161,39 @@ def template_bytes(folder: Path = TEMPLATES) -> int:
     return sum(p.stat().st_size for p in folder.iterdir() if p.is_file() and p.suffix in SUFFIXES)
 
 
+def is_plan(t: Template) -> bool:
+    """The plan templates of corpus/ (``th_plan_lines``, ``en_plan_blueprint``, ...)."""
+    return "_plan_" in t.name or t.name.startswith("plan_")
+
+
 def generate(out: Path, *, scale: float = 1.0, target_bytes: int | None = None, seed: int = 0,
-             templates: Path = TEMPLATES, per_folder: int = 1000) -> Generated:
+             templates: Path = TEMPLATES, per_folder: int = 1000,
+             max_plan_copies: int | None = None) -> Generated:
     """Write a synthetic corpus of ``scale`` times the size of ``templates`` (or about
     ``target_bytes``) into ``out``: ``copies`` varied copies of every template, in sub-folders of
-    ``per_folder`` documents."""
+    ``per_folder`` documents.
+
+    ``max_plan_copies`` bounds the copies of each plan template; the news and reports then make
+    up the size. A real corpus grows by its news, not by its plans (ASEAN has tens of plans and
+    an unbounded stream of reports on them): the 1 GB corpus of the benchmarks holds 100 copies of
+    each plan (300 plans) and about 23,000 of each news and report template. Copying the three
+    plans 23,000 times instead would make every event match 23,000 copies of the same measure.
+    """
     temps, by_body = load_templates(templates)
     base = sum(len(t.text.encode("utf-8")) for t in temps)
     copies = max(1, round((target_bytes / base) if target_bytes else scale))
+    if max_plan_copies is not None and copies > max_plan_copies:
+        plan_bytes = sum(len(t.text.encode("utf-8")) for t in temps if is_plan(t))
+        total = copies * base
+        copies = max(1, round((total - max_plan_copies * plan_bytes) / (base - plan_bytes)))
     out.mkdir(parents=True, exist_ok=True)
     n = size = chars = 0
     for c in range(copies):
         sub = out / f"part{c * len(temps) // per_folder:04d}"
         sub.mkdir(exist_ok=True)
         for t in temps:
+            if max_plan_copies is not None and c >= max_plan_copies and is_plan(t):
+                continue
             text = vary(t, c, by_body, seed)
             data = text.encode("utf-8")
             (sub / f"{t.name}_{c:05d}{t.suffix}").write_bytes(data)
@@ -190,8 +209,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--scale", type=float, default=1.0, help="times the size of corpus/")
     ap.add_argument("--bytes", type=float, default=None, help="about this many bytes instead")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--max-plan-copies", type=int, default=None,
+                    help="at most this many copies of each plan; news and reports make up the size")
     a = ap.parse_args(argv)
-    g = generate(a.out, scale=a.scale, target_bytes=int(a.bytes) if a.bytes else None, seed=a.seed)
+    g = generate(a.out, scale=a.scale, target_bytes=int(a.bytes) if a.bytes else None, seed=a.seed,
+                 max_plan_copies=a.max_plan_copies)
     print(f"{g.documents} documents, {g.bytes / 1e6:.1f} MB, {g.chars} characters in {g.folder}")
     return 0
 

@@ -202,23 +202,49 @@ def test_controls_work_without_errors(page: Path, tmp_path: Path) -> None:
 
 # --- a graph over the page's node budget (issue 8) -------------------------------------------------
 
-@pytest.mark.parametrize("limit", [1, 2000, 3000])
+@pytest.mark.parametrize("limit", [1, 700, 2000, 3000])
 def test_a_large_graph_is_shown_in_part_with_a_note(limit: int) -> None:
     graph = MeasureGraph.from_documents(synthetic_docs(plans=2, news=200), registry=False)
     g = graph.graph
     total = g.number_of_nodes()
     data = explorer_data(graph, max_nodes=limit)
     shown = {n["id"] for n in data["nodes"]}
-    must = {n for n, d in g.nodes(data=True) if d["type"] in ("document", "measure", "body")
-            or d["type"] == "event" and any(k == "reports_on" for _, _, k in g.out_edges(n, keys=True))}
+    kind = {n: d["type"] for n, d in g.nodes(data=True)}
+    must = {n for n, d in g.nodes(data=True) if d["type"] in ("measure", "body")
+            or d["type"] == "document" and d["measures"]}
+    linked = [n for n in g if kind[n] == "event" and any(k == "reports_on" for _, _, k in g.out_edges(n, keys=True))]
     assert must <= shown                                   # always kept, even over the budget
-    assert len(shown) == max(limit, len(must)) < total     # the rest fills the budget exactly
+    assert max(limit, len(must)) - 1 <= len(shown) <= max(limit, len(must)) < total   # fills the budget
+    for n in shown:                                        # an event comes with its document
+        if kind[n] == "event":
+            assert f"doc:{g.nodes[n]['document']}" in shown
+    others = [n for n in shown if kind[n] in ("event", "activity") and n not in linked]
+    if others:                                             # events reporting on a measure come first
+        assert set(linked) <= shown
+    if 0 < len(linked) and limit >= len(must) + 2:
+        assert any(n in shown for n in linked)
     note = data["shown"]
     events = sum(1 for _, d in g.nodes(data=True) if d["type"] == "event")
+    docs = sum(1 for _, d in g.nodes(data=True) if d["type"] == "document")
     assert note["nodes"] == len(shown) and note["of"] == total and note["events"][1] == events
     assert note["events"][0] == sum(1 for n in shown if n.startswith("event:"))
+    assert note["documents"] == [sum(1 for n in shown if n.startswith("doc:")), docs]
     assert all(0 <= e[0] < len(shown) and 0 <= e[1] < len(shown) for e in data["edges"])
     assert data["coverage"] == explorer_data(graph, max_nodes=10**9)["coverage"]   # of the whole graph
+
+
+def test_the_build_chooses_what_the_page_shows_as_it_streams() -> None:
+    """The build's streamed choice (``Selection`` fed fragment by fragment) is the in-memory one."""
+    from aseandocs._graph_build import GraphContext, fragments
+    from aseandocs.explorer import Selection, selection_data
+    docs = synthetic_docs(plans=2, news=200)
+    graph = MeasureGraph.from_documents(docs, registry=False)
+    for limit in (1, 900, 10**6):
+        s = Selection(limit)
+        for f in fragments(docs, GraphContext(docs, False)):
+            for n, d in f.nodes:
+                s.add(n, d, [e for e in f.edges if e[0] == n])
+        assert selection_data(s) == explorer_data(graph, max_nodes=limit)
 
 
 def test_a_graph_within_the_budget_is_shown_whole() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Iterator
@@ -75,6 +76,9 @@ def remove_stale_temps(*folders: str | os.PathLike[str]) -> int:
     for folder in folders:
         for tmp in Path(folder).glob(f".*{_TEMP_SUFFIX}"):
             with contextlib.suppress(OSError):
-                tmp.unlink()
+                if tmp.is_dir() and not tmp.is_symlink():   # a streamed graph's part files
+                    shutil.rmtree(tmp)
+                else:
+                    tmp.unlink()
                 removed += 1
     return removed

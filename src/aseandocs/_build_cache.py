@@ -2,9 +2,11 @@
 
 - ``<sha256>.json``: one document's parse result (or its deterministic failure), keyed by the file's
   bytes, its path as given and the pipeline version (code and data files);
-- ``link-<sha256>.json``: the links of the whole corpus, keyed by every document key and the linker,
-  so an unchanged corpus is not re-linked (measured: linking tokenises every measure and event
-  again, about as slow as parsing the corpus in two processes);
+- ``<sha256>.json`` also holds what linking needs of the document (each measure's index terms, its
+  events' terms), made by the worker that parsed it, so the build process never tokenises;
+- ``link-<sha256>.json``: which ``documents/<id>.json`` the last linking wrote (their sizes and
+  times), keyed by every document key and the linker: an unchanged corpus is not re-linked, its
+  documents are not rewritten (measured: linking tokenises every event again);
 - ``names-<key>.json``: the body registry's names for the graph (loading the YAML registry costs
   half a second), keyed by the pipeline version;
 - ``outputs-<sha256>.json``: what the last build wrote (graph, exports, store, explorer: their
@@ -25,7 +27,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ._atomic import write_atomic
-from .model import Link, ParsedDocument
 
 __all__ = ["version_key", "content_key", "read_entry", "write_entry", "link_key", "read_links",
            "write_links", "names_key", "body_names", "outputs_key", "read_outputs", "write_outputs",
@@ -51,16 +52,22 @@ def content_key(path: Path, given: str, version: str) -> str:
     return h.hexdigest()
 
 
-def read_entry(cache: Path, key: str) -> tuple[str, dict[str, Any]] | None:
+def read_entry(cache: Path, key: str, *, with_link: bool = False) -> Any:
+    """(status, payload) of a cached document, or None on a miss; ``with_link`` adds a third item,
+    what linking needs of it (``_doc_record.link_terms``) when the entry holds it, else None."""
     try:
         entry = json.loads((cache / f"{key}.json").read_text(encoding="utf-8"))
-        return ("error", entry["error"]) if "error" in entry else ("ok", entry["parsed"])
+        hit = ("error", entry["error"]) if "error" in entry else ("ok", entry["parsed"])
+        return (*hit, entry.get("link")) if with_link else hit
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def write_entry(cache: Path, key: str, status: str, payload: dict[str, Any]) -> None:
+def write_entry(cache: Path, key: str, status: str, payload: dict[str, Any],
+                link: dict[str, Any] | None = None) -> None:
     entry = {"parsed": payload} if status == "ok" else {"error": payload}
+    if link is not None and status == "ok":
+        entry["link"] = link
     write_atomic(cache / f"{key}.json", json.dumps(entry, ensure_ascii=False))
 
 
@@ -71,22 +78,25 @@ def link_key(doc_keys: Iterable[str], version: str) -> str:
     return f"link-{h.hexdigest()}"
 
 
-def read_links(cache: Path, key: str, docs: list[ParsedDocument]) -> list[ParsedDocument] | None:
-    """The documents with the cached links applied, or None on a miss."""
+def read_links(cache: Path, key: str, docs_dir: Path, ids: list[str]) -> dict[str, Any] | None:
+    """The facts of the last linking (``{"links": n}``) if it was this same linking (``key``) of
+    the same documents and every ``documents/<id>.json`` it wrote is still as written (their
+    sizes and times); else None."""
     try:
         entry = json.loads((cache / f"{key}.json").read_text(encoding="utf-8"))
-        if [d.id for d in docs] != entry["ids"]:
+        if entry["ids"] != ids:
             return None
-        return [d.with_links({int(i): tuple(Link.from_dict(x) for x in links) for i, links in per.items()})
-                for d, per in zip(docs, entry["links"])]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        stamps = entry["files"]
+        if any(_stamp(docs_dir / f"{i}.json") != s for i, s in zip(ids, stamps)):
+            return None
+        return entry["facts"]
+    except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def write_links(cache: Path, key: str, docs: list[ParsedDocument]) -> None:
-    entry = {"ids": [d.id for d in docs],
-             "links": [{str(i): [x.to_dict() for x in e.measures] for i, e in enumerate(d.events) if e.measures}
-                       for d in docs]}
+def write_links(cache: Path, key: str, docs_dir: Path, ids: list[str], facts: dict[str, Any]) -> None:
+    """Record that ``documents/<id>.json`` of ``ids`` hold the links of linking ``key``."""
+    entry = {"ids": ids, "files": [_stamp(docs_dir / f"{i}.json") for i in ids], "facts": facts}
     write_atomic(cache / f"{key}.json", json.dumps(entry, ensure_ascii=False))
 
 

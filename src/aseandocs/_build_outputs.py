@@ -109,7 +109,7 @@ def _orphaned() -> bool:
 
 
 def _full(cache_dir: Path, item: DocItem) -> ParsedDocument:
-    """The whole parsed document of ``item`` from the cache, with its links."""
+    """The whole parsed document of ``item`` from the cache, with its links (if given)."""
     hit = cache.read_entry(cache_dir, item.key)
     if hit is None or hit[0] != "ok":
         raise BuildError(f"{cache_dir / (item.key + '.json')}: the cached parse of {item.id!r} "
@@ -118,59 +118,88 @@ def _full(cache_dir: Path, item: DocItem) -> ParsedDocument:
     return pd if item.links is None else pd.with_links(item.links)
 
 
-def write_documents(cache_dir: Path, docs_dir: Path, items: list[DocItem]) -> None:
-    """``documents/<id>.json`` of each item, from the cache with its links; a file whose bytes
-    would not change is left alone."""
+#: The linking index a worker loaded last: (path, index).
+_INDEX: list[Any] = [None, None]
+
+
+def _index(path: str) -> Any:
+    if _INDEX[0] != path:
+        with open(path, "rb") as f:
+            _INDEX[1] = pickle.load(f)   # noqa: S301 - our own index, from this build
+        _INDEX[0] = path
+    return _INDEX[1]
+
+
+def write_documents(cache_dir: Path, docs_dir: Path, items: list[DocItem],
+                    index: str | None = None) -> int:
+    """``documents/<id>.json`` of each item, from the cache with its links: ``item.links``, or
+    found here in the linking index pickled at ``index`` (``linking.link_document``); a file whose
+    bytes would not change is left alone. Returns the number of links written."""
+    from .linking import link_document
+    found = _index(index) if index is not None else None
+    links = 0
     for item in items:
         if _orphaned():
-            return
+            return links
+        pd = _full(cache_dir, item)
+        if found is not None and item.links is None:
+            pd = pd.with_links(link_document(found, pd))
+        links += sum(len(e.measures) for e in pd.events)
         path = docs_dir / f"{item.id}.json"
-        data = json.dumps(_full(cache_dir, item).to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+        data = json.dumps(pd.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
         try:
             if path.read_bytes() == data:
                 continue
         except OSError:
             pass
         write_atomic(path, data)
+    return links
 
 
-def _write_store(cache_dir: Path, path: Path, items: list[DocItem]) -> None:
-    from .store import write_store
-
-    def docs() -> Iterator[ParsedDocument]:
-        for item in items:
-            if _orphaned():
-                raise BuildError("the build process is gone")   # the temporary file is removed
-            yield _full(cache_dir, item)
-    write_store(docs(), path)
-
-
-def _write_exports(dest: Path, pickled: str | None) -> None:
-    """``graph.graphml`` and ``graph.gexf`` of the graph pickled in the file ``pickled`` (removed
-    here), or of ``graph.json`` when None (the retry after a worker died)."""
-    from .graph import MeasureGraph
-    if _orphaned():
-        return
-    if pickled is None:
-        graph = MeasureGraph.load(dest / "graph.json")
-    else:
+def _documents(docs_dir: Path, ids: list[str]) -> Iterator[ParsedDocument]:
+    """The written documents (with their links), one at a time; stops if the build is gone."""
+    for i in ids:
+        if _orphaned():
+            raise BuildError("the build process is gone")   # the temporary files are removed
         try:
-            with open(pickled, "rb") as f:
-                graph = MeasureGraph(pickle.load(f))   # noqa: S301 - our own graph, from this build
-        finally:
-            Path(pickled).unlink(missing_ok=True)
-    graph.to_graphml(dest / "graph.graphml")
-    if not _orphaned():
-        graph.to_gexf(dest / "graph.gexf")
+            yield ParsedDocument.from_dict(json.loads((docs_dir / f"{i}.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError) as e:
+            raise BuildError(f"{docs_dir / (i + '.json')}: cannot read it back ({e}); build again") from e
 
 
-def _pickle_graph(graph: Any, folder: Path) -> str:
-    """The graph pickled into a temporary file of ``folder`` (named like the atomic writers'
+def _write_store(docs_dir: Path, path: Path, ids: list[str]) -> None:
+    from .store import write_store
+    write_store(_documents(docs_dir, ids), path)
+
+
+def _write_graph(dest: Path, ids: list[str], ctx: Any, json_file: bool, xml_files: bool,
+                 selection: Any = None) -> dict[str, Any]:
+    """graph.json and/or graph.graphml and graph.gexf, streamed from ``documents/`` (``_graph_stream``);
+    ``selection`` (an explorer ``Selection``) sees every node on the way."""
+    from ._graph_build import fragments
+    from ._graph_stream import write_graph_files
+    if _orphaned():
+        return {}
+
+    def visit(f: Any) -> None:
+        by_source: dict[str, list[Any]] = {}
+        for e in f.edges:
+            by_source.setdefault(e[0], []).append(e)
+        for n, d in f.nodes:
+            selection.add(n, d, by_source.get(n, ()))
+
+    return write_graph_files(lambda: fragments(_documents(dest / "documents", ids), ctx), dest,
+                             json_file=json_file, xml_files=xml_files,
+                             visit=visit if selection is not None else None)
+
+
+def pickle_to(obj: Any, folder: Path, prefix: str) -> str:
+    """``obj`` pickled into a temporary file of ``folder`` (named like the atomic writers'
     temporary files, so a killed build's is removed by the next one); returns its path. A file,
     not an argument: the pool keeps a task's arguments in this process until the task is done."""
-    fd, name = tempfile.mkstemp(dir=folder, prefix=".graph.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
     with os.fdopen(fd, "wb") as f:
-        pickle.dump(graph, f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
     return name
 
 
@@ -186,72 +215,82 @@ class _Tasks:
     def __init__(self, pool: ProcessPoolExecutor | None) -> None:
         self.pool = pool
         self.running: list[tuple[Future[Any], Callable[[], Any]]] = []
+        self.done: list[Any] = []
 
     def run(self, fn: Callable[..., Any], *args: Any, retry: Callable[[], Any] | None = None) -> None:
+        """Start ``fn(*args)``; its result comes with ``wait()``."""
         again = retry or (lambda: fn(*args))
         if self.pool is None:
-            again()
+            self.done.append(again())
             return
         try:
             self.running.append((self.pool.submit(fn, *args), again))
         except (BrokenProcessPool, RuntimeError):
-            again()
+            self.done.append(again())
 
-    def wait(self) -> None:
+    def wait(self, progress: Callable[[], Any] | None = None) -> list[Any]:
+        """The tasks' results, in the order they were run (a retried task's from its retry);
+        ``progress()`` is called as each is done."""
+        results, self.done = self.done, []
         for fut, again in self.running:
             try:
-                fut.result()
+                results.append(fut.result())
             except BrokenProcessPool:
-                again()
+                results.append(again())
+            if progress is not None:
+                progress()
         self.running.clear()
+        return results
 
 
 def start_documents(tasks: _Tasks, cache_dir: Path, docs_dir: Path, items: list[DocItem],
-                    workers: int) -> None:
-    """Write the per-document JSON (in ``workers`` slices when there is a pool) and remove the
-    files of documents no longer in the corpus."""
+                    workers: int, index: str | None = None) -> None:
+    """Write the per-document JSON, linked here or by the index pickled at ``index`` (in
+    ``workers`` slices when there is a pool: ``tasks.wait()`` gives each slice's link count), and
+    remove the files of documents no longer in the corpus."""
     keep = {f"{i.id}.json" for i in items}
     for old in docs_dir.glob("*.json"):
         if old.name not in keep:
             old.unlink(missing_ok=True)
-    for part in _chunks(items, workers if tasks.pool is not None else 1):
-        tasks.run(write_documents, cache_dir, docs_dir, part)
+    if tasks.pool is None:
+        tasks.run(write_documents, cache_dir, docs_dir, items, index)
+        return
+    # slices of at most _SLICE documents (a progress bar moves, workers share the tail evenly)
+    for part in _chunks(items, max(workers, -(-len(items) // _SLICE))):
+        tasks.run(write_documents, cache_dir, docs_dir, part, index)
 
 
-def write_outputs(dest: Path, records: list[DocRecord], items: list[DocItem], names: Any,
+#: Documents per task of the per-document JSON.
+_SLICE = 256
+
+
+def write_outputs(dest: Path, records: list[DocRecord], ids: list[str], names: Any,
                   tasks: _Tasks, lap: Callable[[str], None]) -> dict[str, Any]:
-    """The graph and everything made from it, and the store; returns the facts the summary needs.
-    With a pool the store and the GraphML/GEXF exports are written by workers (one each) while
-    this process builds the graph, writes graph.json and renders the explorer."""
-    from .explorer import render_explorer
-    from .graph import MeasureGraph
-    cache_dir = dest / "cache"
+    """The graph files, the explorer and the store, streamed from ``documents/``; returns the
+    facts the summary needs. With a pool the store and the GraphML/GEXF files are written by
+    workers (one each) while this process writes graph.json and chooses and renders what the
+    explorer shows. The records give what each document's part of the graph needs from the rest
+    (``GraphContext``: measures, pillars, body names)."""
+    from ._graph_build import GraphContext
+    from .explorer import MAX_NODES, Selection, render_selection
     parallel = tasks.pool is not None
-    if parallel:
-        tasks.run(_write_store, cache_dir, dest / "aseandocs.sqlite", items)
-    graph = MeasureGraph.from_documents(records, registry=names)
+    ctx = GraphContext(records, names)
     lap("graph")
     if parallel:
-        pickled = _pickle_graph(graph.graph, cache_dir)
-        # a retry (the worker died) uses the pickle if it is still there, else graph.json
-        tasks.run(_write_exports, dest, pickled,
-                  retry=lambda: _write_exports(dest, pickled if os.path.exists(pickled) else None))
-    graph.to_json(dest / "graph.json")
-    if not parallel:
-        graph.to_graphml(dest / "graph.graphml")
-        graph.to_gexf(dest / "graph.gexf")
+        tasks.run(_write_store, dest / "documents", dest / "aseandocs.sqlite", ids)
+        tasks.run(_write_graph, dest, ids, ctx, False, True)
+    selection = Selection(MAX_NODES)
+    facts = _write_graph(dest, ids, ctx, True, not parallel, selection)
     lap("exports")
     if not parallel:
-        _write_store(cache_dir, dest / "aseandocs.sqlite", items)
+        _write_store(dest / "documents", dest / "aseandocs.sqlite", ids)
         lap("store")
-    render_explorer(graph, dest / "index.html")
+    render_selection(selection, dest / "index.html")
     lap("explorer")
-    facts = {"bodies": graph.stats()["bodies"]}
-    del graph
     tasks.wait()
     if parallel:
-        lap("store")   # waiting for the workers: the store, the exports, the documents
-    return facts
+        lap("store")   # waiting for the workers: the store and the GraphML/GEXF files
+    return {"bodies": facts.get("bodies", 0)}
 
 
 def outputs_tasks(pool: ProcessPoolExecutor | None) -> _Tasks:

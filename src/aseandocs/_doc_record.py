@@ -34,11 +34,21 @@ __all__ = ["DocRecord", "compact"]
 class DocRecord:
     """A parsed document without its text: ``parsed`` has ``document.text == ""`` and no
     mentions; ``mention_names`` holds (body, words as written with white space folded, count)
-    in first-seen order; ``mentions`` is how many mentions the document has."""
+    in first-seen order; ``mentions`` is how many mentions the document has.
+
+    A build's records are leaner still (``compact(..., events=False, link_terms=True)``): no
+    events (``events`` counts them), and what linking needs instead, made by the worker that
+    parsed the document: ``terms``, the index terms of each measure (``linking.measure_terms``
+    as a {term: count} map), and ``event_df``, (number of events, events holding each term)
+    (``linking.event_frequencies``), which the build adds up and drops.
+    """
 
     parsed: ParsedDocument
     mention_names: tuple[tuple[str, str, int], ...] = ()
     mentions: int = 0
+    events: int = 0
+    terms: tuple[dict[str, int], ...] | None = None
+    event_df: tuple[int, dict[str, int]] | None = None
 
     @property
     def id(self) -> str:
@@ -48,15 +58,37 @@ class DocRecord:
         """The same record around ``parsed`` (the linked copy of its ``parsed``)."""
         return replace(self, parsed=parsed)
 
+    def without_link_terms(self) -> "DocRecord":
+        return replace(self, terms=None, event_df=None) if self.terms or self.event_df else self
 
-def compact(payload: dict[str, Any]) -> DocRecord:
+
+def link_terms(payload: dict[str, Any]) -> dict[str, Any]:
+    """What linking needs of one parse result, as JSON: {"terms": [{term: count} per measure],
+    "df": [events, {term: events holding it}]} (see ``DocRecord``)."""
+    from .linking import event_frequencies, measure_terms
+    pd = ParsedDocument.from_dict({**payload, "mentions": []})
+    return {"terms": [dict(Counter(measure_terms(m))) for m in pd.measures] if pd.kind == "plan" else [],
+            "df": [len(pd.events), dict(event_frequencies(pd.events))]}
+
+
+def compact(payload: dict[str, Any], *, events: bool = True,
+            link: dict[str, Any] | None = None) -> DocRecord:
     """The record of one parse result (a ``ParsedDocument.to_dict()``); raises ``KeyError``,
-    ``TypeError`` or ``ValueError`` on a malformed one, as ``ParsedDocument.from_dict`` does."""
+    ``TypeError`` or ``ValueError`` on a malformed one, as ``ParsedDocument.from_dict`` does.
+    ``events=False`` leaves the events out (counted); ``link`` is the document's ``link_terms``."""
     dd = payload["document"]
     parsed = ParsedDocument.from_dict({**payload, "document": {**dd, "text": ""}, "mentions": []})
+    n_events = len(parsed.events)
+    if not events:
+        parsed = replace(parsed, events=())
     names: Counter[tuple[str, str]] = Counter()
     raw = payload.get("mentions", [])
     for m in raw:
         x = Mention.from_dict(m)   # validated as the full document would be
         names[(x.body, " ".join(x.text.split()))] += 1
-    return DocRecord(parsed, tuple((b, t, c) for (b, t), c in names.items()), len(raw))
+    terms = df = None
+    if link is not None:
+        terms = tuple(link["terms"])
+        df = (int(link["df"][0]), link["df"][1])
+    return DocRecord(parsed, tuple((b, t, c) for (b, t), c in names.items()), len(raw), n_events,
+                     terms, df)

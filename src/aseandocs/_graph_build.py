@@ -17,7 +17,7 @@ labels, statement texts), never document texts, so the graph stays small as docu
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 import networkx as nx
 
@@ -25,7 +25,7 @@ from . import __version__
 from ._doc_record import DocRecord
 from .model import Measure, ParsedDocument
 
-__all__ = ["build_graph"]
+__all__ = ["build_graph", "GraphContext", "Fragment", "fragment", "fragments", "graph_attrs"]
 
 _LABEL = 90
 _NAMES = 8
@@ -93,8 +93,10 @@ def _local(m: Measure) -> str:
     return m.id.split("#", 1)[1] if "#" in m.id else m.ref
 
 
-def _add_measures(g: nx.MultiDiGraph, pd: ParsedDocument, plan_label: str) -> list[tuple[str, str, str]]:
-    """Measure and activity nodes of one document; returns its pending references."""
+def _add_measures(g: nx.MultiDiGraph, pd: ParsedDocument, plan_label: str,
+                  skip: Callable[[str], bool] | None = None) -> list[tuple[str, str, str]]:
+    """Measure and activity nodes of one document; returns its pending references. ``skip``:
+    measure nodes another document has already (a duplicate id: the first one wins)."""
     doc_node = f"doc:{pd.id}"
     by_key: dict[str, Measure] = {}
     for m in pd.measures:
@@ -102,7 +104,7 @@ def _add_measures(g: nx.MultiDiGraph, pd: ParsedDocument, plan_label: str) -> li
     pending: list[tuple[str, str, str]] = []
     for m in pd.measures:
         node = f"measure:{m.id}"
-        if node in g:  # a duplicate id: the first one wins (as in the store)
+        if node in g or skip is not None and skip(node):  # a duplicate id: the first one wins
             continue
         top = _top(by_key, m)
         first = m.ref.split(".", 1)[0]
@@ -137,83 +139,167 @@ def _mention_names(pd: ParsedDocument) -> list[tuple[str, str, int]]:
     return [(b, t, c) for (b, t), c in seen.items()]
 
 
-def build_graph(parsed_docs: Iterable[ParsedDocument | DocRecord], *,
-                registry: Any = None) -> nx.MultiDiGraph:
-    """The MultiDiGraph of ``parsed_docs``: parsed documents or the compact records a build keeps
-    (``aseandocs._doc_record.DocRecord``, the same graph without the texts); ``registry=False``
-    skips body names."""
-    g = nx.MultiDiGraph(name="aseandocs", aseandocs_version=__version__, schema=1)
-    pending: list[tuple[str, str, str]] = []
-    reports: list[tuple[str, str, float, list[str]]] = []
-    names_seen: dict[str, Counter[str]] = defaultdict(Counter)
-    for item in parsed_docs:
-        if isinstance(item, DocRecord):
-            pd, mention_names = item.parsed, item.mention_names
-        else:
-            pd, mention_names = item, _mention_names(item)
-        doc_node = f"doc:{pd.id}"
-        d = pd.document
-        g.add_node(doc_node, type="document", label=_short(pd.title or pd.id), title=pd.title,
-                   kind=pd.kind, date=pd.date, language=d.language, source=d.source, format=d.format,
-                   measures=len(pd.measures), events=len(pd.events))
-        pending += _add_measures(g, pd, _short(pd.title or pd.id, 30))
-        counts: Counter[str] = Counter()
-        for body, words, c in mention_names:
-            counts[body] += c
-            names_seen[body][words] += c
-        for body, c in sorted(counts.items()):
-            g.add_edge(doc_node, f"body:{body}", key="mentions", type="mentions", count=c)
-        for n, e in enumerate(pd.events, 1):
-            enode = f"event:{pd.id}#{n}"
-            g.add_node(enode, type="event", label=_short(f"{e.date or '?'} {e.type}: {e.text}", 70),
-                       event_type=e.type, date=e.date, end_date=e.end_date, status=e.status,
-                       text=_short(e.text, _EVENT_TEXT), document=pd.id, bodies=list(e.bodies),
-                       instruments=list(e.instruments), ordinal=e.ordinal, page=e.page)
-            g.add_edge(enode, doc_node, key="published_in", type="published_in")
-            for b in e.bodies:
-                g.add_edge(enode, f"body:{b}", key="mentions", type="mentions")
-            for link in e.measures:
-                reports.append((enode, f"measure:{link.measure or f'{link.plan}#{link.ref}'}",
-                                float(link.score), list(link.evidence)))
-    for u, v, t in pending:
-        g.add_edge(u, v, key=t, type=t)
-    dangling = 0
-    for enode, mnode, score, evidence in reports:
-        if g.nodes.get(mnode, {}).get("type") != "measure":
-            dangling += 1
-            continue
-        g.add_edge(enode, mnode, key="reports_on", type="reports_on", score=round(score, 4),
-                   evidence=evidence)
-    g.graph["dangling_links"] = dangling
-    _finish_bodies(g, names_seen, registry)
-    _spread_pillars(g)
-    return g
+def _unpack(item: ParsedDocument | DocRecord) -> tuple[ParsedDocument, Any]:
+    if isinstance(item, DocRecord):
+        return item.parsed, item.mention_names
+    return item, _mention_names(item)
 
 
-def _finish_bodies(g: nx.MultiDiGraph, names_seen: dict[str, Counter[str]], registry: Any) -> None:
-    bodies = sorted(n[5:] for n, d in g.nodes(data=True) if n.startswith("body:") and "type" not in d)
-    reg = _registry_names(bodies, registry)
-    for b in bodies:
-        r = reg.get(b, {})
-        seen = [t for t, _ in names_seen.get(b, Counter()).most_common() if t]
+Node = tuple[str, dict[str, Any]]
+Edge = tuple[str, str, str, dict[str, Any]]
+
+
+class GraphContext:
+    """What a document's part of the graph needs from the rest of the corpus: which measure nodes
+    exist (a link to any other is dangling) and their pillars, and the bodies' attributes (names
+    from the registry and from every document, pillars of the measures naming them).
+
+    It is made from the records a build keeps (plans' measures and each document's body names;
+    events are not needed), so the graph can be written one document at a time.
+    """
+
+    def __init__(self, items: Iterable[ParsedDocument | DocRecord], registry: Any = None) -> None:
+        self.measures: dict[str, tuple[str, str]] = {}    # measure node -> (its document, pillar)
+        self._names_seen: dict[str, Counter[str]] = defaultdict(Counter)
+        self._body_pillars: dict[str, set[str]] = defaultdict(set)
+        for item in items:
+            pd, mention_names = _unpack(item)
+            for body, words, c in mention_names:
+                self._names_seen[body][words] += c
+            if pd.measures:
+                g = nx.MultiDiGraph()
+                _add_measures(g, pd, _short(pd.title or pd.id, 30))
+                for n, d in g.nodes(data=True):
+                    if d.get("type") == "measure" and n not in self.measures:
+                        self.measures[n] = (pd.id, d["pillar"])
+                        for b in d["bodies"]:
+                            self._body_pillars[b].add(d["pillar"])
+        self._registry = registry
+        self._bodies: dict[str, dict[str, Any]] = {}
+
+    def body(self, b: str) -> dict[str, Any]:
+        """The attributes of node ``body:<b>`` (made once)."""
+        attrs = self._bodies.get(b)
+        if attrs is not None:
+            return attrs
+        if self._registry is None:   # the shipped registry, loaded once (False if it cannot be)
+            try:
+                from .bodies import BodyRegistry
+                self._registry = BodyRegistry.load()
+            except Exception:  # noqa: BLE001 - a missing or broken registry only costs the names
+                self._registry = False
+        r = _registry_names((b,), self._registry).get(b, {})
+        seen = [t for t, _ in self._names_seen.get(b, Counter()).most_common() if t]
         names: list[str] = []
         for n in [r.get("name_en"), r.get("name_th"), *r.get("names", []), *seen]:
             if n and n not in names:
                 names.append(n)
-        g.add_node(f"body:{b}", type="body", label=_short(r.get("name_en") or b, 60), acronym=b,
-                   asean_pillar=r.get("pillar"),
-                   name_en=r.get("name_en"), name_th=r.get("name_th") or next(
-                       (t for t in seen if any("\u0e01" <= c <= "\u0e5b" for c in t)), None),
-                   names=names[:_NAMES])
+        own = {f"ASEAN pillar: {r['pillar']}"} if r.get("pillar") else set()
+        attrs = {"type": "body", "label": _short(r.get("name_en") or b, 60), "acronym": b,
+                 "asean_pillar": r.get("pillar"), "name_en": r.get("name_en"),
+                 "name_th": r.get("name_th") or next(
+                     (t for t in seen if any("\u0e01" <= c <= "\u0e5b" for c in t)), None),
+                 "names": names[:_NAMES], "pillars": sorted(own | self._body_pillars.get(b, set()))}
+        self._bodies[b] = attrs
+        return attrs
 
 
-def _spread_pillars(g: nx.MultiDiGraph) -> None:
-    """Events and bodies get the pillars of the measures they touch (for the explorer's filter)."""
-    for n, d in g.nodes(data=True):
-        if d.get("type") == "event":
-            d["pillars"] = sorted({g.nodes[v]["pillar"] for _, v, t in g.out_edges(n, keys=True)
-                                   if t == "reports_on"})
-        elif d.get("type") == "body":
-            own = {f"ASEAN pillar: {d['asean_pillar']}"} if d.get("asean_pillar") else set()
-            d["pillars"] = sorted(own | {g.nodes[u].get("pillar") for u, _, t in g.in_edges(n, keys=True)
-                                         if t == "mentions" and g.nodes[u].get("type") == "measure"})
+class Fragment(NamedTuple):
+    """One document's part of the graph: its nodes and the edges leaving them, in the order of
+    the whole graph (``build_graph``); ``bodies`` are the body nodes it refers to (first-seen
+    order), which the whole graph holds once; ``dangling`` counts links to measures that are not
+    in the corpus (left out)."""
+
+    nodes: list[Node]
+    edges: list[Edge]
+    bodies: list[str]
+    dangling: int
+
+
+def fragment(item: ParsedDocument | DocRecord, ctx: GraphContext) -> Fragment:
+    """The graph's part for one document (see ``Fragment``)."""
+    pd, mention_names = _unpack(item)
+    g = nx.MultiDiGraph()
+    doc_node = f"doc:{pd.id}"
+    d = pd.document
+    g.add_node(doc_node, type="document", label=_short(pd.title or pd.id), title=pd.title,
+               kind=pd.kind, date=pd.date, language=d.language, source=d.source, format=d.format,
+               measures=len(pd.measures), events=len(pd.events))
+    pending = _add_measures(g, pd, _short(pd.title or pd.id, 30),
+                            skip=lambda node: ctx.measures.get(node, (pd.id,))[0] != pd.id)
+    counts: Counter[str] = Counter()
+    for body, _words, c in mention_names:
+        counts[body] += c
+    for body, c in sorted(counts.items()):
+        g.add_edge(doc_node, f"body:{body}", key="mentions", type="mentions", count=c)
+    reports: list[tuple[str, str, float, list[str]]] = []
+    for n, e in enumerate(pd.events, 1):
+        enode = f"event:{pd.id}#{n}"
+        g.add_node(enode, type="event", label=_short(f"{e.date or '?'} {e.type}: {e.text}", 70),
+                   event_type=e.type, date=e.date, end_date=e.end_date, status=e.status,
+                   text=_short(e.text, _EVENT_TEXT), document=pd.id, bodies=list(e.bodies),
+                   instruments=list(e.instruments), ordinal=e.ordinal, page=e.page)
+        g.add_edge(enode, doc_node, key="published_in", type="published_in")
+        for b in e.bodies:
+            g.add_edge(enode, f"body:{b}", key="mentions", type="mentions")
+        for link in e.measures:
+            reports.append((enode, f"measure:{link.measure or f'{link.plan}#{link.ref}'}",
+                            float(link.score), list(link.evidence)))
+    for u, v, t in pending:
+        g.add_edge(u, v, key=t, type=t)
+    dangling = 0
+    pillars: dict[str, set[str]] = defaultdict(set)
+    for enode, mnode, score, evidence in reports:
+        target = ctx.measures.get(mnode)
+        if target is None:
+            dangling += 1
+            continue
+        g.add_edge(enode, mnode, key="reports_on", type="reports_on", score=round(score, 4),
+                   evidence=evidence)
+        pillars[enode].add(target[1])
+    nodes: list[Node] = []
+    bodies: list[str] = []
+    for n, attrs in g.nodes(data=True):
+        if "type" in attrs:
+            if attrs["type"] == "event":
+                attrs["pillars"] = sorted(pillars.get(n, ()))
+            nodes.append((n, attrs))
+        elif n.startswith("body:"):
+            bodies.append(n)
+            nodes.append((n, ctx.body(n[5:])))
+    edges: list[Edge] = [(u, v, k, a) for u, v, k, a in g.edges(keys=True, data=True)]
+    return Fragment(nodes, edges, bodies, dangling)
+
+
+def fragments(items: Iterable[ParsedDocument | DocRecord], ctx: GraphContext) -> Iterator[Fragment]:
+    """Each document's ``Fragment``, with each body node only where the graph first meets it."""
+    seen: set[str] = set()
+    for item in items:
+        f = fragment(item, ctx)
+        if any(b in seen for b in f.bodies):
+            f = f._replace(nodes=[(n, a) for n, a in f.nodes if not (n.startswith("body:") and n in seen)])
+        seen.update(f.bodies)
+        yield f
+
+
+def graph_attrs(dangling: int) -> dict[str, Any]:
+    return {"name": "aseandocs", "aseandocs_version": __version__, "schema": 1, "dangling_links": dangling}
+
+
+def build_graph(parsed_docs: Iterable[ParsedDocument | DocRecord], *,
+                registry: Any = None) -> nx.MultiDiGraph:
+    """The MultiDiGraph of ``parsed_docs``: parsed documents or the compact records a build keeps
+    (``aseandocs._doc_record.DocRecord``, the same graph without the texts); ``registry=False``
+    skips body names. The graph is the documents' ``fragment``s put together, in order."""
+    items = list(parsed_docs)
+    ctx = GraphContext(items, registry)
+    g = nx.MultiDiGraph()
+    dangling = 0
+    edges: list[Edge] = []
+    for f in fragments(items, ctx):   # every node first: an event may report on a later plan
+        g.add_nodes_from(f.nodes)
+        edges += f.edges
+        dangling += f.dangling
+    g.add_edges_from(edges)
+    g.graph.update(graph_attrs(dangling))
+    return g

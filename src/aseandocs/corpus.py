@@ -40,7 +40,8 @@ import errno
 import os
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from collections import Counter
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -48,7 +49,7 @@ from . import _build_cache as cache
 from . import _build_outputs as outputs
 from ._atomic import remove_stale_temps
 from ._build_lock import BuildLock
-from ._doc_record import DocRecord, compact
+from ._doc_record import DocRecord, compact, link_terms
 from .errors import AseandocsError, BuildError, ParseError, ReadError
 from .model import ParsedDocument
 
@@ -226,52 +227,96 @@ def _parse_one(given: str, absolute: str, parse_fn: ParseFn | None) -> Outcome:
         return "error", _error_record(given, e), False
 
 
+def _with_link_terms(given: str, outcome: Outcome) -> tuple[Outcome, dict[str, Any] | None]:
+    """What linking needs of a parse result (``_doc_record.link_terms``), made where it was parsed."""
+    status, payload, cacheable = outcome
+    if status != "ok":
+        return outcome, None
+    try:
+        return outcome, link_terms(payload)
+    except (KeyError, TypeError, ValueError) as e:
+        return ("error", _error_record(given, e), False), None
+
+
 def _parse_cached(given: str, absolute: str, parse_fn: ParseFn | None, cache_dir: str,
-                  key: str) -> Outcome:
-    """Parse one file in a local worker, write its cache entry there and return the compact
-    record instead of the whole result (the build process keeps records, never texts). The
-    outcome is not ``cacheable`` again: it is cached already."""
-    status, payload, cacheable = _parse_one(given, absolute, parse_fn)
+                  key: str, link: bool = True) -> Outcome:
+    """Parse one file in a local worker, write its cache entry there (with what linking needs of
+    it, when ``link``) and return the compact record instead of the whole result (the build
+    process keeps records, never texts or events). The outcome is not ``cacheable`` again: it is
+    cached already."""
+    outcome, terms = _with_link_terms(given, _parse_one(given, absolute, parse_fn)) if link else \
+        (_parse_one(given, absolute, parse_fn), None)
+    status, payload, cacheable = outcome
     if cacheable:
-        cache.write_entry(Path(cache_dir), key, status, payload)
+        cache.write_entry(Path(cache_dir), key, status, payload, terms)
     if status == "ok":
         try:
-            return "ok", compact(payload), False   # type: ignore[return-value]
+            return "ok", compact(payload, events=False, link=terms), False   # type: ignore[return-value]
         except (KeyError, TypeError, ValueError) as e:
             return "error", _error_record(given, e), False
     return status, payload, False
 
 
+def _parse_remote(given: str, absolute: str, parse_fn: ParseFn | None) -> Outcome:
+    """``_parse_one`` on a Dask worker, with what linking needs of the result in its ``_link``."""
+    outcome, terms = _with_link_terms(given, _parse_one(given, absolute, parse_fn))
+    if terms is not None:
+        outcome[1]["_link"] = terms
+    return outcome
+
+
 # --- engines ---------------------------------------------------------------------------------------
+
+#: Jobs in flight per worker process (queued ahead so no worker waits for the next one).
+_IN_FLIGHT = 64
+
 
 def _run_local(jobs: list[Job], parse_fn: ParseFn | None, workers: int, scheduler: Any, *,
                cache_dir: Path | None = None, keys: dict[str, str] | None = None,
-               pool: Callable[[], Any] | None = None) -> Iterator[tuple[Job, Outcome]]:
+               pool: Callable[[], Any] | None = None, link: bool = True) -> Iterator[tuple[Job, Outcome]]:
     """Parse in this process (``workers`` 1) or in the process pool ``pool()`` (else one made
-    here); with ``cache_dir`` each worker writes its cache entry and returns the compact record."""
+    here); with ``cache_dir`` each worker writes its cache entry and returns the compact record
+    (with what linking needs, when ``link``)."""
     def task(job: Job) -> tuple[Any, ...]:
         if cache_dir is None or keys is None:
             return (_parse_one, *job, parse_fn)
-        return (_parse_cached, *job, parse_fn, str(cache_dir), keys[job[0]])
+        return (_parse_cached, *job, parse_fn, str(cache_dir), keys[job[0]], link)
 
     if workers <= 1:
         for job in jobs:
             fn, *args = task(job)
             yield job, fn(*args)
         return
-    from concurrent.futures import as_completed
+    from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
     broken: list[Job] = []
     own = None if pool is not None else outputs.new_pool(min(workers, len(jobs)), None)
     executor = own or pool()   # type: ignore[misc]
     try:
-        futures = {executor.submit(*task(job)): job for job in jobs}
-        for fut in as_completed(futures):
-            try:
-                yield futures[fut], fut.result()
-            except BrokenProcessPool:
-                broken.append(futures[fut])
+        # a bounded window of jobs in flight: a million queued futures would hold a million
+        # results and call frames in this process
+        todo = iter(jobs)
+        futures: dict[Any, Job] = {}
+        for job in todo:
+            futures[executor.submit(*task(job))] = job
+            if len(futures) >= _IN_FLIGHT * workers:
+                break
+        while futures:
+            done, _ = wait(futures, return_when=FIRST_COMPLETED)
+            for fut in done:
+                job = futures.pop(fut)
+                try:
+                    yield job, fut.result()
+                except BrokenProcessPool:
+                    broken.append(job)
+            for job in todo:
+                try:
+                    futures[executor.submit(*task(job))] = job
+                except BrokenProcessPool:
+                    broken.append(job)
+                if len(futures) >= _IN_FLIGHT * workers:
+                    break
     finally:
         if own is not None:
             own.shutdown(wait=True, cancel_futures=True)
@@ -302,7 +347,7 @@ def _run_dask(jobs: list[Job], parse_fn: ParseFn | None, workers: int,
     else:
         client = scheduler   # a Client the caller manages
     try:
-        futures = client.map(_parse_one, [g for g, _ in jobs], [a for _, a in jobs],
+        futures = client.map(_parse_remote, [g for g, _ in jobs], [a for _, a in jobs],
                              parse_fn=parse_fn, pure=False)
         by_key = {f.key: job for f, job in zip(futures, jobs)}
         for fut in as_completed(futures):
@@ -374,16 +419,28 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
     ids: dict[str, str] = {}
     jobs: list[Job] = []
     cached = 0
+    linking = link_fn is None
+    df = _Frequencies()
 
-    def keep(given: str, status: str, payload: Any) -> None:
-        """Record an outcome: a parse result becomes its compact record at once."""
+    def keep(given: str, status: str, payload: Any, link: dict[str, Any] | None = None) -> None:
+        """Record an outcome: a parse result becomes its compact record at once; the terms of
+        its events are added to the corpus's document frequencies (``_Frequencies``)."""
         if status != "ok":
             errors.append(payload)
             return
         try:
-            records[given] = payload if isinstance(payload, DocRecord) else compact(payload)
+            if isinstance(payload, DocRecord):
+                rec = payload
+            else:
+                if link is None and linking:
+                    link = link_terms(payload)   # an entry cached without them (an older build)
+                rec = compact(payload, events=False, link=link)
         except (KeyError, TypeError, ValueError) as e:
             errors.append(_error_record(given, e))
+            return
+        if rec.event_df is not None:
+            df.add(*rec.event_df)
+        records[given] = replace(rec, event_df=None, terms=rec.terms if rec.parsed.kind == "plan" else None)
 
     for p in paths:
         given = str(p)
@@ -402,7 +459,7 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
                            "hint": "make the file readable by this user (chmod u+r) or remove it from the corpus"
                            if denied else "check that it exists and is readable"})
             continue
-        hit = None if force else cache.read_entry(cache_dir, key)
+        hit = None if force else cache.read_entry(cache_dir, key, with_link=True)
         if hit is not None:
             keep(given, *hit)
             cached += 1
@@ -413,33 +470,48 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
     pool = outputs.LazyPool(workers, lock_fd)
     try:
         return _parse_and_write(src, dest, t0, jobs, records, errors, keys, keep, cached, skipped,
-                                timings, lap, pool, workers=workers, engine=engine, scheduler=scheduler,
+                                timings, lap, pool, df, workers=workers, engine=engine, scheduler=scheduler,
                                 force=force, progress=progress, parse_fn=parse_fn, link_fn=link_fn)
     finally:
         pool.shutdown()
 
 
+class _Frequencies:
+    """The corpus's events as linking's background: how many there are and how many hold each
+    term (added up from each document's ``link_terms`` as the documents arrive)."""
+
+    def __init__(self) -> None:
+        self.events = 0
+        self.terms: Counter[str] = Counter()
+
+    def add(self, events: int, terms: dict[str, int]) -> None:
+        self.events += events
+        self.terms.update(terms)
+
+
 def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records: dict[str, DocRecord],
                      errors: list[dict[str, Any]], keys: dict[str, str],
-                     keep: Callable[[str, str, Any], None], cached: int, skipped: int,
+                     keep: Callable[..., None], cached: int, skipped: int,
                      timings: dict[str, float], lap: Callable[[str], None],
-                     pool: outputs.LazyPool, *,
+                     pool: outputs.LazyPool, df: _Frequencies, *,
                      workers: int, engine: str, scheduler: Any, force: bool, progress: bool,
                      parse_fn: ParseFn | None, link_fn: LinkFn | None) -> BuildSummary:
-    """Parse the jobs (each result cached and reduced to its record as it arrives), link the
-    records, write every output (``_build_outputs``)."""
+    """Parse the jobs (each result cached and reduced to its record as it arrives), link and
+    write the documents, write every other output (``_build_outputs``)."""
     cache_dir, docs_dir = dest / "cache", dest / "documents"
     from tqdm import tqdm
     bar = tqdm(total=len(jobs) + cached, initial=cached, unit="doc", desc="parsing",
                disable=not progress or not sys.stderr.isatty())
     try:
         if jobs:
-            options = {"cache_dir": cache_dir, "keys": keys, "pool": pool} if engine == "local" else {}
+            options = ({"cache_dir": cache_dir, "keys": keys, "pool": pool, "link": link_fn is None}
+                       if engine == "local" else {})
             for (given, _), (status, payload, cacheable) in ENGINES[engine](jobs, parse_fn, workers,
                                                                             scheduler, **options):
+                link = payload.pop("_link", None) if isinstance(payload, dict) and status == "ok" else None
                 if cacheable:
-                    cache.write_entry(cache_dir, keys[given], status, payload)
-                keep(given, status, payload)
+                    cache.write_entry(cache_dir, keys[given], status, payload, link)
+                keep(given, status, payload, link)
                 bar.update(1)
     finally:
         bar.close()
@@ -448,58 +520,88 @@ def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records:
     order = sorted(records, key=lambda g: Path(g))
     recs = [records.pop(g) for g in order]
     doc_keys = [keys[g] for g in order]
+    ids = [r.id for r in recs]
     errors.sort(key=lambda e: Path(e["path"]))
     lap("load")
 
-    parsed = [r.parsed for r in recs]
     link_key = cache.link_key(doc_keys, cache.version_key(link_fn, "link"))
-    linked = None if force else cache.read_links(cache_dir, link_key, parsed)
-    reused_links = linked is not None
-    if linked is None:
-        linked = _link(parsed, link_fn, src, errors)
-        if linked is not parsed:
-            cache.write_links(cache_dir, link_key, linked)
-    items = [outputs.DocItem(r.id, k, None if linked is parsed else
-                             {i: e.measures for i, e in enumerate(d.events) if e.measures})
-             for r, k, d in zip(recs, doc_keys, linked)]
-    recs = [r.with_parsed(d) for r, d in zip(recs, linked)]
-    del parsed, linked
-    lap("link")
-
-    tasks = outputs.outputs_tasks(pool() if len(items) > 1 else None)
-    outputs.start_documents(tasks, cache_dir, docs_dir, items, workers)
-    outputs.write_errors(dest, errors)
+    facts = None if force else cache.read_links(cache_dir, link_key, docs_dir, ids)
+    reused_links = facts is not None
+    tasks = outputs.outputs_tasks(pool() if len(recs) > 1 else None)
+    if facts is None:
+        items, index, ok = _link(recs, doc_keys, df, link_fn, src, errors, cache_dir)
+        lap("link")
+        try:
+            outputs.start_documents(tasks, cache_dir, docs_dir, items, workers, index)
+            with tqdm(total=len(tasks.running), unit="slice", desc="linking, writing documents",
+                      disable=not progress or not sys.stderr.isatty() or not tasks.running) as bar:
+                facts = {"links": sum(tasks.wait(lambda: bar.update(1)))}
+        finally:
+            if index is not None:
+                Path(index).unlink(missing_ok=True)
+        if ok:   # a failed linking is tried again next time
+            cache.write_links(cache_dir, link_key, docs_dir, ids, facts)
     lap("documents")
+    outputs.write_errors(dest, errors)
+    recs = [r.without_link_terms() for r in recs]
 
     names_key = cache.names_key()
     out_key = cache.outputs_key(link_key, names_key)
-    facts = cache.read_outputs(cache_dir, out_key, dest) if reused_links else None
-    if facts is None:
-        facts = outputs.write_outputs(dest, recs, items, cache.body_names(cache_dir, names_key), tasks, lap)
-        cache.write_outputs(cache_dir, out_key, dest, outputs.OUTPUTS, facts)
+    kept = cache.read_outputs(cache_dir, out_key, dest) if reused_links else None
+    if kept is None:
+        kept = outputs.write_outputs(dest, recs, ids, cache.body_names(cache_dir, names_key), tasks, lap)
+        cache.write_outputs(cache_dir, out_key, dest, outputs.OUTPUTS, kept)
     else:
-        tasks.wait()
         lap("outputs kept")
     cache.prune(cache_dir, set(keys.values()) | {link_key, names_key, out_key})
-    index = dest / "index.html"
+    index_html = dest / "index.html"
     return BuildSummary(
         documents=len(recs), skipped=skipped, measures=sum(len(r.parsed.measures) for r in recs),
-        bodies=facts["bodies"], mentions=sum(r.mentions for r in recs),
-        events=sum(len(r.parsed.events) for r in recs),
-        links=sum(len(e.measures) for r in recs for e in r.parsed.events), errors=len(errors),
-        cached=cached, seconds=round(time.perf_counter() - t0, 3), out=dest, index=index, timings=timings,
-        failures=tuple(errors))
+        bodies=kept["bodies"], mentions=sum(r.mentions for r in recs),
+        events=sum(r.events for r in recs), links=facts["links"], errors=len(errors),
+        cached=cached, seconds=round(time.perf_counter() - t0, 3), out=dest, index=index_html,
+        timings=timings, failures=tuple(errors))
 
 
-def _link(parsed: list[ParsedDocument], link_fn: LinkFn | None, src: Path,
-          errors: list[dict[str, Any]]) -> list[ParsedDocument]:
-    """The corpus-level linking step, on the records (no texts); on failure the documents go on
-    unlinked (``parsed`` itself is returned, which the caller does not cache)."""
-    if link_fn is None:
-        from .linking import link_corpus as link_fn
+def _link(recs: list[DocRecord], doc_keys: list[str], df: _Frequencies, link_fn: LinkFn | None,
+          src: Path, errors: list[dict[str, Any]],
+          cache_dir: Path) -> tuple[list[outputs.DocItem], str | None, bool]:
+    """The corpus-level linking step: the documents to write, the linking index pickled in
+    ``cache_dir`` for the workers that write them (``linking.link_document``) or None when the
+    links are in the items already (``link_fn``) or there are none, and whether it worked. On
+    failure the documents are written unlinked (their ``links`` None, no index) and the failure
+    is an error record."""
+    plain = [outputs.DocItem(r.id, k, None) for r, k in zip(recs, doc_keys)]
     try:
-        return list(link_fn(parsed))
+        if link_fn is not None:
+            return _link_with(link_fn, recs, doc_keys, cache_dir), None, True
+        from .linking import MeasureIndex
+        plans = [r for r in recs if r.parsed.kind == "plan" and r.parsed.measures]
+        if not plans:
+            return [outputs.DocItem(r.id, k, {}) for r, k in zip(recs, doc_keys)], None, True
+        index = MeasureIndex([r.parsed for r in plans], terms=[r.terms or () for r in plans],
+                             background_counts=(df.events, df.terms))
+        index.prepare()
+        return plain, outputs.pickle_to(index, cache_dir, ".index."), True
     except Exception as e:   # noqa: BLE001 - a corpus-level failure: keep the documents, unlinked
         errors.append({**_error_record(str(src), e),
                        "hint": "linking failed: the documents were written without event-measure links"})
-        return parsed
+        return plain, None, False
+
+
+def _link_with(link_fn: LinkFn, recs: list[DocRecord], doc_keys: list[str],
+               cache_dir: Path) -> list[outputs.DocItem]:
+    """Links made by a caller's ``link_fn`` over every document's record with its events (read
+    back from the cache; no texts)."""
+    full = []
+    for r, k in zip(recs, doc_keys):
+        hit = cache.read_entry(cache_dir, k)
+        if hit is None or hit[0] != "ok":
+            raise BuildError(f"{cache_dir / (k + '.json')}: the cached parse of {r.id!r} vanished "
+                             "during the build; build again")
+        full.append(compact(hit[1]).parsed)
+    linked = list(link_fn(full))
+    return [outputs.DocItem(r.id, k, {i: e.measures for i, e in enumerate(d.events) if e.measures})
+            for r, k, d in zip(recs, doc_keys, linked)]
+
+

@@ -53,7 +53,8 @@ import yaml
 
 from .model import Event, Link, Measure, ParsedDocument
 
-__all__ = ["link_corpus", "MeasureIndex", "LinkConfig", "tokenize"]
+__all__ = ["link_corpus", "link_document", "event_frequencies", "measure_terms", "MeasureIndex",
+           "LinkConfig", "tokenize"]
 
 # --- terms -------------------------------------------------------------------------------------
 
@@ -327,16 +328,23 @@ class MeasureIndex:
     """A BM25 index over the measures (titles and activities) of the plans in a corpus."""
 
     def __init__(self, plans: Iterable[ParsedDocument], config: LinkConfig | None = None,
-                 background: Iterable[Iterable[str]] = ()) -> None:
+                 background: Iterable[Iterable[str]] = (), *,
+                 terms: Iterable[Sequence[Sequence[str]]] | None = None,
+                 background_counts: "tuple[int, dict[str, int]] | None" = None) -> None:
         """``background``: the term sets of other texts (the corpus's events) that count towards
         document frequency, so words common in the news ("แผน", "ความร่วมมือ") weigh less than
-        words rare everywhere ("ทางทะเล")."""
+        words rare everywhere ("ทางทะเล"); or ``background_counts``, the same as (number of
+        texts, texts holding each term) — ``event_frequencies`` of the events, summed.
+        ``terms``: each plan's ``measure_terms`` of its measures, when a worker made them already.
+        """
         self.config = config or LinkConfig()
         self._entries: list[_Entry] = []
         self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        given = iter(terms) if terms is not None else None
         for pd in plans:
-            for m in pd.measures:
-                counts = Counter(_measure_terms(m))
+            plan_terms = next(given) if given is not None else [measure_terms(m) for m in pd.measures]
+            for m, mt in zip(pd.measures, plan_terms):
+                counts = Counter(mt)
                 idx = len(self._entries)
                 self._entries.append(_Entry(m, pd.date, sum(counts.values()), frozenset(m.bodies)))
                 for t, c in counts.items():
@@ -344,14 +352,26 @@ class MeasureIndex:
         n = len(self._entries)
         self._avgdl = (sum(e.length for e in self._entries) / n) if n else 1.0
         df = {t: len(p) for t, p in self._postings.items()}
-        for terms in background:
+        for terms_ in background:
             n += 1
-            for t in set(terms):
+            for t in set(terms_):
                 if t in df:
                     df[t] += 1
+        if background_counts is not None:
+            n += background_counts[0]
+            for t, c in background_counts[1].items():
+                if t in df:
+                    df[t] += c
         self._idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self._vectors: "dict[str, tuple[Any, Any]] | None" = None
         self._entry_norms: list[dict[str, float]] = []
+
+    def prepare(self) -> "MeasureIndex":
+        """Make the arrays the searches use now (else on the first query): a build does it once
+        before it sends the index to its workers."""
+        if self._vectors is None:
+            self._vectors = self._build_vectors()
+        return self
 
     def _norm(self, tf: int, idx: int) -> float:
         """BM25's term-frequency part for ``tf`` occurrences in entry ``idx``."""
@@ -480,11 +500,41 @@ class MeasureIndex:
         return tuple(out)
 
 
-def _measure_terms(m: Measure) -> list[str]:
+def measure_terms(m: Measure) -> list[str]:
     """The index terms of a measure: its title's and activities' words and bigrams, glossary
     terms of the other language, its bodies."""
     text = " ".join([m.title] + [a.text for a in m.activities])
     return _terms(tokenize(text)) + _glossary_terms(text)[0] + [f"body:{b}" for b in m.bodies]
+
+
+def event_frequencies(events: Iterable[Event], config: LinkConfig | None = None) -> Counter[str]:
+    """How many of ``events`` hold each query term: one document's share of the corpus-wide
+    document frequencies (``MeasureIndex(background_counts=...)``). A build's workers count it
+    as they parse, so the build process never tokenises the events::
+
+        >>> from aseandocs.model import Event
+        >>> df = event_frequencies([Event("meeting", "SOMTC met on maritime security", (0, 1)),
+        ...                         Event("meeting", "การประชุม SOMTC ว่าด้วยอาชญากรรมข้ามชาติ", (0, 1))])
+        >>> df["somtc"], df["security"], df["อาชญากรรม|ข้ามชาติ"]
+        (2, 1, 1)
+    """
+    cfg = config or LinkConfig()
+    out: Counter[str] = Counter()
+    for ev in events:
+        out.update(_Query.of(ev, cfg).weights.keys())
+    return out
+
+
+def link_document(index: MeasureIndex, doc: ParsedDocument) -> dict[int, tuple[Link, ...]]:
+    """The links of ``doc``'s events (event index -> links) in ``index``, never to ``doc`` itself
+    (a plan does not report its own progress)."""
+    cfg = index.config
+    links: dict[int, tuple[Link, ...]] = {}
+    for i, ev in enumerate(doc.events):
+        found = tuple(l for l in index.query(ev, doc.date, _Query.of(ev, cfg)) if l.plan != doc.id)
+        if found:
+            links[i] = found
+    return links
 
 
 def link_corpus(documents: Sequence[ParsedDocument], *,
@@ -493,8 +543,9 @@ def link_corpus(documents: Sequence[ParsedDocument], *,
 
     Plans are the documents of kind ``plan`` that have measures. Events of a plan never link to
     that same plan's measures (a plan does not report its own progress). Only ``kind``, ``date``,
-    ``measures`` and ``events`` of a document are read (never its text), so a build links the
-    compact records it keeps (``aseandocs._doc_record``).
+    ``measures`` and ``events`` of a document are read (never its text). A build does the same in
+    pieces (``event_frequencies`` as it parses, ``link_document`` in its workers), with the same
+    links.
     """
     cfg = config or LinkConfig()
     plans = [d for d in documents if d.kind == "plan" and d.measures]

@@ -67,8 +67,7 @@ def _j(values: Iterable[Any]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
-def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: set[str],
-                     pending: list[tuple[Any, ...]]) -> None:
+def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: set[str]) -> None:
     d = pd.document
     cur = db.execute("INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
                      (d.id, d.source, pd.kind, pd.title, pd.date, d.language, d.format, d.encoding,
@@ -93,8 +92,11 @@ def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: se
         db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    (eid, d.id, n, e.type, e.date, e.end_date, e.status, e.ordinal, e.page, e.text,
                     e.span[0], e.span[1], _j(e.bodies), _j(e.instruments)))
-        pending += [(eid, link.measure or f"{link.plan}#{link.ref}", link.plan, link.ref, link.score,
-                     _j(link.evidence)) for link in e.measures]
+        if e.measures:
+            db.executemany("INSERT INTO links (event_id, measure_id, plan, ref, score, evidence) "
+                           "VALUES (?,?,?,?,?,?)",
+                           [(eid, link.measure or f"{link.plan}#{link.ref}", link.plan, link.ref, link.score,
+                             _j(link.evidence)) for link in e.measures])
 
 
 def write_store(parsed_docs: Iterable[ParsedDocument], path: str | os.PathLike[str]) -> Path:
@@ -107,18 +109,23 @@ def write_store(parsed_docs: Iterable[ParsedDocument], path: str | os.PathLike[s
     with atomic_path(target) as tmp:
         db = sqlite3.connect(tmp)
         try:
-            db.execute("PRAGMA foreign_keys = ON")
+            # Links go in as their documents come (a 1 GB corpus has millions: none is held in
+            # memory), so a link may name a measure of a later plan: foreign keys are checked
+            # once at the end, after the links to measures outside the corpus lose measure_id.
+            db.execute("PRAGMA foreign_keys = OFF")
             db.execute("PRAGMA journal_mode = OFF")   # a fresh temp file, renamed only when complete
             db.execute("PRAGMA synchronous = OFF")    # atomic_path fsyncs it before the rename
             db.executescript(_SCHEMA)
             measure_ids: set[str] = set()
-            pending: list[tuple[Any, ...]] = []
             with db:
                 for pd in parsed_docs:
-                    _insert_document(db, pd, measure_ids, pending)
-                db.executemany("INSERT INTO links (event_id, measure_id, plan, ref, score, evidence) "
-                               "VALUES (?,?,?,?,?,?)",
-                               [(e, m if m in measure_ids else None, *rest) for e, m, *rest in pending])
+                    _insert_document(db, pd, measure_ids)
+                db.execute("UPDATE links SET measure_id = NULL WHERE measure_id IS NOT NULL AND "
+                           "measure_id NOT IN (SELECT id FROM measures)")
+            bad = db.execute("PRAGMA foreign_key_check").fetchmany(3)
+            if bad:
+                raise BuildError(f"{target}: the store would break its foreign keys ({bad}); please report it")
+            db.execute("PRAGMA foreign_keys = ON")
         finally:
             db.close()
     return target

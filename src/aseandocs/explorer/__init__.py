@@ -29,8 +29,9 @@ from .._atomic import write_atomic
 from ..graph import EDGE_TYPES as _EDGE_TYPES
 from ..graph import NODE_TYPES as _TYPES
 from ._layout import radial_layout
+from ._select import Selection
 
-__all__ = ["render_explorer", "explorer_data", "MAX_NODES"]
+__all__ = ["render_explorer", "render_selection", "explorer_data", "selection_data", "Selection", "MAX_NODES"]
 
 # Node attributes the page shows, by node type (the rest stays in graph.json).
 _KEEP = {
@@ -58,48 +59,23 @@ def _script_json(data: Any) -> str:
     return text
 
 
-#: The node budget of the page: a graph larger than this is shown in part (see ``_select``).
+#: The node budget of the page: a graph larger than this is shown in part (``_select.Selection``).
 MAX_NODES = 8000
-#: The node types always shown, however large the graph (with the events that report on measures).
-_ALWAYS = frozenset({"document", "measure", "body"})
 
 
 def _select(g: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph, dict[str, Any] | None]:
-    """The part of ``g`` the page shows, and what was left out (None when all of it is shown).
-
-    The rule (docs/PERFORMANCE.md): every document, measure and body, and every event that reports
-    on a measure, is always kept; the other events and then the activities fill what is left of
-    ``limit`` nodes, in graph order (document order). A 1 GB corpus has hundreds of thousands of
-    event nodes; the page stays responsive and says "showing N of M events".
-    """
+    """The part of ``g`` the page shows, and what was left out (None when all of it is shown)."""
     if g.number_of_nodes() <= limit:
         return g, None
-    keep: set[str] = set()
-    rest: dict[str, list[str]] = {"event": [], "activity": []}
-    total = {"event": 0, "activity": 0}
+    s = Selection(limit)
     for n, d in g.nodes(data=True):
-        t = d.get("type", "document")
-        if t in total:
-            total[t] += 1
-        if t in _ALWAYS or t == "event" and any(k == "reports_on" for _, _, k in g.out_edges(n, keys=True)):
-            keep.add(n)
-        elif t in rest:
-            rest[t].append(n)
-        else:
-            keep.add(n)
-    room = max(limit - len(keep), 0)
-    for t in ("event", "activity"):
-        take = rest[t][:room]
-        keep.update(take)
-        room -= len(take)
-    shown = {t: total[t] - len(rest[t]) + len([n for n in rest[t] if n in keep]) for t in total}
-    note = {"nodes": len(keep), "of": g.number_of_nodes(), "limit": limit,
-            "events": [shown["event"], total["event"]], "activities": [shown["activity"], total["activity"]]}
-    return g.subgraph(keep), note
+        s.add(n, d, g.out_edges(n, keys=True, data=True))
+    return s.result()
 
 
-def _coverage(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """``MeasureGraph.coverage`` of every plan (the same rows), in one pass over the graph."""
+def _coverage(g: nx.MultiDiGraph, reported: set[str] | None = None) -> list[dict[str, Any]]:
+    """``MeasureGraph.coverage`` of every plan (the same rows), in one pass over the graph;
+    ``reported``: the measures some event reports on, when ``g`` does not hold every event."""
     from ..graph import ref_sort_key
     groups: dict[str, dict[str, list[str]]] = {}
     for n, d in g.nodes(data=True):
@@ -110,12 +86,12 @@ def _coverage(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
         rows = []
         for section in sorted(groups[plan], key=ref_sort_key):
             members = groups[plan][section]
-            reported = sum(1 for n in members
-                           if any(e.get("type") == "reports_on" for _, _, e in g.in_edges(n, data=True)))
+            reported_n = sum(1 for n in members if n in reported) if reported is not None else sum(
+                1 for n in members if any(e.get("type") == "reports_on" for _, _, e in g.in_edges(n, data=True)))
             head = g.nodes.get(f"measure:{plan}#{section}", {})
             rows.append({"plan": plan, "section": section, "title": head.get("title", ""),
-                         "measures": len(members), "reported": reported,
-                         "share": round(reported / len(members), 4)})
+                         "measures": len(members), "reported": reported_n,
+                         "share": round(reported_n / len(members), 4)})
         out.append({"plan": plan, "title": g.nodes.get(f"doc:{plan}", {}).get("title") or plan, "rows": rows})
     return out
 
@@ -126,6 +102,17 @@ def explorer_data(graph: Any, *, max_nodes: int = MAX_NODES) -> dict[str, Any]:
     mg = graph if hasattr(graph, "graph") and isinstance(graph.graph, nx.Graph) else None
     full: nx.MultiDiGraph = mg.graph if mg is not None else graph
     g, shown = _select(full, max_nodes)
+    return _page_data(g, shown, _coverage(full) if mg is not None else [])
+
+
+def selection_data(selection: Selection) -> dict[str, Any]:
+    """The page's JSON for what a build chose while streaming (``Selection``); the coverage counts
+    every event of the corpus, shown or not."""
+    g, shown = selection.result()
+    return _page_data(g, shown, _coverage(g, selection.reported))
+
+
+def _page_data(g: nx.MultiDiGraph, shown: dict[str, Any] | None, coverage: list[dict[str, Any]]) -> dict[str, Any]:
     pos = radial_layout(g)
     xs = [p[0] for p in pos.values()] or [0.0]
     ys = [p[1] for p in pos.values()] or [0.0]
@@ -156,7 +143,6 @@ def explorer_data(graph: Any, *, max_nodes: int = MAX_NODES) -> dict[str, Any]:
         if k == "reports_on":
             e += [d.get("score", 0.0), list(d.get("evidence") or [])]
         edges.append(e)
-    coverage = _coverage(full) if mg is not None else []
     data = {"types": list(_TYPES), "edgeTypes": list(_EDGE_TYPES), "pillars": pillars,
             "nodes": nodes, "edges": edges, "coverage": coverage}
     if shown is not None:
@@ -166,12 +152,21 @@ def explorer_data(graph: Any, *, max_nodes: int = MAX_NODES) -> dict[str, Any]:
 
 def render_explorer(graph: Any, path: str | os.PathLike[str], *, max_nodes: int = MAX_NODES) -> Path:
     """Write the explorer for ``graph`` (a MeasureGraph, or its networkx graph) to ``path``; a
-    graph over ``max_nodes`` nodes is shown in part, as ``_select`` says, with a note in the page."""
+    graph over ``max_nodes`` nodes is shown in part (``_select.Selection``), with a note in the page."""
+    return _write_page(explorer_data(graph, max_nodes=max_nodes), path)
+
+
+def render_selection(selection: Selection, path: str | os.PathLike[str]) -> Path:
+    """Write the explorer of what a build chose while streaming the graph (``Selection``)."""
+    return _write_page(selection_data(selection), path)
+
+
+def _write_page(data: dict[str, Any], path: str | os.PathLike[str]) -> Path:
     css, js, template = _asset("explorer.css"), _asset("explorer.js"), _asset("template.html")
     if any(m in css or m in js for m in _MARKERS):
         raise ValueError("explorer assets must not contain the template markers")
     page = (template.replace(_MARKERS[0], css, 1).replace(_MARKERS[1], js, 1)
-            .replace(_MARKERS[2], _script_json(explorer_data(graph, max_nodes=max_nodes)), 1))
+            .replace(_MARKERS[2], _script_json(data), 1))
     target = Path(path)
     write_atomic(target, page)
     return target

@@ -377,8 +377,9 @@
   if (DATA.shown) {   // a graph over the page's node budget: say what is left out
     var sh = DATA.shown, note = document.getElementById("shown");
     note.textContent = "· showing " + sh.events[0] + " of " + sh.events[1] + " events, " + sh.activities[0] +
-      " of " + sh.activities[1] + " activities (" + sh.nodes + " of " + sh.of +
-      " nodes; every document, measure, body and event reporting on a measure is shown)";
+      " of " + sh.activities[1] + " activities" + (sh.documents ? ", " + sh.documents[0] + " of " +
+      sh.documents[1] + " documents" : "") + " (" + sh.nodes + " of " + sh.of +
+      " nodes; every plan, measure and body is shown, then events reporting on a measure)";
     note.hidden = false;
   }
   var ms = document.getElementById("load-ms");

@@ -1,0 +1,311 @@
+"""The graph files of a build written one document at a time (issue 8): graph.json, GraphML and
+GEXF from each document's ``Fragment`` (``_graph_build``), never from a graph of the whole corpus.
+
+The bytes are those of ``MeasureGraph.from_documents(...).to_json/to_graphml/to_gexf`` (networkx's
+node-link JSON and pretty-printed GraphML/GEXF), which tests/test_corpus_stream.py checks: nodes
+and edges go to temporary part files as they come, and each file is put together at the end, when
+its head (GraphML keys, GEXF attribute declarations, the graph's attributes) is known. A Thai
+label ("กฎบัตรอาเซียน") and an English one ("ASEAN Charter & TAC") come out as in
+``_graph_xml``. Memory stays flat: a 1 GB corpus has over a million event nodes.
+
+    >>> write_graph_files(lambda: fragments(records, ctx), Path("out"))   # doctest: +SKIP
+    {'bodies': 52, 'dangling': 0}
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import networkx as nx
+
+from ._atomic import atomic_path
+from ._graph_build import Fragment, graph_attrs
+from ._graph_export import _XML_BAD, _scalar
+from ._graph_xml import _GEXF_EDGE_POPPED, _cdata, _gexf_value, _leaf, _parent, _tag
+
+__all__ = ["write_graph_files"]
+
+# A placeholder for an attribute's key or id in a part file, numbered only at the end (every node
+# attribute is numbered before any edge attribute): "\x00n3\x00", "\x00e3\x00". Never in XML
+# text (flattening drops NUL).
+_LATE = re.compile("\x00[ne](?P<i>[0-9]+)\x00")
+
+
+class _Parts:
+    """Temporary part files in ``folder`` (removed at the end)."""
+
+    def __init__(self, folder: Path, names: list[str]) -> None:
+        self.dir = tempfile.mkdtemp(dir=folder, prefix=".graph-parts.", suffix=".tmp")
+        self.files = {n: open(os.path.join(self.dir, n), "w", encoding="utf-8", newline="") for n in names}
+
+    def close(self) -> None:
+        for f in self.files.values():
+            if not f.closed:
+                f.close()
+
+    def copy(self, name: str, out: Any, late: Callable[[re.Match[str]], str] | None = None) -> None:
+        self.files[name].close()
+        with open(os.path.join(self.dir, name), encoding="utf-8", newline="") as f:
+            if late is None:
+                shutil.copyfileobj(f, out, 1 << 20)
+            else:
+                for line in f:
+                    out.write(_LATE.sub(late, line) if "\x00" in line else line)
+
+    def remove(self) -> None:
+        self.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _flat(attrs: dict[str, Any], conv: dict[str, type], rename: str | None = None) -> dict[str, Any]:
+    """``_graph_export.flatten`` of one node's or edge's attributes (``conv``: the keys whose
+    values have mixed types in the graph, and the type they all become)."""
+    out = {}
+    for k, v in attrs.items():
+        s = _scalar(v)
+        if s is None:
+            continue
+        if k in conv:
+            s = conv[k](s)
+        out[k] = s
+    if rename and "type" in out:
+        out[rename] = out.pop("type")   # last, as flatten(edge_type_as=...) puts it
+    return out
+
+
+class _Types:
+    """The types each attribute key takes, to find the keys ``flatten`` would unify."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, set[type]] = {}
+
+    def add(self, d: dict[str, Any]) -> None:
+        for k, v in d.items():
+            ts = self.seen.get(k)
+            if ts is None:
+                self.seen[k] = {type(v)}
+            elif type(v) not in ts:
+                ts.add(type(v))
+
+    def mixed(self) -> dict[str, type]:
+        return {k: float if ts <= {int, float} else str for k, ts in self.seen.items() if len(ts) > 1}
+
+
+class _Json:
+    def __init__(self, parts: _Parts) -> None:
+        self.nodes, self.edges = parts.files["json-nodes"], parts.files["json-edges"]
+        self.n = self.e = 0
+
+    def node(self, n: str, d: dict[str, Any]) -> None:
+        self.nodes.write(("," if self.n else "") + json.dumps({**d, "id": n}, ensure_ascii=False,
+                                                             separators=(",", ":")))
+        self.n += 1
+
+    def edge(self, u: str, v: str, k: str, d: dict[str, Any]) -> None:
+        self.edges.write(("," if self.e else "") + json.dumps({**d, "source": u, "target": v, "key": k},
+                                                             ensure_ascii=False, separators=(",", ":")))
+        self.e += 1
+
+    def finish(self, parts: _Parts, path: Path, graph: dict[str, Any]) -> None:
+        with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
+            head = {"directed": True, "multigraph": True, "graph": graph}
+            out.write(json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1] + ',"nodes":[')
+            parts.copy("json-nodes", out)
+            out.write('],"edges":[')
+            parts.copy("json-edges", out)
+            out.write("]}")
+
+
+class _GraphML:
+    """``_graph_xml.write_graphml_stream`` of the flattened graph, one node or edge at a time."""
+
+    def __init__(self, parts: _Parts, conv: tuple[dict[str, type], dict[str, type]]) -> None:
+        from networkx.readwrite.graphml import GraphMLWriter
+        self.w = GraphMLWriter()
+        self.nodes, self.edges = parts.files["graphml-nodes"], parts.files["graphml-edges"]
+        self.conv = conv
+        self.node_types, self.edge_types = _Types(), _Types()
+        self.graph_keys: dict[tuple[str, str, str], str] = {}
+        self.node_keys: dict[tuple[str, str, str], int] = {}
+        self.edge_keys: dict[tuple[str, str, str], int] = {}
+
+    def _key(self, table: dict[tuple[str, str, str], int], name: str, value: Any, scope: str) -> int:
+        k = (name, self.w.xml_type[type(value)], scope)
+        i = table.get(k)
+        if i is None:
+            i = table[k] = len(table)
+        return i
+
+    def node(self, n: str, d: dict[str, Any]) -> None:
+        f = _flat(d, self.conv[0])
+        self.node_types.add(f)
+        data = [("data", [("key", f"\x00n{self._key(self.node_keys, str(k), v, 'node')}\x00")], str(v))
+                for k, v in f.items()]
+        _parent(self.nodes.write, "    ", "node", [("id", _XML_BAD.sub("", str(n)))], data)
+
+    def edge(self, u: str, v: str, k: str, d: dict[str, Any]) -> None:
+        f = _flat(d, self.conv[1])
+        self.edge_types.add(f)
+        data = [("data", [("key", f"\x00e{self._key(self.edge_keys, str(a), x, 'edge')}\x00")], str(x))
+                for a, x in f.items()]
+        _parent(self.edges.write, "    ", "edge", [("source", _XML_BAD.sub("", str(u))),
+                                                   ("target", _XML_BAD.sub("", str(v))), ("id", str(k))], data)
+
+    def mixed(self) -> tuple[dict[str, type], dict[str, type]]:
+        return self.node_types.mixed(), self.edge_types.mixed()
+
+    def finish(self, parts: _Parts, path: Path, graph: dict[str, Any]) -> None:
+        w = self.w
+        gdata = {k: s for k, v in graph.items() if (s := _scalar(v)) is not None}
+        keys: list[tuple[tuple[str, str, str], str]] = []
+        for k, v in gdata.items():
+            keys.append(((str(k), w.xml_type[type(v)], "graph"), f"d{len(keys)}"))
+        base_n = len(keys)
+        keys += [(k, f"d{base_n + i}") for k, i in self.node_keys.items()]
+        base_e = len(keys)
+        keys += [(k, f"d{base_e + i}") for k, i in self.edge_keys.items()]
+        with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
+            out.write("<?xml version='1.0' encoding='utf-8'?>\n")
+            root = [("xmlns", w.NS_GRAPHML), ("xmlns:xsi", w.NS_XSI), ("xsi:schemaLocation", w.SCHEMALOCATION)]
+            out.write(f"<{_tag('graphml', root)}>\n")
+            for (name, typ, scope), kid in reversed(keys):
+                out.write(f'  <{_tag("key", [("id", kid), ("for", scope), ("attr.name", name), ("attr.type", typ)])} />\n')
+            out.write(f"  <{_tag('graph', [('edgedefault', 'directed')])}>\n")
+            parts.copy("graphml-nodes", out, lambda m: f"d{base_n + int(m['i'])}")
+            parts.copy("graphml-edges", out, lambda m: f"d{base_e + int(m['i'])}")
+            for i, (k, v) in enumerate(gdata.items()):
+                _leaf(out.write, "    ", "data", [("key", f"d{i}")], str(v))
+            out.write("  </graph>\n</graphml>\n")
+
+
+class _Gexf:
+    """``_graph_xml.write_gexf_stream`` of the flattened graph (edge ``type`` as ``relation``)."""
+
+    def __init__(self, parts: _Parts, conv: tuple[dict[str, type], dict[str, type]]) -> None:
+        from networkx.readwrite.gexf import GEXFWriter
+        self.w = GEXFWriter()
+        self.nodes, self.edges = parts.files["gexf-nodes"], parts.files["gexf-edges"]
+        self.conv = conv
+        self.node_attrs: dict[str, tuple[int, str]] = {}
+        self.edge_attrs: dict[str, tuple[int, str]] = {}
+        self.eid = 0
+
+    def _attr(self, table: dict[str, tuple[int, str]], title: str, value: Any) -> int:
+        found = table.get(title)
+        if found is None:
+            found = table[title] = (len(table), self.w.xml_type[type(value)])
+        return found[0]
+
+    def node(self, n: str, d: dict[str, Any]) -> None:
+        f = _flat(d, self.conv[0])
+        head = [("id", _XML_BAD.sub("", str(n))), ("label", str(f.get("label", n)))]
+        values = [("attvalue", [("for", f"\x00n{self._attr(self.node_attrs, str(k), v)}\x00"),
+                                ("value", _gexf_value(v))], None) for k, v in f.items() if k != "label"]
+        out = self.nodes.write
+        if values:
+            out(f"      <{_tag('node', head)}>\n")
+            _parent(out, "        ", "attvalues", [], values)
+            out("      </node>\n")
+        else:
+            out(f"      <{_tag('node', head)} />\n")
+
+    def edge(self, u: str, v: str, k: str, d: dict[str, Any]) -> None:
+        f = _flat(d, self.conv[1], rename="relation")
+        if f.get("id") is not None or "weight" in f or "label" in f:
+            raise ValueError("an edge attribute GEXF reserves (id, label, weight)")
+        items = [(a, x) for a, x in f.items() if a not in _GEXF_EDGE_POPPED] + [("networkx_key", str(k))]
+        head = [("source", _XML_BAD.sub("", str(u))), ("target", _XML_BAD.sub("", str(v))), ("id", str(self.eid))]
+        self.eid += 1
+        out = self.edges.write
+        out(f"      <{_tag('edge', head)}>\n")
+        _parent(out, "        ", "attvalues", [],
+                [("attvalue", [("for", f"\x00e{self._attr(self.edge_attrs, str(a), x)}\x00"),
+                               ("value", _gexf_value(x))], None) for a, x in items])
+        out("      </edge>\n")
+
+    def finish(self, parts: _Parts, path: Path, graph: dict[str, Any], nodes: int) -> None:
+        w = self.w
+        base_e = len(self.node_attrs)
+        with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
+            out.write("<?xml version='1.0' encoding='utf-8'?>\n")
+            root = [("xmlns", w.NS_GEXF), ("xmlns:xsi", w.NS_XSI), ("xsi:schemaLocation", w.SCHEMALOCATION),
+                    ("version", w.VERSION)]
+            out.write(f"<{_tag('gexf', root)}>\n")
+            out.write(f'  <meta lastmodifieddate="{time.strftime("%Y-%m-%d")}">\n')
+            out.write(f"    <creator>{_cdata(f'NetworkX {nx.__version__}')}</creator>\n")
+            out.write("  </meta>\n")
+            head = [("defaultedgetype", "directed"), ("mode", "static"), ("name", str(graph.get("name", "")))]
+            out.write(f"  <{_tag('graph', head)}>\n")
+            classes = [("edge", self.edge_attrs, base_e)] if self.edge_attrs else []
+            classes += [("node", self.node_attrs, 0)] if self.node_attrs else []
+            for cls, table, base in classes:
+                _parent(out.write, "    ", "attributes", [("mode", "static"), ("class", cls)],
+                        [("attribute", [("id", str(base + i)), ("title", t), ("type", typ)], None)
+                         for t, (i, typ) in table.items()])
+            out.write("    <nodes>\n" if nodes else "    <nodes />\n")
+            parts.copy("gexf-nodes", out, lambda m: str(int(m["i"])))
+            if nodes:
+                out.write("    </nodes>\n")
+            out.write("    <edges>\n" if self.eid else "    <edges />\n")
+            parts.copy("gexf-edges", out, lambda m: str(base_e + int(m["i"])))
+            if self.eid:
+                out.write("    </edges>\n")
+            out.write("  </graph>\n</gexf>\n")
+
+
+def write_graph_files(make: Callable[[], Iterator[Fragment]], dest: Path, *,
+                      json_file: bool = True, xml_files: bool = True,
+                      visit: Callable[[Fragment], None] | None = None) -> dict[str, Any]:
+    """graph.json (``json_file``) and graph.graphml and graph.gexf (``xml_files``) in ``dest`` from
+    the fragments ``make()`` yields (called again, once, if an attribute turns out to hold values
+    of mixed types, which GraphML and GEXF cannot declare); ``visit`` sees each fragment of the
+    first pass (the explorer's selection). Returns {"bodies": body nodes, "dangling": links left out}."""
+    conv: tuple[dict[str, type], dict[str, type]] = ({}, {})
+    for attempt in (0, 1):
+        names = (["json-nodes", "json-edges"] if json_file and attempt == 0 else []) + \
+                (["graphml-nodes", "graphml-edges", "gexf-nodes", "gexf-edges"] if xml_files else [])
+        parts = _Parts(dest / "cache", names) if (dest / "cache").is_dir() else _Parts(dest, names)
+        try:
+            js = _Json(parts) if "json-nodes" in names else None
+            gm = _GraphML(parts, conv) if xml_files else None
+            gx = _Gexf(parts, conv) if xml_files else None
+            bodies = dangling = nodes = 0
+            for f in make():
+                if visit is not None and attempt == 0:
+                    visit(f)
+                dangling += f.dangling
+                for n, d in f.nodes:
+                    nodes += 1
+                    bodies += d.get("type") == "body"
+                    if js:
+                        js.node(n, d)
+                    if gm and gx:
+                        gm.node(n, d)
+                        gx.node(n, d)
+                for u, v, k, d in f.edges:
+                    if js:
+                        js.edge(u, v, k, d)
+                    if gm and gx:
+                        gm.edge(u, v, k, d)
+                        gx.edge(u, v, k, d)
+            graph = graph_attrs(dangling)
+            if js:
+                js.finish(parts, dest / "graph.json", graph)
+            if gm and gx:
+                mixed = gm.mixed()
+                if (mixed[0] or mixed[1]) and attempt == 0:
+                    conv = mixed
+                    json_file = False
+                    continue
+                gm.finish(parts, dest / "graph.graphml", graph)
+                gx.finish(parts, dest / "graph.gexf", graph, nodes)
+            return {"bodies": bodies, "dangling": dangling}
+        finally:
+            parts.remove()
+    raise AssertionError("unreachable")
