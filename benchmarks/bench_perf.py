@@ -161,6 +161,9 @@ _RUN = ("import json, sys; from aseandocs.corpus import build; "
 
 
 def _tree_rss(pid: int) -> int:
+    """The memory of a process and its children: the sum of their PSS (proportional set size:
+    pages shared between the build and its forked workers counted once, as the machine holds
+    them), or of their RSS where PSS cannot be read (RSS counts shared pages in every process)."""
     import psutil
     try:
         p = psutil.Process(pid)
@@ -170,7 +173,10 @@ def _tree_rss(pid: int) -> int:
     total = 0
     for q in procs:
         try:
-            total += q.memory_info().rss
+            try:
+                total += q.memory_full_info().pss
+            except (psutil.AccessDenied, AttributeError):
+                total += q.memory_info().rss
         except psutil.Error:
             pass
     return total
@@ -192,7 +198,7 @@ def timed_build(corpus: Path, workers: int) -> tuple[dict, float, int]:
                 return
             while proc.poll() is None:
                 peak[0] = max(peak[0], _tree_rss(proc.pid))
-                time.sleep(0.1)
+                time.sleep(0.2)
         th = threading.Thread(target=sample, daemon=True)
         th.start()
         out, err = proc.communicate()

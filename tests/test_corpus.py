@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from aseandocs.corpus import SUFFIXES, BuildSummary, build
+from conftest import OWN_CORPUS
 from aseandocs.errors import BuildError, OutputLockedError, ParseError
 from aseandocs.model import Activity, Document, Event, Link, Measure, Mention, ParsedDocument
 
@@ -349,3 +350,90 @@ def test_linking_sees_records_and_the_json_has_everything(tmp_path: Path, worker
     assert news["document"]["text"].startswith("ข่าว 0 SOMTC") and len(news["mentions"]) == 1
     assert [m["ref"] for m in news["events"][0]["measures"]] == ["1.2"]
     assert s.mentions == 3 + 2 and s.links == 4         # counted from the records
+
+
+# --- the default linker in the workers, the graph files streamed (issue 8) --------------------------
+
+def _in_memory_outputs(out: Path, tmp: Path) -> dict[str, bytes]:
+    """graph.json, GraphML and GEXF of MeasureGraph.from_documents over the written documents."""
+    from aseandocs.graph import MeasureGraph
+    names = json.loads(next((out / "cache").glob("names-*.json")).read_text(encoding="utf-8"))
+    order = [n["id"][4:] for n in json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"]
+             if n["id"].startswith("doc:")]
+    docs = [ParsedDocument.from_dict(json.loads((out / "documents" / f"{i}.json").read_text(encoding="utf-8")))
+            for i in order]
+    g = MeasureGraph.from_documents(docs, registry=names)
+    g.to_json(tmp / "graph.json")
+    g.to_graphml(tmp / "graph.graphml")
+    g.to_gexf(tmp / "graph.gexf")
+    return {f: (tmp / f).read_bytes() for f in ("graph.json", "graph.graphml", "graph.gexf")}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_streamed_graph_files_are_the_in_memory_graphs(tmp_path: Path, workers: int) -> None:
+    """The build writes each graph file document by document; the bytes are those of the graph of
+    the whole corpus built in memory, and the links are link_corpus's."""
+    from aseandocs.linking import link_corpus
+    from aseandocs.pipeline import parse
+    out = tmp_path / "out"
+    s = build(OWN_CORPUS, out, workers=workers, progress=False)
+    assert s.errors == 0 and s.links > 0
+    (tmp_path / "mem").mkdir()
+    mem = _in_memory_outputs(out, tmp_path / "mem")
+    for name, data in mem.items():
+        assert (out / name).read_bytes() == data, name
+    paths = sorted(p for p in OWN_CORPUS.iterdir() if p.suffix in (".txt", ".html"))
+    linked = link_corpus([parse(p) for p in paths])
+    for d in linked:
+        written = json.loads((out / "documents" / f"{d.id}.json").read_text(encoding="utf-8"))
+        assert [[m["ref"] for m in e["measures"]] for e in written["events"]] == \
+            [[l.ref for l in e.measures] for e in d.events]
+
+
+def test_streamed_graph_files_of_the_shared_corpus(shared_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(shared_corpus, out, workers=2, progress=False)
+    (tmp_path / "mem").mkdir()
+    for name, data in _in_memory_outputs(out, tmp_path / "mem").items():
+        assert (out / name).read_bytes() == data, name
+
+
+def test_attributes_of_mixed_types_are_unified_as_flatten_does(tmp_path: Path) -> None:
+    """GraphML and GEXF declare one type per attribute: a key holding an int here and a string
+    there is written as a string everywhere (a second pass), as the in-memory writers do."""
+    import networkx as nx
+    from aseandocs._graph_build import Fragment, graph_attrs
+    from aseandocs._graph_stream import write_graph_files
+    from aseandocs.graph import MeasureGraph
+    g = nx.MultiDiGraph()
+    g.graph.update(graph_attrs(0))
+    g.add_node("doc:a", type="document", label="ข่าว", page=3, extra=1)
+    g.add_node("doc:b", type="document", label="News & views", page="iv", extra=2.5)
+    g.add_edge("doc:a", "doc:b", key="cites", type="cites", score=1)
+    g.add_edge("doc:b", "doc:a", key="cites", type="cites", score="high")
+    frags = [Fragment([(n, dict(d))], [e for e in g.edges(keys=True, data=True) if e[0] == n], [], 0)
+             for n, d in g.nodes(data=True)]
+    write_graph_files(lambda: iter(frags), tmp_path)
+    mg = MeasureGraph(g)
+    (tmp_path / "mem").mkdir()
+    mg.to_json(tmp_path / "mem" / "graph.json")
+    mg.to_graphml(tmp_path / "mem" / "graph.graphml")
+    mg.to_gexf(tmp_path / "mem" / "graph.gexf")
+    for name in ("graph.json", "graph.graphml", "graph.gexf"):
+        assert (tmp_path / name).read_bytes() == (tmp_path / "mem" / name).read_bytes(), name
+    assert 'attr.name="page" attr.type="string"' in (tmp_path / "graph.graphml").read_text(encoding="utf-8")
+    assert not list(tmp_path.glob(".graph-parts.*"))      # the part files are gone
+
+
+def test_the_default_linking_is_reused_until_a_document_file_changes(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = build(OWN_CORPUS, out, workers=1, progress=False)
+    stamps = {p.name: p.stat().st_mtime_ns for p in (out / "documents").iterdir()}
+    again = build(OWN_CORPUS, out, workers=1, progress=False)
+    assert again.links == first.links and "link" not in again.timings
+    assert {p.name: p.stat().st_mtime_ns for p in (out / "documents").iterdir()} == stamps
+    victim = next((out / "documents").iterdir())
+    victim.write_text("{}", encoding="utf-8")              # a damaged output: linked and written again
+    third = build(OWN_CORPUS, out, workers=1, progress=False)
+    assert "link" in third.timings and third.links == first.links
+    assert json.loads(victim.read_text(encoding="utf-8"))["document"]["id"] == victim.stem

@@ -265,16 +265,17 @@ _SLICE = 256
 
 
 def write_outputs(dest: Path, records: list[DocRecord], ids: list[str], names: Any,
-                  tasks: _Tasks, lap: Callable[[str], None]) -> dict[str, Any]:
+                  names_seen: Any, tasks: _Tasks, lap: Callable[[str], None]) -> dict[str, Any]:
     """The graph files, the explorer and the store, streamed from ``documents/``; returns the
     facts the summary needs. With a pool the store and the GraphML/GEXF files are written by
     workers (one each) while this process writes graph.json and chooses and renders what the
-    explorer shows. The records give what each document's part of the graph needs from the rest
-    (``GraphContext``: measures, pillars, body names)."""
+    explorer shows. The records of the documents with measures and the body names used in every
+    document (``names_seen``) give what each document's part of the graph needs from the rest
+    (``GraphContext``)."""
     from ._graph_build import GraphContext
     from .explorer import MAX_NODES, Selection, render_selection
     parallel = tasks.pool is not None
-    ctx = GraphContext(records, names)
+    ctx = GraphContext(records, names, names_seen=names_seen)
     lap("graph")
     if parallel:
         tasks.run(_write_store, dest / "documents", dest / "aseandocs.sqlite", ids)

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import Mention, ParsedDocument
 
-__all__ = ["DocRecord", "compact"]
+__all__ = ["DocRecord", "Brief", "compact", "link_terms"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,16 @@ class DocRecord:
 
     def without_link_terms(self) -> "DocRecord":
         return replace(self, terms=None, event_df=None) if self.terms or self.event_df else self
+
+
+class Brief(NamedTuple):
+    """All a build keeps of a document without measures (news, reports: most of a large corpus):
+    its id and counts. Its body names are added up at once, its events are linked and written by
+    the workers."""
+
+    id: str
+    mentions: int
+    events: int
 
 
 def link_terms(payload: dict[str, Any]) -> dict[str, Any]:

@@ -158,14 +158,18 @@ class GraphContext:
     events are not needed), so the graph can be written one document at a time.
     """
 
-    def __init__(self, items: Iterable[ParsedDocument | DocRecord], registry: Any = None) -> None:
+    def __init__(self, items: Iterable[ParsedDocument | DocRecord], registry: Any = None, *,
+                 names_seen: dict[str, Counter[str]] | None = None) -> None:
+        """``names_seen``: body -> words used -> count over the whole corpus, when the caller
+        added them up already (then ``items`` need only be the documents with measures)."""
         self.measures: dict[str, tuple[str, str]] = {}    # measure node -> (its document, pillar)
-        self._names_seen: dict[str, Counter[str]] = defaultdict(Counter)
+        self._names_seen: dict[str, Counter[str]] = names_seen if names_seen is not None else defaultdict(Counter)
         self._body_pillars: dict[str, set[str]] = defaultdict(set)
         for item in items:
             pd, mention_names = _unpack(item)
-            for body, words, c in mention_names:
-                self._names_seen[body][words] += c
+            if names_seen is None:
+                for body, words, c in mention_names:
+                    self._names_seen[body][words] += c
             if pd.measures:
                 g = nx.MultiDiGraph()
                 _add_measures(g, pd, _short(pd.title or pd.id, 30))

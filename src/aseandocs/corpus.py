@@ -40,7 +40,7 @@ import errno
 import os
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -49,7 +49,7 @@ from . import _build_cache as cache
 from . import _build_outputs as outputs
 from ._atomic import remove_stale_temps
 from ._build_lock import BuildLock
-from ._doc_record import DocRecord, compact, link_terms
+from ._doc_record import Brief, DocRecord, compact, link_terms
 from .errors import AseandocsError, BuildError, ParseError, ReadError
 from .model import ParsedDocument
 
@@ -414,13 +414,14 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
     (dest / "documents").mkdir(exist_ok=True)
     version = cache.version_key(parse_fn, "aseandocs.pipeline.parse")
     errors: list[dict[str, Any]] = list(problems)
-    records: dict[str, DocRecord] = {}   # given path -> the document's compact record
+    records: dict[str, DocRecord | Brief] = {}   # given path -> the document's compact record
     keys: dict[str, str] = {}
     ids: dict[str, str] = {}
     jobs: list[Job] = []
     cached = 0
     linking = link_fn is None
     df = _Frequencies()
+    names_seen: dict[str, Counter[str]] = defaultdict(Counter)   # body -> words used -> count
 
     def keep(given: str, status: str, payload: Any, link: dict[str, Any] | None = None) -> None:
         """Record an outcome: a parse result becomes its compact record at once; the terms of
@@ -440,7 +441,13 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
             return
         if rec.event_df is not None:
             df.add(*rec.event_df)
-        records[given] = replace(rec, event_df=None, terms=rec.terms if rec.parsed.kind == "plan" else None)
+        for body, words, c in rec.mention_names:
+            names_seen[body][words] += c
+        if rec.parsed.measures:
+            records[given] = replace(rec, event_df=None, mention_names=(),
+                                     terms=rec.terms if rec.parsed.kind == "plan" else None)
+        else:   # a document without measures: only its counts stay (a 1 GB corpus has 250,000)
+            records[given] = Brief(rec.id, rec.mentions, rec.events)
 
     for p in paths:
         given = str(p)
@@ -469,8 +476,9 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
 
     pool = outputs.LazyPool(workers, lock_fd)
     try:
+        del paths
         return _parse_and_write(src, dest, t0, jobs, records, errors, keys, keep, cached, skipped,
-                                timings, lap, pool, df, workers=workers, engine=engine, scheduler=scheduler,
+                                timings, lap, pool, df, names_seen, workers=workers, engine=engine, scheduler=scheduler,
                                 force=force, progress=progress, parse_fn=parse_fn, link_fn=link_fn)
     finally:
         pool.shutdown()
@@ -489,11 +497,12 @@ class _Frequencies:
         self.terms.update(terms)
 
 
-def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records: dict[str, DocRecord],
+def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records: dict[str, DocRecord | Brief],
                      errors: list[dict[str, Any]], keys: dict[str, str],
                      keep: Callable[..., None], cached: int, skipped: int,
                      timings: dict[str, float], lap: Callable[[str], None],
-                     pool: outputs.LazyPool, df: _Frequencies, *,
+                     pool: outputs.LazyPool, df: _Frequencies,
+                     names_seen: dict[str, Counter[str]], *,
                      workers: int, engine: str, scheduler: Any, force: bool, progress: bool,
                      parse_fn: ParseFn | None, link_fn: LinkFn | None) -> BuildSummary:
     """Parse the jobs (each result cached and reduced to its record as it arrives), link and
@@ -543,27 +552,29 @@ def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records:
             cache.write_links(cache_dir, link_key, docs_dir, ids, facts)
     lap("documents")
     outputs.write_errors(dest, errors)
-    recs = [r.without_link_terms() for r in recs]
+    recs = [r.without_link_terms() if isinstance(r, DocRecord) else r for r in recs]
 
     names_key = cache.names_key()
     out_key = cache.outputs_key(link_key, names_key)
     kept = cache.read_outputs(cache_dir, out_key, dest) if reused_links else None
     if kept is None:
-        kept = outputs.write_outputs(dest, recs, ids, cache.body_names(cache_dir, names_key), tasks, lap)
+        kept = outputs.write_outputs(dest, [r for r in recs if isinstance(r, DocRecord)], ids,
+                                     cache.body_names(cache_dir, names_key), names_seen, tasks, lap)
         cache.write_outputs(cache_dir, out_key, dest, outputs.OUTPUTS, kept)
     else:
         lap("outputs kept")
     cache.prune(cache_dir, set(keys.values()) | {link_key, names_key, out_key})
     index_html = dest / "index.html"
     return BuildSummary(
-        documents=len(recs), skipped=skipped, measures=sum(len(r.parsed.measures) for r in recs),
+        documents=len(recs), skipped=skipped,
+        measures=sum(len(r.parsed.measures) for r in recs if isinstance(r, DocRecord)),
         bodies=kept["bodies"], mentions=sum(r.mentions for r in recs),
         events=sum(r.events for r in recs), links=facts["links"], errors=len(errors),
         cached=cached, seconds=round(time.perf_counter() - t0, 3), out=dest, index=index_html,
         timings=timings, failures=tuple(errors))
 
 
-def _link(recs: list[DocRecord], doc_keys: list[str], df: _Frequencies, link_fn: LinkFn | None,
+def _link(recs: list[DocRecord | Brief], doc_keys: list[str], df: _Frequencies, link_fn: LinkFn | None,
           src: Path, errors: list[dict[str, Any]],
           cache_dir: Path) -> tuple[list[outputs.DocItem], str | None, bool]:
     """The corpus-level linking step: the documents to write, the linking index pickled in
@@ -576,7 +587,7 @@ def _link(recs: list[DocRecord], doc_keys: list[str], df: _Frequencies, link_fn:
         if link_fn is not None:
             return _link_with(link_fn, recs, doc_keys, cache_dir), None, True
         from .linking import MeasureIndex
-        plans = [r for r in recs if r.parsed.kind == "plan" and r.parsed.measures]
+        plans = [r for r in recs if isinstance(r, DocRecord) and r.parsed.kind == "plan" and r.parsed.measures]
         if not plans:
             return [outputs.DocItem(r.id, k, {}) for r, k in zip(recs, doc_keys)], None, True
         index = MeasureIndex([r.parsed for r in plans], terms=[r.terms or () for r in plans],
@@ -589,7 +600,7 @@ def _link(recs: list[DocRecord], doc_keys: list[str], df: _Frequencies, link_fn:
         return plain, None, False
 
 
-def _link_with(link_fn: LinkFn, recs: list[DocRecord], doc_keys: list[str],
+def _link_with(link_fn: LinkFn, recs: list[DocRecord | Brief], doc_keys: list[str],
                cache_dir: Path) -> list[outputs.DocItem]:
     """Links made by a caller's ``link_fn`` over every document's record with its events (read
     back from the cache; no texts)."""
