@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ._fold import alias_key, fold, fold_name
+from ._fold import alias_key, fold_name, fold_runs
 from ._lexicon import lexicon
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def resolve_shared(registry: "BodyRegistry", alias: str, bodies: tuple[str, ...]
     # the words around the alias, within its paragraph
     before = text[max(0, s - w):s].rsplit("\n\n", 1)[-1]
     window = before + " " + text[e:e + w].split("\n\n", 1)[0] + " " + extra
-    folded = fold(window)[0]
+    folded = fold_runs(window)[0]
     scores = []
     for sense, cues in _senses(registry, alias_key(alias), bodies):
         scores.append((sum(1 for c in cues if c in folded), sense))

@@ -1,9 +1,11 @@
 """Fuzzy recognition of spelling variants, within one script, over cheap candidate windows.
 
 Windows start at a Thai anchor ("การประชุม", "คณะกรรมการ", "ศูนย์", ...) or surround an English
-one ("Meeting", "Committee", "Forum", ...) not already inside a mention; every window is scored
-against every alias of its script in ONE rapidfuzz ``cdist`` call per script. The processor is our
-own ``alias_key`` (casefold Latin, drop spaces and punctuation, keep every Thai character), never
+one ("Meeting", "Committee", "Forum", ...) not already inside a mention. Each candidate start in a
+window (a row) meets the aliases of its script in three steps, each cheaper per pair than the next:
+ONE rapidfuzz ``cdist`` of row heads against alias heads per script, ONE ``cpdist`` of the pairs
+left at the alias length, and ``_refine`` on the few pairs still close. The processor is our own
+``alias_key`` (casefold Latin, drop spaces and punctuation, keep every Thai character), never
 rapidfuzz's ``default_process``, which strips Thai vowels and tone marks.
 
 Finds "ASEAN Disabilities Forum" for "ASEAN Disability Forum", "ASEAN Defense Ministers' Meeting"
@@ -12,7 +14,8 @@ for "ASEAN Defence Ministers' Meeting", "คณะกรรมการประ
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -20,44 +23,91 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..model import Mention
-from ._fold import alias_key, is_latin_alnum, is_thai
+from ._fold import is_latin_alnum, is_thai
 from ._lexicon import lexicon
 from ._variants import plausible_variant
 
 if TYPE_CHECKING:
+    from ._automaton import Anchors
     from .registry import BodyRegistry
 
 __all__ = ["fuzzy_mentions"]
 
-# Characters a window never crosses: brackets, line breaks, clause punctuation.
-_WINDOW_STOPS = frozenset("()[]{}\n:;\"")
 # Where a Thai window ends: a bracket, a line break, clause punctuation or a Latin letter.
 # In "ศูนย์พลังงานอาเซียน (ACE)" the window ends at "("; in "ศูนย์ ACE" at "a".
 _WINDOW_END_RE = re.compile(r"[()\[\]{}\n:;\"a-z]")
+# What an English window may hold: anything but brackets, line breaks, clause punctuation and
+# Thai; before the anchor not a comma either ("..., asean disabilities forum" starts after it).
+_BEFORE = r"[^()\[\]{}\n:;\",\u0e00-\u0e7f ]"
+_AFTER = r"[^()\[\]{}\n:;\"\u0e00-\u0e7f ]"
 # The vectorised pass compares the first _HEAD characters of windows and aliases (bit-parallel
 # and cheap); pairs scoring _PREFILTER or more are refined on whole names.
 _HEAD = 10
 _PREFILTER = 70
+# ``_refine`` drops a pair scoring under its cutoff - 8 at the alias length; the batched gate
+# drops only pairs a point further off, so that float rounding can never drop one it would keep.
+_GATE_SLACK = 9
 
 
 @lru_cache(maxsize=1)
-def _thai_anchor_re() -> re.Pattern[str]:
-    # e.g. "การประชุม" in "การประชุมเจ้าหน้าที่อาวุโส", "ศูนย์" in "ศูนย์พลังงานอาเซียน"
-    return re.compile("|".join(re.escape(a) for a in lexicon().thai_anchors))
+def _english_reach_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """How far an English window reaches from its anchor: back (matched on the reversed text)
+    over at most ``fuzzy_english_words_before`` spaces, on over ``fuzzy_english_words_after`` + 1.
+
+    Back from "forum" in "the asean disabilities forum" it takes all three words (reversed:
+    "seitilibasid naesa eht"); in "ประชุม asean disabilities forum" it stops at the Thai; on
+    from "forum" in "forum (adf)" it stops at "(".
+    """
+    lex = lexicon()
+    k, m = lex.fuzzy_english_words_before, lex.fuzzy_english_words_after + 1
+    back = (rf"(?:{_BEFORE}* ){{{k}}}|(?:{_BEFORE}* ){{0,{k - 1}}}{_BEFORE}*" if k > 0 else "")
+    on = rf"(?:{_AFTER}* ){{{m}}}|(?:{_AFTER}* ){{0,{m - 1}}}{_AFTER}*"
+    return re.compile(back), re.compile(on)
 
 
 @lru_cache(maxsize=1)
-def _english_anchor_re() -> re.Pattern[str]:
-    # e.g. "forum" in "asean disabilities forum" and "asean regionalforum"; not "forums" or
-    # "forumlike" (a word must end there)
-    words = "|".join(re.escape(a) for a in sorted(lexicon().english_anchors, key=len, reverse=True))
-    return re.compile(rf"(?:{words})(?![a-z0-9])")
+def _key_codes() -> np.ndarray:
+    """For each code point up to U+0E7F, the code it has in a key, 0 when it is no key character
+    (code points above the Thai block are none: look them up as U+0E80, the last entry).
+
+    Letters, digits and Latin letters with diacritics keep their code. rapidfuzz compares
+    one-byte strings about three times faster than Thai ones (a table lookup instead of a hash
+    map), so each assigned Thai character ("ก", "ั", "่", "๑") gets a byte no key character can
+    be: from U+0001 to U+00BF and not a letter or digit. The map is one to one on keys, so every
+    score is unchanged.
+    """
+    table = np.zeros(0x0E81, dtype=np.uint32)
+    for lo, hi in ((0x30, 0x39), (0x61, 0x7A), (0xC0, 0x24F), (0x0E00, 0x0E7F)):
+        table[lo:hi + 1] = np.arange(lo, hi + 1)
+    spare = [c for c in range(1, 0xC0) if not chr(c).isalnum()]
+    assigned = [c for c in range(0x0E00, 0x0E80) if unicodedata.category(chr(c)) != "Cn"]
+    table[assigned] = spare[:len(assigned)]
+    return table
+
+
+def _compact(key: str) -> str:
+    """A registry key in the compared alphabet (see ``_key_codes``)."""
+    table = _key_codes()
+    return "".join(chr(table[ord(c)]) if is_thai(c) else c for c in key)
+
+
+@lru_cache(maxsize=1)
+def _compact_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The Thai prefixes and the generic keys, in the compared alphabet."""
+    lex = lexicon()
+    return (tuple(_compact(p) for p in lex.thai_prefixes),
+            frozenset(_compact(k) for k in lex.generic_keys))
+
+
+# Per head: the indices of the alias keys having it, those keys, slices to their lengths + 2.
+_Members = list[tuple[list[int], list[str], list[slice]]]
 
 
 @lru_cache(maxsize=16)
-def _aliases(registry: "BodyRegistry") -> dict[str, tuple[list[str], list[str], list[str], list[list[int]]]]:
-    """Per script: alias keys (Thai ones without "การประชุม"/"ที่ประชุม"), their body ids, the
-    distinct heads of the keys and, per head, the indices of the keys having it."""
+def _aliases(registry: "BodyRegistry") -> dict[str, tuple[list[str], list[str], list[str], _Members]]:
+    """Per script: alias keys (Thai ones without "การประชุม"/"ที่ประชุม") in the compared alphabet,
+    their body ids, the distinct heads of the keys and, per head, the indices of the keys having
+    it, those keys and slices to their lengths plus two (where ``_refine`` gates)."""
     lex = lexicon()
     out = {}
     for script, (keys, bids) in registry._index().items():
@@ -69,36 +119,38 @@ def _aliases(registry: "BodyRegistry") -> dict[str, tuple[list[str], list[str], 
                     break
             if len(k) >= lex.fuzzy_min_alias_length and bare.get(k, b) == b:
                 bare[k] = b
-        ks = list(bare)
+        ks = [_compact(k) for k in bare]
         heads: dict[str, list[int]] = {}
         for i, k in enumerate(ks):
             heads.setdefault(k[:_HEAD], []).append(i)
-        out[script] = (ks, [bare[k] for k in ks], list(heads), list(heads.values()))
+        members = [(js, [ks[j] for j in js], [slice(len(ks[j]) + 2) for j in js])
+                   for js in heads.values()]
+        out[script] = (ks, list(bare.values()), list(heads), members)
     return out
 
 
 class _Keyed:
-    """The alias key of the whole folded text (letters, digits, Thai) and where each key
-    character sits in the folded text; a window's key is a slice of it."""
+    """The alias key of the whole folded text (letters, digits, Thai; in the compared alphabet)
+    and where each key character sits in the folded text; a window's key is a slice of it."""
 
     def __init__(self, folded: str) -> None:
         codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
-        keep = (((codes >= 0x61) & (codes <= 0x7A)) | ((codes >= 0x30) & (codes <= 0x39))
-                | ((codes >= 0x0E00) & (codes <= 0x0E7F)) | ((codes >= 0xC0) & (codes <= 0x24F)))
+        mapped = _key_codes().take(np.minimum(codes, 0x0E80))
+        keep = mapped != 0
         self.idx = np.flatnonzero(keep)
-        self.key = codes[keep].tobytes().decode("utf-32-le")
-        self._starts = self.idx.tolist()      # bisect on a list: no numpy call per window
+        self.key = mapped[keep].tobytes().decode("utf-32-le")
 
-    def window(self, a: int, b: int) -> tuple[str, np.ndarray]:
-        i, j = bisect_left(self._starts, a), bisect_left(self._starts, b)
-        return self.key[i:j], self.idx[i:j]
+    def key_starts(self, positions: list[int]) -> list[int]:
+        """For each folded position, the index of the first key character at or after it."""
+        return np.searchsorted(self.idx, positions).tolist()
 
 
-def _thai_windows(folded: str, offsets, occupied: bytearray) -> list[tuple[int, int]]:
+def _thai_windows(folded: str, offsets, occupied: bytearray,
+                  anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """From each free Thai anchor to the first window end, at most ``fuzzy_thai_window`` on."""
     cap = lexicon().fuzzy_thai_window
     out = []
-    for m in _thai_anchor_re().finditer(folded):
-        p = m.start()
+    for p, _ in anchors:
         if occupied[offsets[p]]:
             continue
         stop = _WINDOW_END_RE.search(folded, p, min(len(folded), p + cap))
@@ -107,31 +159,17 @@ def _thai_windows(folded: str, offsets, occupied: bytearray) -> list[tuple[int, 
     return out
 
 
-def _english_windows(folded: str, offsets, occupied: bytearray) -> list[tuple[int, int]]:
-    lex = lexicon()
-    out = []
+def _english_windows(folded: str, offsets, occupied: bytearray,
+                     anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Around each free English anchor, as far as ``_english_reach_res`` lets it reach."""
+    anchors = [(s, e) for s, e in anchors if not occupied[offsets[s]]]
+    if not anchors:
+        return []
+    back, on = _english_reach_res()
     n = len(folded)
-    for m in _english_anchor_re().finditer(folded):
-        if occupied[offsets[m.start()]]:
-            continue
-        a, words = m.start(), 0
-        while a > 0 and words < lex.fuzzy_english_words_before:
-            c = folded[a - 1]
-            if c in _WINDOW_STOPS or c == "," or is_thai(c):
-                break
-            a -= 1
-            if c == " ":
-                words += 1
-        b, words = m.end(), 0
-        while b < n and words <= lex.fuzzy_english_words_after:
-            c = folded[b]
-            if c in _WINDOW_STOPS or is_thai(c):
-                break
-            if c == " ":
-                words += 1
-            b += 1
-        out.append((a, b))
-    return out
+    rev = folded[::-1]          # rev[n - s:] is the text before s, read backwards
+    return [(s - (back.match(rev, n - s).end() - (n - s)), on.match(folded, e).end())
+            for s, e in anchors]
 
 
 def _accept_latin(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -171,62 +209,111 @@ def _refine(alias: str, wkey: str, cutoff: float) -> tuple[float, int]:
 
 
 def _rows(script: str, folded: str, keyed: _Keyed,
-          windows: list[tuple[int, int]]) -> list[tuple[str, np.ndarray, int]]:
-    """Candidate starts in the windows: (key from the start, key -> folded index, mention start)."""
+          windows: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """Candidate starts in the windows: (key from the start, where that key starts in the whole
+    key, mention start in the folded text)."""
     lex = lexicon()
+    windows = list(dict.fromkeys(windows))
+    if script == "th":
+        spans = windows
+    else:                                   # every word start up to the anchor
+        spans = []
+        for a, b in windows:
+            spans.append((a, b))
+            i = folded.find(" ", a, b - 1)
+            while i >= 0:
+                spans.append((i + 1, b))
+                i = folded.find(" ", i + 1, b - 1)
+    if not spans:
+        return []
+    firsts = keyed.key_starts([s for s, _ in spans])
+    lasts = keyed.key_starts([e for _, e in spans])
+    # where each row's first key character sits in the folded text (past the end: never used)
+    at = keyed.idx.take(firsts, mode="clip").tolist()
+    key = keyed.key
+    prefixes = _compact_words()[0]
     rows = []
-    for a, b in dict.fromkeys(windows):
-        key, idx = keyed.window(a, b)
-        if not key:
+    for i, j, start in zip(firsts, lasts, at):
+        if i >= j:
             continue
+        k = key[i:j]
         if script == "th":
-            rows.append((key, idx, int(idx[0])))
-            for p in lex.thai_prefixes:     # also without its prefix, against bare aliases
-                if key.startswith(p) and len(key) > len(p):
-                    rows.append((key[len(p):], idx[len(p):], int(idx[0])))
+            rows.append((k, i, start))
+            for p in prefixes:              # also without its prefix, against bare aliases
+                if k.startswith(p) and len(k) > len(p):
+                    rows.append((k[len(p):], i + len(p), start))
                     break
-        else:                               # every word start up to the anchor
-            for i in range(a, b):
-                if i == a or folded[i - 1] == " ":
-                    k, ix = keyed.window(i, b)
-                    if len(k) >= lex.fuzzy_min_alias_length:
-                        rows.append((k, ix, int(ix[0])))
+        elif len(k) >= lex.fuzzy_min_alias_length:
+            rows.append((k, i, start))
     return [r for r in rows if len(r[0]) >= lex.fuzzy_min_alias_length - 2]
 
 
+def _pairs(rows: list[tuple[str, int, int]], heads: list[str], members: _Members,
+           cutoff: float) -> list[tuple[int, int]]:
+    """The (row, alias) pairs worth refining, in row order, then head order, then alias order.
+
+    One ``cdist`` of every row head against every alias head; then one ``cpdist`` of each pair
+    left, the row cut at the alias length plus two as ``_refine`` gates it; ``_refine`` stays
+    the judge of the few pairs that pass.
+    """
+    # only whether a score reached the cutoff counts (rapidfuzz gives 0 below it), and float32
+    # scores are computed faster than uint8 ones; flatnonzero of a bool array is the fast path
+    scores = process.cdist([r[0][:_HEAD] for r in rows], heads, scorer=fuzz.ratio,
+                           score_cutoff=_PREFILTER, workers=1)
+    hit_rows, hit_heads = divmod(np.flatnonzero(scores != 0), len(heads))
+    groups = list(zip(hit_rows.tolist(), hit_heads.tolist()))
+    firsts: list[int] = []              # where each (row, head) group starts among the pairs
+    keys: list[str] = []
+    cut: list[str] = []
+    for ri, hi in groups:
+        _, ks, ends = members[hi]
+        firsts.append(len(keys))
+        keys += ks
+        cut += map(rows[ri][0].__getitem__, ends)       # the row cut at each alias length + 2
+    if not keys:
+        return []
+    gate = process.cpdist(keys, cut, scorer=fuzz.ratio, score_cutoff=cutoff - _GATE_SLACK,
+                          workers=1)
+    out = []
+    for i in np.flatnonzero(gate != 0).tolist():
+        g = bisect_right(firsts, i) - 1
+        ri, hi = groups[g]
+        out.append((ri, members[hi][0][i - firsts[g]]))
+    return out
+
+
 def fuzzy_mentions(text: str, folded: str, offsets, registry: "BodyRegistry",
-                   occupied: bytearray) -> list[Mention]:
-    """Fuzzy mentions in windows not already ``occupied`` (a 0/1 mask over ``text``)."""
-    lex = lexicon()
-    thr = lex.fuzzy_threshold
+                   occupied: bytearray, anchors: "Anchors") -> list[Mention]:
+    """Fuzzy mentions in windows not already ``occupied`` (a 0/1 mask over ``text``), from the
+    ``anchors`` the exact pass found (``Automaton.scan``)."""
+    thr = lexicon().fuzzy_threshold
+    generic = _compact_words()[1]
     out: list[Mention] = []
+    windows = {"th": _thai_windows(folded, offsets, occupied, anchors["th"]),
+               "en": _english_windows(folded, offsets, occupied, anchors["en"])}
+    if not any(windows.values()):
+        return out
     aliases = _aliases(registry)
     keyed = _Keyed(folded)
-    for script, windows in (("th", _thai_windows(folded, offsets, occupied)),
-                            ("en", _english_windows(folded, offsets, occupied))):
+    for script in ("th", "en"):
         keys, bids, heads, members = aliases[script]
-        rows = _rows(script, folded, keyed, windows) if windows and keys else []
+        rows = _rows(script, folded, keyed, windows[script]) if keys else []
         if not rows:
             continue
-        # ONE vectorised call per script: every window head against every alias head
-        scores = process.cdist([r[0][:_HEAD] for r in rows], heads, scorer=fuzz.ratio,
-                               score_cutoff=_PREFILTER, dtype=np.uint8, workers=1)
-        for ri, hi in zip(*np.nonzero(scores)):
-            wkey, idx, mstart = rows[ri]
-            for j in members[hi]:
-                score, end = _refine(keys[j], wkey, thr)
-                if (score < thr or wkey[:end] in lex.generic_keys
-                        or not plausible_variant(keys[j], wkey[:end])):
+        for ri, j in _pairs(rows, heads, members, thr):
+            wkey, kstart, mstart = rows[ri]
+            score, end = _refine(keys[j], wkey, thr)
+            if score < thr or wkey[:end] in generic or not plausible_variant(keys[j], wkey[:end]):
+                continue
+            s, e = offsets[mstart], offsets[int(keyed.idx[kstart + end - 1])] + 1
+            if script == "en":
+                span = _accept_latin(text, s, e)
+                if span is None:
                     continue
-                s, e = offsets[mstart], offsets[int(idx[end - 1])] + 1
-                if script == "en":
-                    span = _accept_latin(text, s, e)
-                    if span is None:
-                        continue
-                    s, e = span
-                elif not _accept_thai(text, e):
-                    continue
-                out.append(Mention(bids[j], text[s:e], (s, e), "fuzzy", round(score / 100.0, 4)))
+                s, e = span
+            elif not _accept_thai(text, e):
+                continue
+            out.append(Mention(bids[j], text[s:e], (s, e), "fuzzy", round(score / 100.0, 4)))
     # the best-scoring reading of a place first; the caller keeps non-overlapping ones
     out.sort(key=lambda m: -m.score)
     return out

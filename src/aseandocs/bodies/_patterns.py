@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ..model import Mention
 from ._context import resolve_shared
-from ._fold import is_thai
 from ._lexicon import lexicon
 
 if TYPE_CHECKING:
@@ -36,6 +35,9 @@ COLON_SPLIT_RE = re.compile(r"\s*[:：]\s*(?=[^:：]*\Z)")
 # "(ASEAN Summit – ASEAN)"; not the hyphen inside "Political-Security" or "ASEAN-US".
 DASH_SPLIT_RE = re.compile(r"\s+[-–—]\s*(?=[A-Z][A-Za-z0-9.\- ]{1,20}\Z)")
 
+# Each split and what its separator holds, to skip it cheaply when that is absent.
+_SPLITS = ((OR_SPLIT_RE, ("หรือ",)), (COLON_SPLIT_RE, (":", "：")), (DASH_SPLIT_RE, ("-", "–", "—")))
+
 # An ordinal or article at the start of a part: "11th ASCCO", "the ASCC"; not "ASEAN", "11".
 LEADING_RE = re.compile(r"\A(?:(?P<ordinal>\d+(?:st|nd|rd|th))\s+|(?P<article>the)\s+)+", re.IGNORECASE)
 
@@ -52,16 +54,23 @@ _ENGLISH_ANCHOR_RE = re.compile(
 _STOPS = "\n()[]:;\"“”"
 _NAME_CAP = 120
 
+# An ASCII letter, looked for in reversed text (the last one before a parenthesis): in
+# "ASEAN ศูนย์พลังงาน" reversed, the "N" of "ASEAN"; nothing in "ศูนย์พลังงานอาเซียน".
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+# A Thai character: "ศ" in "ศูนย์ 2562"; nothing in "ASEAN 2019".
+_THAI_RE = re.compile(r"[\u0e00-\u0e7f]")
+
 
 def split_parenthesis(inner: str) -> tuple[str, str]:
     """"ASEAN University Network: AUN" -> ("ASEAN University Network", "AUN"); "AMCA" -> ("", "AMCA")."""
     inner = inner.strip()
-    for rx in (OR_SPLIT_RE, COLON_SPLIT_RE, DASH_SPLIT_RE):
+    for rx, marks in _SPLITS:
+        if not any(c in inner for c in marks):
+            continue                # no "หรือ", colon or dash: the split cannot apply
         parts = rx.split(inner, maxsplit=1) if rx is not COLON_SPLIT_RE else rx.split(inner)
         if len(parts) == 2 and parts[0].strip() and parts[1].strip():
             return _clean(parts[0]), _clean(parts[1])
-    letters = [c for c in inner if c.isalpha()]
-    if " " not in inner.strip() and sum(c.isupper() for c in letters) >= 2:
+    if " " not in inner and sum(1 for c in inner if c.isalpha() and c.isupper()) >= 2:
         return "", _clean(inner)
     return _clean(inner), ""
 
@@ -80,13 +89,12 @@ def thai_name_start(text: str, end: int) -> int:
     lo = max(0, end - _NAME_CAP)
     seg = text[lo:end]
     cut = max((seg.rfind(c) for c in _STOPS), default=-1)
-    for i in range(len(seg) - 1, cut, -1):
-        if seg[i].isascii() and seg[i].isalpha():
-            cut = i
-            break
+    last = _ASCII_LETTER_RE.search(seg[::-1])         # the last ASCII letter, if after the stop
+    if last and len(seg) - 1 - last.start() > cut:
+        cut = len(seg) - 1 - last.start()
     lo += cut + 1
     seg = text[lo:end]
-    if not any(is_thai(c) for c in seg):
+    if not _THAI_RE.search(seg):
         return end
     best = -1
     for a in lex.thai_anchors:
@@ -107,6 +115,19 @@ def thai_name_start(text: str, end: int) -> int:
         if word.startswith(c) and len(word) - len(c) >= 4:
             return start + len(c)
     return start
+
+
+def _name_end(text: str, paren: int) -> int:
+    """Where the spaces and ordinal between a name and its parenthesis at ``paren`` start, as
+    ``ORDINAL_BEFORE_RE`` finds it (" ครั้งที่ 11 " and " " before "("), looking back 40 characters.
+
+    Only a digit before the spaces can start an ordinal; else the spaces alone are the answer.
+    """
+    lo = max(0, paren - 40)
+    spaces = lo + len(text[lo:paren].rstrip())
+    if spaces == lo or not text[spaces - 1].isdecimal():
+        return spaces
+    return ORDINAL_BEFORE_RE.search(text, lo, paren).start()
 
 
 def _resolve_part(registry: "BodyRegistry", part: str, text: str, span: tuple[int, int],
@@ -132,8 +153,7 @@ def pattern_mentions(text: str, registry: "BodyRegistry",
     for m in PAREN_RE.finditer(text):
         inner = m.group("inner")
         name, acr = split_parenthesis(inner)
-        before = ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
-        q = before.start() if before else m.start()
+        q = _name_end(text, m.start())
         thai = exact_by_end.get(q)
         start = thai.span[0] if thai else thai_name_start(text, q)
         context = text[start:q] + " " + inner

@@ -6,7 +6,8 @@ Three passes, then one choice of non-overlapping mentions:
    folded text (so a line wrap inside a Thai name does not matter); shared acronyms ("ASC", "ADF")
    are settled from the words around them or dropped;
 2. pattern: "ชื่อไทย (English Name: ACR)" and its kin, one mention for name and parenthesis;
-3. fuzzy: spelling variants in windows around anchors ("Defense"/"Defence").
+3. fuzzy: spelling variants in windows around anchors ("Defense"/"Defence"); the anchors
+   ("การประชุม", "Meeting") come out of the same Aho-Corasick pass as the exact names.
 
 Patterns beat exact matches, exact beat fuzzy; among equals the longest wins, so
 "ASEAN Senior Officials Meeting on Transnational Crime" is SOMTC only, never also ASEAN-SOM::
@@ -19,9 +20,9 @@ Patterns beat exact matches, exact beat fuzzy; among equals the longest wins, so
 from __future__ import annotations
 
 from ..model import Mention
-from ._automaton import automaton_for
+from ._automaton import Hit, automaton_for
 from ._context import resolve_shared
-from ._fold import fold, is_thai
+from ._fold import fold_runs, is_thai
 from ._fuzzy import fuzzy_mentions
 from ._lexicon import lexicon
 from ._patterns import pattern_mentions
@@ -53,15 +54,15 @@ def _continued(text: str, end: int, thai: bool) -> bool:
         # "...อาเซียน-สหรัฐฯ" (a partner joined by a dash), "...อาเซียนด้านสิ่งแวดล้อม"
         if end + 1 < len(text) and text[end] in _DASHES and is_thai(text[end + 1]):
             return True
-        return any(text.startswith(c, end) for c in lex.exact_thai_continuations)
+        return text.startswith(lex.exact_thai_continuations, end)
     words = text[end:end + 40].split(maxsplit=2)
     return (len(words) >= 2 and words[0].lower() in lex.exact_english_continuations
             and words[1][:1].isupper())
 
 
-def _exact(text: str, folded: str, offsets, registry: BodyRegistry) -> list[Mention]:
+def _exact(hits: list[Hit], text: str, registry: BodyRegistry) -> list[Mention]:
     out = []
-    for h in automaton_for(registry).exact_hits(text, folded, offsets):
+    for h in hits:
         e = h.entry
         if e.method == "alias" and _continued(text, h.end, is_thai(e.pattern[-1])):
             continue
@@ -88,11 +89,12 @@ def find_bodies(text: str, registry: BodyRegistry | None = None, *, fuzzy: bool 
         registry = BodyRegistry.load()
     if not text:
         return []
-    folded, offsets = fold(text)
-    exact = _select(_exact(text, folded, offsets, registry), bytearray(len(text)))
+    folded, offsets = fold_runs(text)
+    hits, anchors = automaton_for(registry).scan(text, folded, offsets)
+    exact = _select(_exact(hits, text, registry), bytearray(len(text)))
     patterns = pattern_mentions(text, registry, {m.span[1]: m for m in exact})
     occupied = bytearray(len(text))
     chosen = _select(patterns + exact, occupied)
     if fuzzy:
-        chosen += _select(fuzzy_mentions(text, folded, offsets, registry, occupied), occupied)
+        chosen += _select(fuzzy_mentions(text, folded, offsets, registry, occupied, anchors), occupied)
     return sorted(chosen, key=lambda m: m.span)
