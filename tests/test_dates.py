@@ -410,3 +410,25 @@ def test_gold_json_shape() -> None:
         pytest.skip("../shared is absent")
     gold = gold_for(shared_docs()[0])
     assert "event_dates" in gold and "date" in gold, json.dumps(sorted(gold))
+
+
+# --- issue 8: relative words found with literal-first branches ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "today Today TODAY tOdAy todays atoday yesterday the day before yesterday Day  before\tyesterday",
+    "วันนี้ เมื่อวานนี้ ทุกวันนี้ พรุ่งนี้ วานนี้ เมื่อวานซืน xTODAY ToDay1 today_ ſ K İ ı",
+    "DAY BEFORE YESTERDAY yesterday! ประชุมเมื่อวานนี้ (today)", ""])
+def test_relative_regex_is_the_plain_alternation(text):
+    from aseandocs.dates import RELATIVE_RE, _plain_relative
+    assert [(m.span(), m.group()) for m in RELATIVE_RE.finditer(text)] == \
+           [(m.span(), m.group()) for m in _plain_relative().finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["today", "Today", "TODAY", "yesterday", "day", " ", "\t", "a",
+                                 "before", "วันนี้", "เมื่อวาน", "นี้", "ซืน", "ſ", "K", "1"]),
+                max_size=30).map("".join))
+def test_relative_regex_property(text):
+    from aseandocs.dates import RELATIVE_RE, _plain_relative
+    assert [(m.span(), m.group()) for m in RELATIVE_RE.finditer(text)] == \
+           [(m.span(), m.group()) for m in _plain_relative().finditer(text)]

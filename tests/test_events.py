@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aseandocs._events import segment
-from aseandocs._events_cues import _key, cue_data, find_cues, find_instruments, find_ordinal, main_cue
+from aseandocs._events import _segment, segment
+from aseandocs._events_cues import Cue, _key, cue_data, find_cues, find_instruments, find_ordinal, main_cue
 from aseandocs.model import EVENT_TYPES, Document, Mention
 from aseandocs.news import extract_events
 from aseandocs.thai import normalize
@@ -322,3 +322,32 @@ def test_extract_events_never_raises_and_spans_hold(raw, kind):
         assert 0 <= a < b <= len(doc.text)
         assert e.text == doc.text[a:b] == e.text.strip()
         assert e.type in EVENT_TYPES and e.status in ("done", "planned")
+
+
+# --- issue 8: cues found once per line -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ที่ประชุมได้หารือ โดยที่ประชุมได้ลงนามในความตกลง และได้ให้การรับรองปฏิญญา",
+    "The ministers met. They signed the ASEAN Charter and it entered into force in 2008.",
+    "entered\ninto force. ลง นาม ทำไว้ ณ ที่ประชุม ครั้งที่ 5 1.1 การประชุม (2) ตกลง",
+    "set up. Up ทั้งนี้ ประชุม ซึ่งกันและกัน ตกลงว่าด้วย ความตกลง",
+])
+def test_clause_cues_are_those_of_the_clause_alone(text):
+    clauses, cues = _segment(text)
+    assert clauses == segment(text)
+    for c, found in zip(clauses, cues):
+        alone = [Cue(q.type, q.text, q.start + c.start, q.end + c.start)
+                 for q in find_cues(text[c.start:c.end])]
+        assert found == alone
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ALPHABET | st.sampled_from(["set up ", "entered into force", " ลง นาม",
+                                             "agreed.", "Up ", "ตกลงว่าด้วย"]),
+                max_size=80).map("".join))
+def test_clause_cues_property(raw):
+    text = normalize(raw).text
+    clauses, cues = _segment(text)
+    for c, found in zip(clauses, cues):
+        assert found == [Cue(q.type, q.text, q.start + c.start, q.end + c.start)
+                         for q in find_cues(text[c.start:c.end])]

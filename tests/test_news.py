@@ -223,3 +223,26 @@ def test_shared_event_texts_are_statements(shared_predictions):
         for e in evs:
             assert e.text == d.text[e.span[0]:e.span[1]]
             assert 10 <= len(e.text) <= 700
+
+
+# --- issue 8: the pipeline's one pass gives what the four functions give --------------------
+
+@pytest.mark.parametrize("name", ["en_news_charter.html", "en_plan_blueprint.txt",
+                                  "en_report_progress.txt", "th_news_ascco.txt",
+                                  "th_plan_annex_flat.txt", "th_plan_lines.txt",
+                                  "th_report_ascc.txt"])
+def test_analyse_is_the_four_functions(name):
+    from conftest import OWN_CORPUS
+
+    from aseandocs.bodies import BodyRegistry
+    from aseandocs.news import _analyse
+    from aseandocs.pipeline import normalize_document
+    from aseandocs.plans import parse_plan
+    from aseandocs.readers import read
+    doc = normalize_document(read(OWN_CORPUS / name))
+    measures = parse_plan(doc)
+    mentions = BodyRegistry.load().find(doc.text)
+    kind = detect_kind(doc, measures)
+    assert _analyse(doc, mentions, measures) == (
+        kind, find_title(doc, kind), find_document_date(doc, kind),
+        extract_events(doc, mentions, kind=kind, measures=measures))

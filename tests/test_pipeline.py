@@ -56,3 +56,31 @@ def test_pdf_plan_tables_give_fields_and_bodies(name: str, first: str) -> None:
 
 def test_cache_key_is_stable() -> None:
     assert cache_key() == cache_key() and len(cache_key()) == 16
+
+
+# --- issue 8: fast paths of the reader and the normaliser -----------------------------------
+
+def test_utf16_sniffing_counts_like_the_plain_loop() -> None:
+    import random
+
+    from aseandocs import readers
+    rnd = random.Random(8)
+    for _ in range(500):
+        n = rnd.randint(0, 40)
+        highs = bytes(rnd.choice([0, 0x0E, 1, 0x41, 0xFF]) for _ in range(n))
+        lows = bytes(rnd.choice([0, 0x0E, 1, 0x41, 0xFF]) for _ in range(n))
+        plain = sum(1 for h, l in zip(highs, lows) if h in (0x00, 0x0E) and l)
+        fast = (int.from_bytes(highs.translate(readers._HIGH_FLAGS), "big")
+                & int.from_bytes(lows.translate(readers._NONZERO_FLAGS), "big")).bit_count()
+        assert fast == plain
+    text = "อาเซียน ASEAN ประชุม"
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert readers._utf16_without_bom(text.encode(codec)) == codec
+
+
+def test_marks_kept_by_the_normaliser_are_canonical() -> None:
+    from aseandocs import thai
+    for kept in thai._KEPT - {"\n"}:
+        assert thai._mark_cluster(kept) == kept
+        assert thai.normalize("ก" + kept + "ก").text == "ก" + kept + "ก"
+    assert thai.normalize("a\nb").text == "a\nb"

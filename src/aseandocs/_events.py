@@ -76,6 +76,11 @@ NUMBERED_LINE = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s|\(\d{1,2}\)\s|[A-Z]\.\d|เสาหลักที่|ข้อ\s?\d|"
     r"(?:Chapter|Section|Part|Pillar|Article)\s)")
 
+# A line of text: "1. สนธิสัญญา...", "ASEAN leaders met in Manila."; never "\n".
+_LINE = re.compile(r"[^\n]+")
+# A word, anything between white space: "Mr", "2017", "อาเซียน", "(ASEAN)"; never " ".
+_WORD = re.compile(r"\S+")
+
 # The ") " between items of a long list: "... (ASEAN Foundation) ศูนย์ปฏิบัติการ..."
 LIST_GAP = re.compile(r"\)\s(?=\S)")
 
@@ -100,21 +105,37 @@ def _context_reset() -> re.Pattern[str]:
 
 def segment(text: str) -> list[Clause]:
     """The clauses of ``text`` in order: spans trimmed of white space, never empty."""
-    out: list[Clause] = []
-    for ln, lm in enumerate(re.finditer(r"[^\n]+", text)):
-        ls, le = lm.span()
+    return _segment(text)[0]
+
+
+def _segment(text: str) -> tuple[list[Clause], list[list[Cue]]]:
+    """``segment(text)`` and the event cues of each clause, as ``find_cues`` finds them in the
+    clause alone (offsets into ``text``).
+
+    The cues are found once per line and shared out: a clause starts after white space and ends
+    before it, and no cue guard holds white space, so a cue inside a clause is the one the clause
+    alone gives; only where a cue runs across a clause boundary ("ลง นาม" cut at a clause cue)
+    are the clauses it touches searched again on their own.
+    """
+    clauses: list[Clause] = []
+    cues: list[list[Cue]] = []
+    for ln, lm in enumerate(_LINE.finditer(text)):
+        ls = lm.start()
         line = lm.group()
-        heading = NUMBERED_LINE.match(line) is not None or (len(line) <= 60 and not
-                                                            find_cues(line))
+        line_cues = find_cues(line)
+        heading = NUMBERED_LINE.match(line) is not None or (len(line) <= 60 and not line_cues)
         cuts = {0}
         resets = {0} if heading else set()
         joins: set[int] = set()
         for m in ITEM_START.finditer(line):
             cuts.add(m.start())
             resets.add(m.start())
+        words: list[int] = []
         for m in SENTENCE_END.finditer(line):
-            word = re.search(r"(\S+)$", line[:m.start()])
-            w = word.group(1).lower() if word else ""
+            if not words:
+                words = [w.start() for w in _WORD.finditer(line)]
+            # the word before the punctuation ("Mr" of "Mr.", "2017" of "2017.")
+            w = line[words[bisect_right(words, m.start() - 1) - 1]:m.start()].lower()
             if w in _ABBREVIATIONS or (w.isdigit() and len(w) <= 2) or len(w) == 1:
                 continue
             cuts.add(m.end())
@@ -123,6 +144,8 @@ def segment(text: str) -> list[Clause]:
             if m.group("joins") is not None:
                 joins.add(m.start())
         bounds = sorted(cuts) + [len(line)]
+        first = len(clauses)
+        spans: list[tuple[int, int]] = []
         for a, b in zip(bounds, bounds[1:]):
             for k, (s, e) in enumerate(_chunks(line, a, b)):
                 while s < e and line[s].isspace():
@@ -131,7 +154,33 @@ def segment(text: str) -> list[Clause]:
                     e -= 1
                 if e > s:
                     reset = (a in resets and k == 0) or _context_reset().match(line, s) is not None
-                    out.append(Clause(ls + s, ls + e, ln, reset, a in joins and k == 0))
+                    clauses.append(Clause(ls + s, ls + e, ln, reset, a in joins and k == 0))
+                    spans.append((s, e))
+        cues.extend(_share_cues(line, ls, spans, line_cues))
+        assert len(cues) == len(clauses) and len(clauses) - first == len(spans)
+    return clauses, cues
+
+
+def _share_cues(line: str, ls: int, spans: list[tuple[int, int]],
+                line_cues: list[Cue]) -> list[list[Cue]]:
+    """The cues of each clause span of ``line``, from the line's own cues (see ``_segment``)."""
+    out: list[list[Cue]] = [[] for _ in spans]
+    again: set[int] = set()
+    starts = [s for s, _ in spans]
+    for c in line_cues:
+        k = bisect_right(starts, c.start) - 1
+        if k >= 0 and c.end <= spans[k][1]:
+            out[k].append(Cue(c.type, c.text, c.start + ls, c.end + ls))
+            continue
+        for j in range(max(k, 0), len(spans)):      # across a boundary: every clause it touches
+            if spans[j][0] >= c.end:
+                break
+            if spans[j][1] > c.start:
+                again.add(j)
+    for j in again:
+        s, e = spans[j]
+        out[j] = [Cue(c.type, c.text, c.start + s + ls, c.end + s + ls)
+                  for c in find_cues(line[s:e])]
     return out
 
 
@@ -259,7 +308,7 @@ def assemble(document: Document, dates: Sequence["DateMatch"], mentions: Sequenc
     names = _Spans([(i.start, i.end) for i in insts if i.name is not None])
     good = usable_dates(text, sorted((d for d in dates if d.span not in skip_dates),
                                      key=lambda d: d.span), names)
-    clauses = segment(text)
+    clauses, clause_cues = _segment(text)
     drafts: list[_Draft] = []
     ctx: "DateMatch | None" = None       # the governing date: a date opening a clause
     last: "tuple[int, DateMatch] | None" = None   # the line and date of the last dated clause
@@ -274,7 +323,7 @@ def assemble(document: Document, dates: Sequence["DateMatch"], mentions: Sequenc
         while k < len(good) and good[k].span[1] <= c.end:
             own.append(good[k])
             k += 1
-        cues = _cues_in(text, c.start, c.end, names)
+        cues = [q for q in clause_cues[ci] if not names.holding(q.start, q.end)]
         if own and own[0].span[0] - c.start <= _LEAD and not any(
                 q.start < own[0].span[0] for q in cues if q.type not in ("plan",)):
             ctx = own[0]

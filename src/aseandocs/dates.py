@@ -225,11 +225,53 @@ NUMERIC_RE = re.compile(
 # reference day. Matches "วันนี้", "เมื่อวานนี้", "พรุ่งนี้", "today", "Yesterday", "the day before
 # yesterday"; must not match "todays" or "yesterdays" (inside a Latin word); "ทุกวันนี้" and
 # "until today" are refused in code (relative_not_after).
-RELATIVE_RE = re.compile(
-    "|".join(sorted((re.escape(w).replace(r"\ ", r"[ \t]{1,3}") if re.search(f"[{_THAI}]", w)
-                     else r"(?<![A-Za-z])" + re.escape(w).replace(r"\ ", r"[ \t]{1,3}")
-                     + r"(?![A-Za-z])" for w in _T.relative), key=len, reverse=True)),
-    re.IGNORECASE) if _T.relative else re.compile(r"(?!)")
+def _relative_alternatives() -> list[tuple[str, str]]:
+    """(word, pattern) of each relative word, longest pattern first: Thai as is, English as a
+    whole Latin word, spaces flexible."""
+    alts = [(w, re.escape(w).replace(r"\ ", r"[ \t]{1,3}") if re.search(f"[{_THAI}]", w)
+             else r"(?<![A-Za-z])" + re.escape(w).replace(r"\ ", r"[ \t]{1,3}") + r"(?![A-Za-z])")
+            for w in _T.relative]
+    return sorted(alts, key=lambda a: len(a[1]), reverse=True)
+
+
+def _plain_relative() -> re.Pattern[str]:
+    """RELATIVE_RE in its reference form, one case-insensitive alternation (for tests)."""
+    alts = _relative_alternatives()
+    return re.compile("|".join(a for _, a in alts), re.IGNORECASE) if alts else re.compile("(?!)")
+
+
+def _relative_regex() -> re.Pattern[str]:
+    r"""The matches of ``_plain_relative()`` with every alternative opening with a plain literal
+    (one per case variant of a Latin first letter; the rest case-insensitive, the look-behind
+    moved after it: ``(?<![A-Za-z])today`` -> ``t(?i:(?<![A-Za-z]t)oday)``), so that ``re`` only
+    tries positions whose character can start a word. The reference form when a word opens with
+    something else than a letter."""
+    alts = _relative_alternatives()
+    out = []
+    for word, _ in alts:
+        c, rest = word[0], re.escape(word[1:]).replace(r"\ ", r"[ \t]{1,3}")
+        variants = [x for x in {c, c.lower(), c.upper(), *_FOLDS.get(c.lower(), "")}
+                    if len(x) == 1 and re.fullmatch(f"(?i){re.escape(c)}", x)]
+        if re.search(f"[{_THAI}]", word):
+            if variants != [c] or c == " ":
+                return _plain_relative()
+            out += [re.escape(c) + f"(?i:{rest})"]
+        elif "a" <= c.lower() <= "z":
+            out += [re.escape(v) + rf"(?i:(?<![A-Za-z]{re.escape(c)}){rest}(?![A-Za-z]))"
+                    for v in sorted(variants)]
+        else:
+            return _plain_relative()
+    return re.compile("|".join(out)) if out else re.compile("(?!)")
+
+
+#: Characters beyond a letter's two cases that ``re`` matches case-insensitively with it.
+_FOLDS = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131"}
+
+# A day named relative to the document date (data: relative_days), resolved only against a
+# reference day. Matches "วันนี้", "เมื่อวานนี้", "พรุ่งนี้", "today", "Yesterday", "the day before
+# yesterday"; must not match "todays" or "yesterdays" (inside a Latin word); "ทุกวันนี้" and
+# "until today" are refused in code (relative_not_after).
+RELATIVE_RE = _relative_regex()
 
 
 # --- turning a match into values --------------------------------------------------------------

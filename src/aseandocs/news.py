@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -58,16 +59,7 @@ _DATELINE_DASH = re.compile(r"\s*(?:\([^()\n]{1,20}\)\s*)?[-–—:]")
 
 
 def _dates(text: str, reference: str | None = None) -> tuple["DateMatch", ...]:
-    """``dates.find_dates``; short texts (lines) are remembered for a while: the header lines of
-    a document are read for its title, its date and its kind, each more than once."""
-    if len(text) <= 400:
-        return _line_dates(text, reference)
-    from .dates import find_dates
-    return tuple(find_dates(text, reference=reference))
-
-
-@lru_cache(maxsize=512)
-def _line_dates(text: str, reference: str | None) -> tuple["DateMatch", ...]:
+    """``dates.find_dates`` as a tuple."""
     from .dates import find_dates
     return tuple(find_dates(text, reference=reference))
 
@@ -77,66 +69,119 @@ def _kind_words() -> dict[str, Any]:
     return cue_data()["kind"]
 
 
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, tuple[Any, ...]]:
+    """The kind words of data/event_cues.yaml lower-cased once, in the forms the rules test."""
+    w = _kind_words()
+    news = w["news_markers"]
+    return {
+        "signing": tuple(x.lower() for x in w["signing"]),
+        "news": tuple(x.lower() for x in news),
+        # "(Reuters)": at the start of a header line or anywhere in it
+        "paren": tuple((x.lower(), f"({x.strip('()')})") for x in news if x.startswith("(")),
+        # "Posted on", "ข่าวต่างประเทศ": at the start of a header line
+        "long": tuple(x.lower() for x in news if len(x) > 4 and not x.startswith("(")),
+        "boiler": tuple((x.lower(), len(x) + 25) for x in news),
+        "verbs": tuple(x.lower() for x in w["reporting_verbs"]),
+    }
+
+
 def _count(text: str, words: Sequence[str]) -> int:
     return sum(text.count(w) for w in words)
+
+
+# A line of text: "ข่าวต่างประเทศ 06 Mar 2019", "ASEAN adopts disaster pact"; never "\n".
+_LINE = re.compile(r"[^\n]+")
+# What is left of a header line once its date is taken out, letters only: "ข่าวต่างประเทศ" of
+# "ข่าวต่างประเทศ 06 Mar 2019", "Postedon" of "Posted on 5 March 2019"; drops "06", " ", ",".
+_NON_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def _header(text: str) -> list[tuple[int, str]]:
     """The first non-empty lines (offset, line) that lie within the header region."""
     out = []
-    for m in re.finditer(r"[^\n]+", text[:_HEADER_CHARS]):
-        line = m.group().strip()
-        if line:
-            out.append((m.start(), m.group()))
+    for m in _LINE.finditer(text, 0, min(len(text), _HEADER_CHARS)):
+        line = m.group()
+        if line.strip():
+            out.append((m.start(), line))
         if len(out) >= _HEADER_LINES:
             break
     return out
 
 
-def _dateline(line: str) -> "DateMatch | None":
-    """The date of a dateline opening ``line`` ("Jakarta, 5 March 2019 - ASEAN ..."), else None."""
+class _Header:
+    """The header lines of one text and their dates, each found at most once per call (the
+    title, the date and the kind all read them)."""
+
+    __slots__ = ("lines", "_dates", "_date")
+
+    def __init__(self, text: str) -> None:
+        self.lines = _header(text)
+        self._dates: dict[tuple[int, int], tuple["DateMatch", ...]] = {}
+        self._date: "list[DateMatch | None]" = []
+
+    def dates(self, i: int, limit: int = 0) -> tuple["DateMatch", ...]:
+        """The dates of header line ``i``, or of its first ``limit`` characters."""
+        line = self.lines[i][1]
+        if len(line) <= limit:
+            limit = 0
+        got = self._dates.get((i, limit))
+        if got is None:
+            got = self._dates[(i, limit)] = _dates(line[:limit] if limit else line)
+        return got
+
+    def date(self) -> "DateMatch | None":
+        """The publication date (``_header_date``)."""
+        if not self._date:
+            self._date.append(_header_date(self))
+        return self._date[0]
+
+
+def _dateline(h: _Header, i: int) -> "DateMatch | None":
+    """The date of a dateline opening header line ``i`` ("Jakarta, 5 March 2019 - ASEAN ..."),
+    else None."""
+    line = h.lines[i][1]
     if DATELINE.match(line) is None:
         return None
-    for d in _dates(line[:80]):
+    for d in h.dates(i, 80):
         if d.span[0] <= 40 and d.precision == "day" and _DATELINE_DASH.match(line, d.span[1]):
             return d
     return None
 
 
-def _header_dates(text: str) -> list["DateMatch"]:
+def _header_dates(h: _Header) -> list["DateMatch"]:
     """The publication date and the dateline dates of the header lines (they date no event)."""
     out = []
-    first = _header_date(text)
+    first = h.date()
     if first is not None:
         out.append(first)
-    for off, line in _header(text):
-        d = _dateline(line)
+    for i, (off, _) in enumerate(h.lines):
+        d = _dateline(h, i)
         if d is not None:
             out.append(_shift(d, off))
     return out
 
 
-def _header_date(text: str) -> "DateMatch | None":
+def _header_date(h: _Header) -> "DateMatch | None":
     """A publication date on a short header line or a dateline: "ข่าวต่างประเทศ 06 Mar 2019",
     "มิถุนายน 20, 2019", "Posted on 5 March 2019", "Jakarta, 5 March 2019 - ..."."""
-    words = _kind_words()
-    for off, line in _header(text):
-        ds = [d for d in _dates(line) if d.precision in ("day", "month") and not d.is_period]
+    markers = _markers()["news"]
+    for i, (off, line) in enumerate(h.lines):
+        ds = [d for d in h.dates(i) if d.precision in ("day", "month") and not d.is_period]
         if not ds:
             continue
         d = ds[0]
-        rest = re.sub(r"[\W\d_]+", "", line[:d.span[0]] + line[d.span[1]:])
-        marked = any(line.lower().startswith(w.lower()) for w in words["news_markers"])
-        if len(line) <= 80 and (len(rest) <= 20 or marked):
-            return _shift(d, off)               # "มิถุนายน 20, 2019", "Posted on 5 March 2019"
-        dateline = _dateline(line)
+        if len(line) <= 80:
+            rest = _NON_LETTERS.sub("", line[:d.span[0]] + line[d.span[1]:])
+            if len(rest) <= 20 or line.lower().startswith(markers):
+                return _shift(d, off)           # "มิถุนายน 20, 2019", "Posted on 5 March 2019"
+        dateline = _dateline(h, i)
         if dateline is not None:
             return _shift(dateline, off)
     return None
 
 
 def _shift(d: "DateMatch", off: int) -> "DateMatch":
-    from dataclasses import replace
     return replace(d, span=(d.span[0] + off, d.span[1] + off))
 
 
@@ -162,30 +207,42 @@ def detect_kind(document: Document, measures: Sequence[Measure] = ()) -> str:
     >>> detect_kind(Document.from_text("History of ASEAN\\n\\nASEAN was founded in 1967."))
     'report'
     """
-    text = document.text
-    words = _kind_words()
-    n_measures = max(len(measures), len(MEASURE_REF.findall(text)))
-    n_acts = max(sum(len(m.activities) for m in measures), len(ACTIVITY.findall(text)))
-    plan_words = _count(text, words["plan_words"])
+    return _detect_kind(document.text, measures, _Header(document.text))
+
+
+def _detect_kind(text: str, measures: Sequence[Measure], h: _Header) -> str:
+    words = _markers()
+    plan_words = -1
+
+    def plan_count() -> int:
+        nonlocal plan_words
+        if plan_words < 0:
+            plan_words = _count(text, _kind_words()["plan_words"])
+        return plan_words
+
+    def n_measures() -> int:
+        return max(len(measures), len(MEASURE_REF.findall(text)))
+
+    def n_acts() -> int:
+        return max(sum(len(m.activities) for m in measures), len(ACTIVITY.findall(text)))
+
     low = text.lower()
-    signing = any(w.lower() in low for w in words["signing"])
-    if signing and (n_measures >= 5 or n_acts >= 5 or plan_words >= 2):
+    signing = any(w in low for w in words["signing"])
+    if signing and (n_measures() >= 5 or n_acts() >= 5 or plan_count() >= 2):
         return "plan"
-    if n_measures >= 10 and n_acts >= 5 and plan_words >= 1:
+    if plan_count() >= 1 and n_measures() >= 10 and n_acts() >= 5:
         return "plan"
-    if _header_date(text) is not None:
+    if h.date() is not None:
         return "news"
-    header = _header(text)
-    if any(line.lower().startswith(w.lower()) or f"({w.strip('()')})" in line
-           for _, line in header for w in words["news_markers"] if w.startswith("(")):
+    lowered = [line.lower() for _, line in h.lines]
+    if any(ll.startswith(w) or p in line
+           for ll, (_, line) in zip(lowered, h.lines) for w, p in words["paren"]):
         return "news"
-    if any(line.lower().startswith(w.lower()) for _, line in header for w in words["news_markers"]
-           if len(w) > 4 and not w.startswith("(")):
+    if any(ll.startswith(words["long"]) for ll in lowered if words["long"]):
         return "news"
-    if len(text) < 8000 and _count(text.lower(), [w.lower() for w in words["reporting_verbs"]]):
-        for _, line in header[:4]:
-            ds = _dates(line[:60])
-            if any(d.precision == "day" for d in ds):
+    if len(text) < 8000 and _count(low, words["verbs"]):
+        for i in range(min(4, len(h.lines))):
+            if any(d.precision == "day" for d in h.dates(i, 60)):
                 return "news"
     return "report"
 
@@ -196,19 +253,25 @@ def _boilerplate() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(w.lower() for w in b["lines"]), tuple(w.lower() for w in b["prefixes"])
 
 
-def _is_boilerplate(line: str) -> bool:
+# Nothing but signs, digits and spaces: "8", "----", "06/03"; must not match "home" or "ข่าว".
+_NO_LETTER = re.compile(r"[\W\d_]*")
+
+
+def _is_boilerplate(h: _Header, i: int) -> bool:
+    """True when header line ``i`` is no headline: a menu word, a credit, a date line."""
+    line = h.lines[i][1]
     s = line.strip()
     low = s.lower()
     lines, prefixes = _boilerplate()
-    if low in lines or low.startswith(prefixes) or re.fullmatch(r"[\W\d_]*", s):
+    if low in lines or low.startswith(prefixes) or _NO_LETTER.fullmatch(s):
         return True
     if len(s) < 8:                               # "8", "home", a lone word
         return True
-    ds = _dates(s)
+    ds = h.dates(i) if s == line else _dates(s)
     if ds and sum(d.span[1] - d.span[0] for d in ds) >= 0.5 * len(s):
         return True                              # a date line: "มิถุนายน 20, 2019"
-    return any(low.startswith(w.lower()) and len(s) <= len(w) + 25
-               for w in _kind_words()["news_markers"])   # "ข่าวต่างประเทศ 06 Mar 2019"
+    return any(low.startswith(w) and len(s) <= n
+               for w, n in _markers()["boiler"])   # "ข่าวต่างประเทศ 06 Mar 2019"
 
 
 def find_title(document: Document, kind: str | None = None) -> str | None:
@@ -226,11 +289,14 @@ def find_title(document: Document, kind: str | None = None) -> str | None:
     ...                               "มิถุนายน 20, 2019"))
     'อาเซียน-จีน กระชับความร่วมมือทางทะเล'
     """
-    text = document.text
+    return _find_title(document.text, _Header(document.text))
+
+
+def _find_title(text: str, h: _Header) -> str | None:
     cands: list[str] = []
     before_date = None                            # the candidate right above the date line
-    date = _header_date(text)
-    for off, line in _header(text):
+    date = h.date()
+    for i, (off, line) in enumerate(h.lines):
         s = line.strip()
         if date is not None and off <= date.span[0] < off + len(line):
             # the date line, maybe a dateline opening the first paragraph ("Jakarta, 5 March
@@ -241,7 +307,7 @@ def find_title(document: Document, kind: str | None = None) -> str | None:
             continue
         if len(s) > _HEADER_LINE_MAX:
             break                                 # body text reached
-        if not _is_boilerplate(s):
+        if not _is_boilerplate(h, i):
             cands.append(s)
     if not cands:
         return None
@@ -272,11 +338,14 @@ def find_document_date(document: Document, kind: str | None = None) -> str | Non
     ...     "แผนงานนี้ได้รับการรับรองจากคณะกรรมการ เมื่อวันที่ 27 มีนาคม 2556"), "plan")
     '2013-03-27'
     """
-    text = document.text
-    kind = kind or detect_kind(document)
+    h = _Header(document.text)
+    return _find_document_date(document.text, kind or _detect_kind(document.text, (), h), h)
+
+
+def _find_document_date(text: str, kind: str, h: _Header) -> str | None:
     if kind == "plan":
         return _signing_date(text) or _adoption_date(text)
-    d = _header_date(text)
+    d = h.date()
     return d.value if d is not None else None
 
 
@@ -338,16 +407,19 @@ def _adoption_date(text: str) -> str | None:
     the time is linear in the text length.
     """
     verb, own, lead = _plan_date_regexes()
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
-    refs = [r.start() for r in MEASURE_REF.finditer(text)]
+    refs: list[int] | None = None
     found = None
     for m in verb.finditer(text):
-        k = bisect_left(breaks, m.start())
-        ls = breaks[k - 1] + 1 if k else 0
-        le = breaks[k] if k < len(breaks) else len(text)
-        r = bisect_left(refs, m.start())
-        if ITEM_LINE.match(text, ls) is not None or (r and refs[r - 1] >= ls):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.start())
+        le = len(text) if le < 0 else le
+        if ITEM_LINE.match(text, ls) is not None:
             continue                                    # inside the measures
+        if refs is None:
+            refs = [r.start() for r in MEASURE_REF.finditer(text)]
+        r = bisect_left(refs, m.start())
+        if r and refs[r - 1] >= ls:
+            continue                                    # after a measure ref on its line
         a, b = max(ls, m.start() - 150), min(le, m.end() + 250)
         cut = text.rfind(". ", a, m.start())            # an English sentence before it
         a = cut + 2 if cut >= 0 else a
@@ -397,14 +469,32 @@ def extract_events(document: Document, mentions: Sequence[Mention] = (), *,
     >>> [(e.type, e.date, e.ordinal, e.status) for e in extract_events(doc)]
     [('meeting', '2019-03-28', 32, 'done'), ('establishment', '2019-03-28', None, 'planned')]
     """
-    kind = kind or detect_kind(document, measures)
+    h = _Header(document.text)
+    kind = kind or _detect_kind(document.text, measures, h)
+    doc_date = _find_document_date(document.text, kind, h)
+    return _extract_events(document, mentions, kind, measures, h, doc_date)
+
+
+def _analyse(document: Document, mentions: Sequence[Mention] = (),
+             measures: Sequence[Measure] = ()) -> tuple[str, str | None, str | None, list[Event]]:
+    """``(kind, title, date, events)`` of ``document``: the four public functions in one pass,
+    the header lines and the document date found once (``pipeline.parse``)."""
     text = document.text
-    doc_date = find_document_date(document, kind)
+    h = _Header(text)
+    kind = _detect_kind(text, measures, h)
+    doc_date = _find_document_date(text, kind, h)
+    events = _extract_events(document, mentions, kind, measures, h, doc_date)
+    return kind, _find_title(text, h), doc_date, events
+
+
+def _extract_events(document: Document, mentions: Sequence[Mention], kind: str,
+                    measures: Sequence[Measure], h: _Header, doc_date: str | None) -> list[Event]:
+    text = document.text
     plan = kind == "plan"
     # "today", "เมื่อวานนี้": days counted from a news item's (or dated report's) own date
     dates = _dates(text, reference=None if plan else doc_date)
     excluded = _measure_zone(text, measures) if plan else []
-    header = [] if plan else [d.span for d in _header_dates(text)]
+    header = [] if plan else [d.span for d in _header_dates(h)]
     return assemble(document, dates, mentions, doc_date=doc_date, plan=plan, excluded=excluded,
                     keep_markers=tuple(_kind_words()["signing"]) if plan else (),
                     skip_dates=header)

@@ -67,7 +67,7 @@ def parse(source: "str | os.PathLike[str] | Document", *,
     always (True: an error when it is missing) or never (False).
     """
     from .bodies import BodyRegistry
-    from .news import detect_kind, extract_events, find_document_date, find_title
+    from .news import _analyse
     from .plans import parse_plan
     from .readers import read
 
@@ -83,11 +83,9 @@ def parse(source: "str | os.PathLike[str] | Document", *,
             measures = merge_table_measures(measures, tables)
     mentions = reg.find(document.text)
     measures = _measure_bodies(measures, mentions)
-    kind = detect_kind(document, measures)
-    events = extract_events(document, mentions, kind=kind, measures=measures)
-    return ParsedDocument(document=document, kind=kind, title=find_title(document, kind),
-                          date=find_document_date(document, kind), measures=tuple(measures),
-                          mentions=tuple(mentions), events=tuple(events))
+    kind, title, date, events = _analyse(document, mentions, measures)
+    return ParsedDocument(document=document, kind=kind, title=title, date=date,
+                          measures=tuple(measures), mentions=tuple(mentions), events=tuple(events))
 
 
 @lru_cache(maxsize=1)

@@ -396,6 +396,12 @@ def _declared_codec(label: str) -> str | None:
         return None
 
 
+#: Byte -> 1 for the high bytes of ASCII and Thai UTF-16 units (0x00, 0x0E), 0 for any other.
+_HIGH_FLAGS = bytes(1 if b in (0x00, 0x0E) else 0 for b in range(256))
+#: Byte -> 1 for any byte but 0x00.
+_NONZERO_FLAGS = bytes(1 if b else 0 for b in range(256))
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """"utf-16-le" / "utf-16-be" when the byte pattern says so, else None.
 
@@ -409,7 +415,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     evens, odds = sample[0::2], sample[1::2]
     for codec, highs, lows in (("utf-16-le", odds, evens), ("utf-16-be", evens, odds)):
-        fits = sum(1 for h, l in zip(highs, lows) if h in (0x00, 0x0E) and l)
+        # units whose high byte is 0x00 or 0x0E and low byte not 0x00: one bit per unit each,
+        # counted on the bits set in both (the bytes are turned into 0/1 flags first)
+        high_ok = int.from_bytes(highs.translate(_HIGH_FLAGS), "big")
+        low_ok = int.from_bytes(lows.translate(_NONZERO_FLAGS), "big")
+        fits = (high_ok & low_ok).bit_count()
         misfits = lows.count(0) + lows.count(0x0E)
         if fits >= 0.6 * n and misfits <= 0.1 * n:
             try:

@@ -108,6 +108,12 @@ def _order_marks(marks: str) -> str:
     return "".join(by_class[k] for k in sorted(by_class))
 
 
+#: What the "nl" and "marks" rules match most and leave as it is: a lone line break, and two
+#: combining marks already in canonical order ("ี่" of "ที่", "ั้" of "นั้น").
+_KEPT = frozenset(["\n"] + [a + b for a in _MARK_ORDER for b in _MARK_ORDER
+                            if _mark_cluster(a + b) == a + b])
+
+
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
     """Maps offsets between normalised and raw text.
@@ -171,8 +177,10 @@ def normalize(text: str) -> Normalized:
     npos = 0     # length of the normalised text so far
     for m in _RULES.finditer(text):
         kind = m.lastgroup
+        raw = m.group()
+        if raw in _KEPT and kind in ("nl", "marks"):
+            continue                            # "\n", "ี่": nothing to change
         s, e = m.span()
-        raw = m.group(0)
         if kind in ("zw", "edge"):
             rep = ""
         elif kind == "marks":
@@ -215,7 +223,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 
 def _count(run: re.Pattern[str], text: str) -> int:
-    return sum(m.end() - m.start() for m in run.finditer(text))
+    return sum(map(len, run.findall(text)))
 
 
 def thai_ratio(text: str, sample: int = 20000) -> float:
