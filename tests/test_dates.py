@@ -432,3 +432,152 @@ def test_relative_regex_property(text):
     from aseandocs.dates import RELATIVE_RE, _plain_relative
     assert [(m.span(), m.group()) for m in RELATIVE_RE.finditer(text)] == \
            [(m.span(), m.group()) for m in _plain_relative().finditer(text)]
+
+
+# --- issue 8, round 2: digit-first patterns, windows near year digits, header lines from the scan
+
+def _fast_texts() -> list[str]:
+    from conftest import OWN_CORPUS
+    from aseandocs.pipeline import normalize_document
+    from aseandocs.readers import read
+    paths = sorted(p for p in OWN_CORPUS.iterdir() if p.suffix in (".txt", ".html")) + shared_docs()
+    return [normalize_document(read(p)).text for p in paths] + [f for f, *_ in FORMS] + FAST_EDGES
+
+
+# Written for these tests: each aims at an edge of the digit-first rewrite or of the windows.
+FAST_EDGES = [
+    "ครั้งที่ 7 เดือนมิถุนายน 2541 ครั้งที่7 มิถุนายน 2541 ฉบับที่ 3 มีนาคม 2562 No. 5 March 2019",
+    "1.5 มีนาคม 2562 a5 March 2019 :10 March 2019 /3 June 2019 ,4 May 2019 45 March 2019 5 March 2019",
+    "0-2559-2563 1.2016-2020 2016-2020 2016 – 2025 2020-2016 12019-06-20 2019-06-20-1 2019-06-20",
+    "02-123-4567 20/06/2019 5/3/2562 1/2562 06/20/2019 :5/3/2019 -5/3/2019",
+    "5 มีนาคม\n2562 June 20,\n2019 มีนาคม\n2562 in\n2019 ปี\n2550",
+    "March 2019 MAR 2019 ธ.ค. 62 มีนาคม 25 คน June 20-22, 2019 November 30 - December 2, 2017",
+    "ปี 2559-2563 พ.ศ. 2553 - 2558 in 2019 in 20 days ปีละ 2000 ค.ศ. 2025 ก.ค.ศ. 2560",
+    "2019" + " " * 200 + "March 2019" + "x" * 70 + "99 May 2020", "", "7", "12",
+]
+
+
+@pytest.fixture(scope="module")
+def fast_texts() -> list[str]:
+    return _fast_texts()
+
+
+def _plain_digit_led() -> list[tuple[str, str]]:
+    return [("_DMY_FAST", "DMY_RE"), ("_CROSS_FAST", "CROSS_RE"), ("_YEAR_RANGE_FAST", "YEAR_RANGE_RE"),
+            ("_ISO_FAST", "ISO_RE"), ("_NUMERIC_FAST", "NUMERIC_RE")]
+
+
+@pytest.mark.parametrize("fast, plain", _plain_digit_led())
+def test_digit_first_patterns_are_the_plain_ones(fast_texts, fast, plain):
+    from aseandocs import dates
+    from aseandocs.thai import thai_digits_to_ascii
+    f, p = getattr(dates, fast), getattr(dates, plain)
+    for t in fast_texts:
+        t = thai_digits_to_ascii(t)
+        assert [m.groupdict() | {"": m.span()} for m in f.finditer(t)] == \
+               [m.groupdict() | {"": m.span()} for m in p.finditer(t)]
+
+
+_DATE_BITS = ["5", "20", "2019", "2562", "62", "-", "/", " ", "  ", "\n", ",", ".", "March", "มีนาคม",
+              "ม.ค.", "ครั้งที่", "ปี", "พ.ศ.", "in", "the", "year", "of", "th", "a", "x", "%", "–"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_BITS), max_size=25).map("".join))
+def test_digit_first_patterns_property(text):
+    from aseandocs import dates
+    for fast, plain in _plain_digit_led():
+        f, p = getattr(dates, fast), getattr(dates, plain)
+        assert [m.groupdict() | {"": m.span()} for m in f.finditer(text)] == \
+               [m.groupdict() | {"": m.span()} for m in p.finditer(text)]
+
+
+def _near(pattern, text: str, width: int) -> list:
+    from aseandocs._fastre import near_finditer
+    from aseandocs.dates import _YEAR_DIGITS
+    anchors = [m.end() - 1 for m in _YEAR_DIGITS.finditer(text)]
+    return [m.groupdict() | {"": m.span()} for m in near_finditer(pattern, text, anchors, width)]
+
+
+@pytest.mark.parametrize("name", ["MDY_RE", "MY_RE", "YEAR_RE"])
+def test_windows_near_year_digits_are_finditer(fast_texts, name):
+    from aseandocs import dates
+    from aseandocs._fastre import max_width
+    from aseandocs.thai import thai_digits_to_ascii
+    p = getattr(dates, name)
+    width = max_width(p)
+    assert width is not None and (p, width) in {(q, w) for q, _, w in dates._MATCHERS}
+    for t in fast_texts:
+        t = thai_digits_to_ascii(t)
+        assert _near(p, t, width) == [m.groupdict() | {"": m.span()} for m in p.finditer(t)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_BITS), max_size=40).map("".join))
+def test_windows_near_year_digits_property(text):
+    from aseandocs import dates
+    for p, _, width in dates._MATCHERS:
+        if width is not None:
+            assert _near(p, text, width) == [m.groupdict() | {"": m.span()} for m in p.finditer(text)]
+
+
+def test_look_aheads_reach_within_the_window_margin():
+    """near_finditer cuts a search LOOK_AHEAD characters past the widest match: no look-ahead of
+    the windowed patterns reads further."""
+    from re import _parser
+    from aseandocs import dates
+    from aseandocs._fastre import LOOK_AHEAD
+
+    def reach(items) -> int:
+        most = 0
+        for op, av in items:
+            if op is _parser.ASSERT or op is _parser.ASSERT_NOT:
+                if av[0] == 1:                      # a look-ahead
+                    most = max(most, av[1].getwidth()[1])
+                most = max(most, reach(av[1].data))
+            elif op is _parser.SUBPATTERN:
+                most = max(most, reach(av[3].data))
+            elif op is _parser.BRANCH:
+                most = max([most] + [reach(b.data) for b in av[1]])
+            elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
+                most = max(most, reach(av[2].data))
+        return most
+    for p, _, width in dates._MATCHERS:
+        if width is not None:
+            assert reach(_parser.parse(p.pattern, p.flags).data) <= LOOK_AHEAD
+
+
+def test_header_lines_dated_from_the_scan_as_alone(fast_texts):
+    """_Header with the scan of the whole text dates each header line as find_dates(line) does."""
+    from aseandocs import news
+    from aseandocs._news_header import _Header
+    for t in fast_texts + ["\n".join(FAST_EDGES)]:
+        h = _Header(t, news._scan(t))
+        for i, (_, line) in enumerate(h.lines):
+            assert list(h.dates(i)) == find_dates(line)
+        for start in range(0, min(len(t), 3000), 97):       # lines starting anywhere
+            tail = t[start:]
+            h = _Header(tail, news._scan(tail))
+            for i, (_, line) in enumerate(h.lines):
+                assert list(h.dates(i)) == find_dates(line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_BITS + ["\n", "\n\n", "ข่าว", "Jakarta, "]), max_size=40)
+       .map("".join))
+def test_header_lines_from_the_scan_property(text):
+    from aseandocs import news
+    from aseandocs._news_header import _Header
+    h = _Header(text, news._scan(text))
+    for i, (_, line) in enumerate(h.lines):
+        assert list(h.dates(i)) == find_dates(line)
+
+
+def test_events_with_the_scan_are_find_dates(fast_texts):
+    """The dates _extract_events takes from the scan (with relative days) are find_dates'."""
+    from aseandocs import dates, news
+    for t in fast_texts:
+        cands, _ = news._scan(t)
+        for ref in (None, "2019-03-06"):
+            rel = dates._relative(t, dates._reference_day(ref)) if ref else []
+            assert dates._matches(t, cands + rel) == find_dates(t, reference=ref)

@@ -540,3 +540,65 @@ def test_cost_grows_linearly(unit: str) -> None:
     t_small, t_large = _best_time(small), _best_time(large)
     assert t_large < 3.0
     assert t_large / max(t_small, 1e-3) < 30      # 10x the text: ~10x the time, never ~100x
+
+
+# --- issue 8, round 2: plan cue patterns opening with a plain literal -----------------------
+
+# Written for these tests: case variants, look-around edges and flexible spaces of the cues.
+CUE_EDGES = [
+    "(ต่อ) (CONTINUED) Continued discontinued continuedX (cont'd) (Cont.) (contd) (ต่อจากหน้าที่แล้ว)",
+    "ſcope Part II PART 3 part of ANNEX 3 annexes Annex 2.1 ภาคผนวก 1 ภาคผนวกที่ 2 เสาหลักที่ 3",
+    "Ref | Measures REF. Actions No. Actions Timeline เลขที่อ้างอิง มาตรการ/ผลลัพธ์ที่คาดหวังและกิจกรรม",
+    "PLAN  OF\nACTION Action Programme work plan แผนปฏิบัติการอาเซียน Blueprint K İ ı", "",
+]
+
+
+def _cue_pairs():
+    from aseandocs import _plan_cues as c
+    return [(c.scope_heading_re(), c._plain_scope_heading()),
+            (c.header_run_re(), c.header_run_re(True)),
+            (c.continuation_re(), c.continuation_re(True)),
+            (c.running_title_re(), c.running_title_re(True))]
+
+
+def _cue_texts() -> list[str]:
+    paths = sorted(p for p in OWN_CORPUS.iterdir() if p.suffix in (".txt", ".html")) + shared_docs()
+    from aseandocs.pipeline import normalize_document
+    from aseandocs.readers import read
+    return [thai_digits_to_ascii(normalize_document(read(p)).text) for p in paths] + CUE_EDGES
+
+
+@pytest.mark.parametrize("k", range(4))
+def test_literal_first_cue_patterns_are_the_plain_ones(k):
+    fast, plain = _cue_pairs()[k]
+    assert fast.pattern != plain.pattern
+    for t in _cue_texts():
+        assert [(m.span(), m.group()) for m in fast.finditer(t)] == \
+               [(m.span(), m.group()) for m in plain.finditer(t)]
+        for m in fast.finditer(t):                  # named groups of the plain form kept
+            p = plain.match(t, m.start())
+            assert {g: m.group(g) for g in fast.groupindex} == {g: p.group(g) for g in fast.groupindex}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Part", "PART", "part", "Annex", "ANNEXES", "ภาคผนวก", "ที่", " ", "\t",
+                                 "\n", "1", "II", "A", ".", "(", ")", "ต่อ", "cont", "inued", "'d",
+                                 "Ref", "No.", "|", "Measures", "Actions", "และ", "Plan of Action",
+                                 "แผนงาน", "x", "ſ"]), max_size=25).map("".join))
+def test_literal_first_cue_patterns_property(text):
+    for fast, plain in _cue_pairs():
+        assert [(m.span(), m.group()) for m in fast.finditer(text)] == \
+               [(m.span(), m.group()) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("words, before, text", [
+    (["Annex", "ภาคผนวก", "Part"], "", "ANNEX annex ภาคผนวก Apart PART"),
+    (["continued", "cont"], r"(?<![A-Za-z])", "Continued discontinued CONT xcont"),
+    (["Kilo", "ſun", "sun"], "", "KILO kilo \u212ailo SUN ſun"),
+])
+def test_dispatch_source_is_the_plain_alternation(words, before, text):
+    from aseandocs._fastre import dispatch_words
+    fast = dispatch_words(words, lambda w: re.escape(w[1:]), before=before)
+    plain = re.compile(before + "(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE)
+    assert [(m.span(), m.group()) for m in fast.finditer(text)] == \
+           [(m.span(), m.group()) for m in plain.finditer(text)]

@@ -100,3 +100,50 @@ def tables() -> Tables:
                    not_a_day_after=tuple(raw.get("not_a_day_after") or ()),
                    relative=relative,
                    relative_not_after=tuple(w.lower() for w in raw.get("relative_not_after") or ()))
+
+
+# --- relative days ("today", "เมื่อวานนี้") ------------------------------------------------------
+
+_THAI = "\u0e01-\u0e5b"
+#: Characters beyond a letter's two cases that ``re`` matches case-insensitively with it.
+_FOLDS = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131"}
+
+
+def _relative_alternatives() -> list[tuple[str, str]]:
+    """(word, pattern) of each relative word, longest pattern first: Thai as is, English as a
+    whole Latin word, spaces flexible."""
+    alts = [(w, re.escape(w).replace(r"\ ", r"[ \t]{1,3}") if re.search(f"[{_THAI}]", w)
+             else r"(?<![A-Za-z])" + re.escape(w).replace(r"\ ", r"[ \t]{1,3}") + r"(?![A-Za-z])")
+            for w in tables().relative]
+    return sorted(alts, key=lambda a: len(a[1]), reverse=True)
+
+
+def plain_relative() -> re.Pattern[str]:
+    """``dates.RELATIVE_RE`` in its reference form, one case-insensitive alternation (for tests):
+    matches "วันนี้", "เมื่อวานนี้", "today", "Yesterday"; not "todays"."""
+    alts = _relative_alternatives()
+    return re.compile("|".join(a for _, a in alts), re.IGNORECASE) if alts else re.compile("(?!)")
+
+
+def relative_regex() -> re.Pattern[str]:
+    r"""The matches of ``plain_relative()`` with every alternative opening with a plain literal
+    (one per case variant of a Latin first letter; the rest case-insensitive, the look-behind
+    moved after it: ``(?<![A-Za-z])today`` -> ``t(?i:(?<![A-Za-z]t)oday)``), so that ``re`` only
+    tries positions whose character can start a word ("เมื่อวานนี้", "Today"; not "todays"). The
+    reference form when a word opens with something else than a letter."""
+    alts = _relative_alternatives()
+    out = []
+    for word, _ in alts:
+        c, rest = word[0], re.escape(word[1:]).replace(r"\ ", r"[ \t]{1,3}")
+        variants = [x for x in {c, c.lower(), c.upper(), *_FOLDS.get(c.lower(), "")}
+                    if len(x) == 1 and re.fullmatch(f"(?i){re.escape(c)}", x)]
+        if re.search(f"[{_THAI}]", word):
+            if variants != [c] or c == " ":
+                return plain_relative()
+            out += [re.escape(c) + f"(?i:{rest})"]
+        elif "a" <= c.lower() <= "z":
+            out += [re.escape(v) + rf"(?i:(?<![A-Za-z]{re.escape(c)}){rest}(?![A-Za-z]))"
+                    for v in sorted(variants)]
+        else:
+            return plain_relative()
+    return re.compile("|".join(out)) if out else re.compile("(?!)")

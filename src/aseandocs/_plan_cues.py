@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ._fastre import dispatch_source
 from .errors import ParseError
 
 _DATA_FILE = "plan_headings.yaml"
@@ -47,6 +48,21 @@ def _alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
+def _tail(word: str) -> str:
+    """A word after its first character, spaces flexible: "lan of Action" -> "lan\\s+of\\s+Action"."""
+    return re.escape(word[1:]).replace(r"\ ", r"\s+")
+
+
+def _lead(words: tuple[str, ...], before: str = "", after: str = "") -> str | None:
+    """``(?i:{before}(?:_alt(words)){after})`` with every word opening with a plain literal
+    (``_fastre.dispatch_source``): ``re`` then tries only the positions whose character opens a
+    word. None when a word opens with something else (the caller keeps the plain form)."""
+    try:
+        return dispatch_source(words, lambda w: _tail(w) + after, before=before)
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=1)
 def scope_heading_re() -> re.Pattern[str]:
     """A scope heading: a cue, then a number, a roman numeral or one capital letter.
@@ -55,20 +71,28 @@ def scope_heading_re() -> re.Pattern[str]:
     "หมวดที่ 3", "Annex 2", "Part II", "PILLAR 1". Must not match "ภาคผนวก 1.2" (a cited section),
     "Annexes", "Partnership 2", "Part of" or "pillars" (the number is case-sensitive).
     """
-    return re.compile(
-        rf"(?P<cue>(?i:{_alt(cues()['scope_cues'])}))[ \t]*"
-        r"(?P<num>[0-9]{1,3}|[IVXLC]{1,6}|[A-Z])"
-        r"(?![0-9A-Za-z]|\.[0-9A-Za-z])"
-    )
+    lead = _lead(cues()["scope_cues"])
+    return _plain_scope_heading() if lead is None else re.compile(rf"(?P<cue>{lead}){_SCOPE_NUM}")
 
 
-@lru_cache(maxsize=1)
-def header_run_re() -> re.Pattern[str]:
+# After a scope cue: the number, roman numeral or capital ("1", "II", "B"), case-sensitive; not
+# "1.2" or "Annexes".
+_SCOPE_NUM = r"[ \t]*(?P<num>[0-9]{1,3}|[IVXLC]{1,6}|[A-Z])(?![0-9A-Za-z]|\.[0-9A-Za-z])"
+
+
+def _plain_scope_heading() -> re.Pattern[str]:
+    """scope_heading_re in its reference form, the cues one case-insensitive alternation."""
+    return re.compile(rf"(?P<cue>(?i:{_alt(cues()['scope_cues'])})){_SCOPE_NUM}")
+
+
+@lru_cache(maxsize=2)
+def header_run_re(plain: bool = False) -> re.Pattern[str]:
     """A table header repeated by PDF conversion: a ref column and at least one other column.
 
     Matches "เลขที่อ้างอิง ขอบเขตแผนงาน/ผลลัพธ์และกิจกรรม" (a Thai header written here by hand),
     "เลขที่อ้างอิง มาตรการ/ผลลัพธ์ที่คาดหวังและกิจกรรม" (a column name with a glued qualifier, up
-    to the last column), "Ref | Measures", "No. Actions Timeline". Must not match
+    to the last column), "Ref | Measures", "No. Actions Timeline" (``plain``: the reference form of
+    tests, the ref columns one case-insensitive alternation; the same matches). Must not match
     "ผลลัพธ์และกิจกรรม" alone (no ref column: could be words of a title) or "Ref 1.2", and stops
     at "ผลลัพธ์" in "เลขที่อ้างอิง ผลลัพธ์ ส่งเสริมความร่วมมือ" (no column after the qualifier).
     """
@@ -83,24 +107,30 @@ def header_run_re() -> re.Pattern[str]:
     # "ผลลัพธ์ที่คาดหวัง 1.1 การเมือง", "ผลลัพธ์ที่คาดหวัง - จัดประชุม".
     last = (r"(?:[\u0e01-\u0e4e]{1,20}+"
             r"(?=[ \t]+(?:[0-9\u0e50-\u0e59]|[-–•▪◦*][ \t])|[ \t]*(?:\n|\Z)))?")
-    return re.compile(
-        rf"(?P<ref>{_alt(c['table_ref_columns'])}){sep}"
-        rf"{col}{qual}(?:{sep}{col}{qual})*{last}",
-        re.IGNORECASE,
-    )
+    rest = rf"{sep}{col}{qual}(?:{sep}{col}{qual})*{last}"
+    if plain or (lead := _lead(c["table_ref_columns"])) is None:
+        return re.compile(rf"(?P<ref>{_alt(c['table_ref_columns'])}){rest}", re.IGNORECASE)
+    # the ref column opening with a plain literal; the rest case-insensitive as before
+    return re.compile(rf"(?P<ref>{lead})(?i:{rest})")
 
 
-@lru_cache(maxsize=1)
-def continuation_re() -> re.Pattern[str]:
-    """A continuation marker: "(ยังมีต่อ)", "(ต่อ)", "(continued)", "(cont'd)".
+@lru_cache(maxsize=2)
+def continuation_re(plain: bool = False) -> re.Pattern[str]:
+    """A continuation marker: "(ยังมีต่อ)", "(ต่อ)", "(continued)", "(cont'd)" (``plain``: the
+    reference form of tests, with groups ``paren`` and ``bare``; the same matches).
 
     Must not match "ต่อ" inside a word ("ต่อต้าน") nor "(ต่อปี)".
     """
     c = cues()["continuation_markers"]
     paren = tuple(w for w in c if w.startswith("("))
     bare = tuple(w for w in c if not w.startswith("("))
-    return re.compile(rf"(?P<paren>{_alt(paren)})|(?<![A-Za-z])(?P<bare>{_alt(bare)})(?![A-Za-z])",
-                      re.IGNORECASE)
+    lead = _lead(bare, before=r"(?<![A-Za-z])", after=r"(?![A-Za-z])")
+    if plain or lead is None or not paren:
+        return re.compile(rf"(?P<paren>{_alt(paren)})|(?<![A-Za-z])(?P<bare>{_alt(bare)})"
+                          r"(?![A-Za-z])", re.IGNORECASE)
+    # every alternative opening with a plain literal ("(" or a case variant of a letter); no
+    # groups (a group would hide the literal from re); the marker alone is used
+    return re.compile(rf"\((?i:{'|'.join(_tail(w) for w in paren)})|{lead}")
 
 
 @lru_cache(maxsize=1)
@@ -125,10 +155,13 @@ def name_part_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{_alt(other)})|(?:{_alt(latin)})(?![a-z])")
 
 
-@lru_cache(maxsize=1)
-def running_title_re() -> re.Pattern[str]:
-    """A running title token: "แผนปฏิบัติการ…" glued to its name, or "Vientiane Action Programme"."""
-    return re.compile(rf"(?:{_alt(cues()['running_title_cues'])})", re.IGNORECASE)
+@lru_cache(maxsize=2)
+def running_title_re(plain: bool = False) -> re.Pattern[str]:
+    """A running title token: "แผนปฏิบัติการ…" glued to its name, or "Vientiane Action Programme"
+    (``plain``: the reference form of tests; the same matches). Must not match "แผน" alone."""
+    words = cues()["running_title_cues"]
+    lead = None if plain else _lead(words)
+    return re.compile(rf"(?:{_alt(words)})", re.IGNORECASE) if lead is None else re.compile(lead)
 
 
 @lru_cache(maxsize=1)

@@ -33,12 +33,15 @@ other scripts' digits are no dates).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable
 
-from aseandocs._dates_data import fold, tables
+from aseandocs._dates_data import plain_relative as _plain_relative  # noqa: F401 (tests)
+from aseandocs._dates_data import relative_regex, tables
+from aseandocs._dates_values import (_Candidate, _bare_range, _cross, _cued_year, _dmy, _iso,
+                                     _mdy, _my, _numeric, _select)
+from aseandocs._fastre import max_width, near_finditer
 from aseandocs.thai import thai_digits_to_ascii
 
 __all__ = ["DateMatch", "find_dates", "parse_date", "PRECISIONS"]
@@ -164,19 +167,18 @@ _DAY_OF = rf"(?:(?:[Dd]ay{_G})?of{_G})?"
 # Must not match "1.5 มีนาคม 2562" (a ref), "10:30 March 2019", "31 กุมภาพันธ์ 2562" as a day
 # (it falls back to the month), "5 มีนาคม" (no year), "ครั้งที่ 5 เดือนธันวาคม 2538" as a day (5
 # counts meetings: month precision).
-DMY_RE = re.compile(
-    rf"{_LEAD_DIGIT}{_DAY_START}(?P<d>[0-3]?\d){_ORD}"
-    rf"(?:{_G}{_SEP}{_G}(?P<d2>[0-3]?\d){_ORD})?"
-    rf"{_GN}{_DAY_OF}(?:เดือน{_G})?{_month('m')},?{_GN}{_YEAR_PART}", re.ASCII)
+_DMY_REST = (rf"{_ORD}(?:{_G}{_SEP}{_G}(?P<d2>[0-3]?\d){_ORD})?"
+             rf"{_GN}{_DAY_OF}(?:เดือน{_G})?{_month('m')},?{_GN}{_YEAR_PART}")
+DMY_RE = re.compile(rf"{_LEAD_DIGIT}{_DAY_START}(?P<d>[0-3]?\d){_DMY_REST}", re.ASCII)
 
 # Day month [year] - day month year, a range across months (or years).
 # Matches "30 November - 2 December 2017", "30 พฤศจิกายน - 2 ธันวาคม 2560",
 # "30 Dec 2017 - 2 Jan 2018". Must not match "30 November - 2 December" (no year).
-CROSS_RE = re.compile(
-    rf"{_LEAD_DIGIT}{_DAY_START}(?P<d>[0-3]?\d){_ORD}{_GN}(?:เดือน{_G})?{_month('m')}"
+_CROSS_REST = (
+    rf"{_ORD}{_GN}(?:เดือน{_G})?{_month('m')}"
     rf"(?:,?{_G}(?:(?P<era1>{_ERA}){_G})?(?P<y1>\d{{4}}))?"
-    rf"{_G}{_SEP}{_G}(?P<d2>[0-3]?\d){_ORD}{_GN}(?:เดือน{_G})?{_month('m2')},?{_GN}{_YEAR_PART}",
-    re.ASCII)
+    rf"{_G}{_SEP}{_G}(?P<d2>[0-3]?\d){_ORD}{_GN}(?:เดือน{_G})?{_month('m2')},?{_GN}{_YEAR_PART}")
+CROSS_RE = re.compile(rf"{_LEAD_DIGIT}{_DAY_START}(?P<d>[0-3]?\d){_CROSS_REST}", re.ASCII)
 
 # Month day [- [month] day], year.
 # Matches "June 20, 2019", "Jun. 20, 2019", "มิถุนายน 20, 2019", "June 20-22, 2019",
@@ -206,240 +208,68 @@ YEAR_RE = re.compile(
 # A bare range of years, a period.
 # Matches "2016-2020", "2559-2563", "2016 – 2025". Must not match "1.2016-2020", "0-2559-2563"
 # (a phone number), "1234-5678" (not years), "2020-2016" (backwards).
+_YEAR_RANGE_REST = (r"[ \t\u00a0]{0,3}[-\u2013\u2014][ \t\u00a0]{0,3}"
+                    r"(?P<y2>\d{4})(?![\d%]|[.,/\-\u2013\u2014]\d)")
 YEAR_RANGE_RE = re.compile(
-    _LEAD_DIGIT + r"(?<![\d.,/\-\u2013\u2014])(?P<y>\d{4})[ \t\u00a0]{0,3}[-\u2013\u2014][ \t\u00a0]{0,3}"
-    r"(?P<y2>\d{4})(?![\d%]|[.,/\-\u2013\u2014]\d)", re.ASCII)
+    _LEAD_DIGIT + r"(?<![\d.,/\-\u2013\u2014])(?P<y>\d{4})" + _YEAR_RANGE_REST, re.ASCII)
 
 # ISO year-month-day. Matches "2019-06-20"; must not match "2019-06-20-1" or "12019-06-20".
-ISO_RE = re.compile(_LEAD_DIGIT + r"(?<![\d.\-/])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d]|-\d)", re.ASCII)
+_ISO_REST = r"-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d]|-\d)"
+ISO_RE = re.compile(_LEAD_DIGIT + r"(?<![\d.\-/])(?P<y>\d{4})" + _ISO_REST, re.ASCII)
 
 # Day/month/year with "/" or "-", day first unless the month cannot be one.
 # Matches "20/06/2019", "5/3/2562", "20-06-2019". Must not match "02-123-4567" (phone),
 # "1/2562" (an issue number), "5/3/62" (two-digit year).
+_NUMERIC_REST = r"(?P<sep>[/\-])(?P<m>[0-3]?\d)(?P=sep)(?P<y>\d{4})(?![\d]|[./\-]\d)"
 NUMERIC_RE = re.compile(
-    _LEAD_DIGIT + r"(?<![\d.\-/:])(?P<d>[0-3]?\d)(?P<sep>[/\-])(?P<m>[0-3]?\d)(?P=sep)(?P<y>\d{4})"
-    r"(?![\d]|[./\-]\d)", re.ASCII)
+    _LEAD_DIGIT + r"(?<![\d.\-/:])(?P<d>[0-3]?\d)" + _NUMERIC_REST, re.ASCII)
+
+
+def _after_digit(lookbehinds: str) -> str:
+    r"""Look-behinds moved from before a digit to after it: ``(?<![\d.])`` -> ``(?<![\d.]\d)``
+    (at the position after a digit the same character is looked at)."""
+    return re.sub(r"\(\?<!((?:[^()\\]|\\.)*)\)", lambda m: rf"(?<!{m.group(1)}\d)", lookbehinds)
+
+
+# The digit-led patterns with their first digit consumed before the look-behinds, which look
+# from after it (``(?<![\d.])(?P<y>\d{4})`` -> ``(?P<y>\d(?<![\d.]\d)\d{3})``; a day
+# ``[0-3]?\d`` -> ``\d(?:(?<=[0-3])\d)?``, the same two tries in the same order): ``re`` then
+# skips every position without a digit at C speed instead of testing a look-ahead there. The same
+# matches as DMY_RE, CROSS_RE, YEAR_RANGE_RE, ISO_RE and NUMERIC_RE (tests/test_dates.py): "5
+# มีนาคม 2562", "30 November - 2 December 2017", "2016-2020", "2019-06-20", "20/06/2019"; not
+# "1.5 มีนาคม 2562" or "02-123-4567".
+_DAY_1 = rf"\d{_after_digit(_DAY_START)}(?:(?<=[0-3])\d)?"
+_YEAR_1 = r"\d(?<![\d.,/\-\u2013\u2014]\d)\d{3}"
+_DMY_FAST = re.compile(rf"(?P<d>{_DAY_1}){_DMY_REST}", re.ASCII)
+_CROSS_FAST = re.compile(rf"(?P<d>{_DAY_1}){_CROSS_REST}", re.ASCII)
+_YEAR_RANGE_FAST = re.compile(rf"(?P<y>{_YEAR_1}){_YEAR_RANGE_REST}", re.ASCII)
+_ISO_FAST = re.compile(r"(?P<y>\d(?<![\d.\-/]\d)\d{3})" + _ISO_REST, re.ASCII)
+_NUMERIC_FAST = re.compile(
+    r"(?P<d>\d(?<![\d.\-/:]\d)(?:(?<=[0-3])\d)?)" + _NUMERIC_REST, re.ASCII)
 
 
 # A day named relative to the document date (data: relative_days), resolved only against a
 # reference day. Matches "วันนี้", "เมื่อวานนี้", "พรุ่งนี้", "today", "Yesterday", "the day before
 # yesterday"; must not match "todays" or "yesterdays" (inside a Latin word); "ทุกวันนี้" and
-# "until today" are refused in code (relative_not_after).
-def _relative_alternatives() -> list[tuple[str, str]]:
-    """(word, pattern) of each relative word, longest pattern first: Thai as is, English as a
-    whole Latin word, spaces flexible."""
-    alts = [(w, re.escape(w).replace(r"\ ", r"[ \t]{1,3}") if re.search(f"[{_THAI}]", w)
-             else r"(?<![A-Za-z])" + re.escape(w).replace(r"\ ", r"[ \t]{1,3}") + r"(?![A-Za-z])")
-            for w in _T.relative]
-    return sorted(alts, key=lambda a: len(a[1]), reverse=True)
+# "until today" are refused in code (relative_not_after). Built in ``_dates_data.relative_regex``
+# (every alternative opening with a plain literal); ``_plain_relative`` is its reference form.
+RELATIVE_RE = relative_regex()
 
 
-def _plain_relative() -> re.Pattern[str]:
-    """RELATIVE_RE in its reference form, one case-insensitive alternation (for tests)."""
-    alts = _relative_alternatives()
-    return re.compile("|".join(a for _, a in alts), re.IGNORECASE) if alts else re.compile("(?!)")
+# The last digit of a number of two digits or more: "2562" of "5 มีนาคม 2562", "19" of "2019".
+# MDY_RE, MY_RE and YEAR_RE end at one (their year is followed by no digit), so they are
+# searched only near one (``_fastre.near_finditer``, the same matches as finditer); a single
+# digit ("5 คน", "1.2") anchors nothing.
+_YEAR_DIGITS = re.compile(r"\d{2,}", re.ASCII)
 
-
-def _relative_regex() -> re.Pattern[str]:
-    r"""The matches of ``_plain_relative()`` with every alternative opening with a plain literal
-    (one per case variant of a Latin first letter; the rest case-insensitive, the look-behind
-    moved after it: ``(?<![A-Za-z])today`` -> ``t(?i:(?<![A-Za-z]t)oday)``), so that ``re`` only
-    tries positions whose character can start a word. The reference form when a word opens with
-    something else than a letter."""
-    alts = _relative_alternatives()
-    out = []
-    for word, _ in alts:
-        c, rest = word[0], re.escape(word[1:]).replace(r"\ ", r"[ \t]{1,3}")
-        variants = [x for x in {c, c.lower(), c.upper(), *_FOLDS.get(c.lower(), "")}
-                    if len(x) == 1 and re.fullmatch(f"(?i){re.escape(c)}", x)]
-        if re.search(f"[{_THAI}]", word):
-            if variants != [c] or c == " ":
-                return _plain_relative()
-            out += [re.escape(c) + f"(?i:{rest})"]
-        elif "a" <= c.lower() <= "z":
-            out += [re.escape(v) + rf"(?i:(?<![A-Za-z]{re.escape(c)}){rest}(?![A-Za-z]))"
-                    for v in sorted(variants)]
-        else:
-            return _plain_relative()
-    return re.compile("|".join(out)) if out else re.compile("(?!)")
-
-
-#: Characters beyond a letter's two cases that ``re`` matches case-insensitively with it.
-_FOLDS = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131"}
-
-# A day named relative to the document date (data: relative_days), resolved only against a
-# reference day. Matches "วันนี้", "เมื่อวานนี้", "พรุ่งนี้", "today", "Yesterday", "the day before
-# yesterday"; must not match "todays" or "yesterdays" (inside a Latin word); "ทุกวันนี้" and
-# "until today" are refused in code (relative_not_after).
-RELATIVE_RE = _relative_regex()
-
-
-# --- turning a match into values --------------------------------------------------------------
-
-#: Plausible Common-Era years: "ค.ศ. 2562" (a Buddhist year under the wrong era) is no date.
-_MIN_CE, _MAX_CE = 1000, 2199
-
-# start, end, value, precision, end value, is_period
-_Candidate = tuple[int, int, str, str, "str | None", bool]
-
-
-def _month_of(text: str) -> int:
-    return _T.months[fold(text)]
-
-
-def _year(raw: str, era: str | None, *, thai_month: bool = False, cued: bool = True) -> int | None:
-    """The Common-Era year of ``raw`` ("2562", "62", "2019") under ``era`` text, or None.
-
-    ``thai_month``: the year follows a Thai month name (a two-digit year is then Buddhist).
-    ``cued=False``: no month backs it (a year after a cue), so it must be a plausible modern year.
-    """
-    kind = _T.eras.get(fold(era)) if era else None
-    n = int(raw)
-    if len(raw) == 2:
-        if not thai_month or kind == "ce":
-            return None
-        n += 2500
-        kind = "be"
-    if kind is None:
-        kind = "be" if n >= 2400 else "ce"
-    ce = n - 543 if kind == "be" else n
-    if era is None and not cued and not 1800 <= ce <= 2199:
-        return None
-    return ce if _MIN_CE <= ce <= _MAX_CE else None
-
-
-def _iso_day(y: int, m: int, d: int) -> str | None:
-    try:
-        return date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
-def _dmy(m: re.Match[str]) -> _Candidate | None:
-    month_text = m["m"]
-    key = fold(month_text)
-    if len(m["y"]) == 2 and key not in _T.thai_keys:
-        return None
-    y = _year(m["y"], m["era"], thai_month=key in _T.thai_keys)
-    if y is None:
-        return None
-    month = _month_of(month_text)
-    first = _iso_day(y, month, int(m["d"]))
-    if first is None:
-        return None
-    last = None
-    if m["d2"] is not None:
-        last = _iso_day(y, month, int(m["d2"]))
-        if last is None or last <= first:
-            return None
-    return (m.start(), m.end(), first, "day", last, False)
-
-
-def _cross(m: re.Match[str]) -> _Candidate | None:
-    k1, k2 = fold(m["m"]), fold(m["m2"])
-    if len(m["y"]) == 2 and k2 not in _T.thai_keys:
-        return None
-    y2 = _year(m["y"], m["era"], thai_month=k2 in _T.thai_keys)
-    if y2 is None:
-        return None
-    y1 = _year(m["y1"], m["era1"], thai_month=k1 in _T.thai_keys) if m["y1"] else y2
-    if y1 is None:
-        return None
-    first = _iso_day(y1, _month_of(m["m"]), int(m["d"]))
-    last = _iso_day(y2, _month_of(m["m2"]), int(m["d2"]))
-    if first is None or last is None or last <= first:
-        return None
-    return (m.start(), m.end(), first, "day", last, False)
-
-
-def _mdy(m: re.Match[str]) -> _Candidate | None:
-    y = _year(m["y"], m["era"])
-    if y is None:
-        return None
-    month = _month_of(m["m"])
-    first = _iso_day(y, month, int(m["d"]))
-    if first is None:
-        return None
-    last = None
-    if m["d2"] is not None:
-        last = _iso_day(y, _month_of(m["m2"]) if m["m2"] else month, int(m["d2"]))
-        if last is None or last <= first:
-            return None
-    return (m.start(), m.end(), first, "day", last, False)
-
-
-def _my(m: re.Match[str]) -> _Candidate | None:
-    key = fold(m["m"])
-    if len(m["y"]) == 2 and key not in _T.abbr_keys:
-        return None
-    y = _year(m["y"], m["era"], thai_month=key in _T.thai_keys)
-    if y is None:
-        return None
-    return (m.start(), m.end(), f"{y:04d}-{_month_of(m['m']):02d}", "month", None, False)
-
-
-def _cued_year(m: re.Match[str]) -> _Candidate | None:
-    era = m["era"] or m["era0"]
-    y = _year(m["y"], era, cued=False)
-    if y is None:
-        return None
-    start = m.start("y") if m["en"] else m.start()
-    if m["y2"] is None:
-        return (start, m.end("y"), f"{y:04d}", "year", None, False)
-    raw2 = m["y2"]
-    if len(raw2) == 2:
-        raw2 = m["y"][:2] + raw2
-    y2 = _year(raw2, m["era2"] or era, cued=False)
-    if y2 is None or not y < y2 <= y + 100:
-        return (start, m.end("y"), f"{y:04d}", "year", None, False)
-    return (start, m.end(), f"{y:04d}", "year", f"{y2:04d}", True)
-
-
-def _bare_range(m: re.Match[str]) -> _Candidate | None:
-    y, y2 = _year(m["y"], None, cued=False), _year(m["y2"], None, cued=False)
-    if y is None or y2 is None or not y < y2 <= y + 100:
-        return None
-    return (m.start(), m.end(), f"{y:04d}", "year", f"{y2:04d}", True)
-
-
-def _iso(m: re.Match[str]) -> _Candidate | None:
-    value = _iso_day(int(m["y"]), int(m["m"]), int(m["d"]))
-    if value is None or not _MIN_CE <= int(m["y"]) <= _MAX_CE:
-        return None
-    return (m.start(), m.end(), value, "day", None, False)
-
-
-def _numeric(m: re.Match[str]) -> _Candidate | None:
-    y = _year(m["y"], None, cued=False)
-    d, mo = int(m["d"]), int(m["m"])
-    if y is None:
-        return None
-    if mo > 12 >= d:            # "06/20/2019": month first
-        d, mo = mo, d
-    value = _iso_day(y, mo, d)
-    return None if value is None else (m.start(), m.end(), value, "day", None, False)
-
-
-_MATCHERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Candidate | None]], ...] = (
-    (CROSS_RE, _cross), (DMY_RE, _dmy), (MDY_RE, _mdy), (MY_RE, _my), (YEAR_RE, _cued_year),
-    (YEAR_RANGE_RE, _bare_range), (ISO_RE, _iso), (NUMERIC_RE, _numeric),
+# Each pattern, its candidate builder and, for the month- and cue-led ones, their widest match
+# (None: searched with finditer).
+_MATCHERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Candidate | None],
+                       int | None], ...] = (
+    (_CROSS_FAST, _cross, None), (_DMY_FAST, _dmy, None), (MDY_RE, _mdy, max_width(MDY_RE)),
+    (MY_RE, _my, max_width(MY_RE)), (YEAR_RE, _cued_year, max_width(YEAR_RE)),
+    (_YEAR_RANGE_FAST, _bare_range, None), (_ISO_FAST, _iso, None), (_NUMERIC_FAST, _numeric, None),
 )
-
-
-def _select(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Non-overlapping candidates, longest first (ties: the earlier), returned in text order."""
-    starts: list[int] = []
-    ends: list[int] = []
-    chosen: list[_Candidate] = []
-    for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        s, e = c[0], c[1]
-        i = bisect_left(starts, e)          # chosen spans starting before e are [0, i)
-        if i and ends[i - 1] > s:
-            continue
-        starts.insert(i, s)
-        ends.insert(i, e)
-        chosen.insert(i, c)
-    return chosen
 
 
 def _reference_day(reference: str | None) -> date | None:
@@ -500,16 +330,43 @@ def find_dates(text: str, *, reference: str | None = None) -> list[DateMatch]:
     if not isinstance(text, str):
         raise TypeError(f"find_dates expects a str, got {type(text).__name__}")
     ref = _reference_day(reference)
+    candidates = _scan(text)[0]
+    if ref is not None:
+        candidates = candidates + _relative(text, ref)
+    return _matches(text, candidates)
+
+
+def _scan(text: str) -> tuple[list[_Candidate], list[tuple[int, int]]]:
+    """The candidates of every pattern in ``text`` (relative days left out), and the spans of the
+    patterns' matches that hold a line break (kept or not): a line no such span touches gets,
+    alone, exactly the candidates lying inside it (no look-around of the patterns tells a line
+    break from the edge of the text; ``news`` dates its header lines so)."""
     ascii_text = thai_digits_to_ascii(text)
     candidates: list[_Candidate] = []
+    multiline: list[tuple[int, int]] = []
     # every pattern needs a digit: a text without one (a menu line, a heading) skips them all
-    for pattern, build in _MATCHERS if _DIGIT.search(ascii_text) else ():
-        for m in pattern.finditer(ascii_text):
+    if _DIGIT.search(ascii_text) is None:
+        return candidates, multiline
+    anchors: list[int] | None = None
+    for pattern, build, width in _MATCHERS:
+        if width is None:
+            found: Iterable[re.Match[str]] = pattern.finditer(ascii_text)
+        else:
+            if anchors is None:
+                anchors = [m.end() - 1 for m in _YEAR_DIGITS.finditer(ascii_text)]
+            found = near_finditer(pattern, ascii_text, anchors, width)
+        for m in found:
+            s, e = m.span()
+            if ascii_text.find("\n", s, e) >= 0:
+                multiline.append((s, e))
             c = build(m)
             if c is not None:
                 candidates.append(c)
-    if ref is not None:
-        candidates += _relative(text, ref)
+    return candidates, multiline
+
+
+def _matches(text: str, candidates: list[_Candidate]) -> list[DateMatch]:
+    """The chosen candidates (``_select``) as DateMatch of ``text``."""
     return [DateMatch(span=(s, e), text=text[s:e], value=v, precision=p, end=end, is_period=per)
             for s, e, v, p, end, per in _select(candidates)]
 

@@ -31,17 +31,16 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ._events import assemble
 from ._events_cues import cue_data
+from ._news_header import (_dates, _dateline, _Header, _header_dates, _kind_words,  # noqa: F401
+                           _markers, DATELINE)
 from .model import Document, Event, Measure, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ._news_header import DateScan
     from .dates import DateMatch
 
 __all__ = ["detect_kind", "find_title", "find_document_date", "extract_events"]
 
-#: How many non-empty lines from the top count as the header of a news item.
-_HEADER_LINES = 8
-#: ... and how far into the text they may reach.
-_HEADER_CHARS = 1500
 #: A header line longer than this is body text, not a headline or dateline.
 _HEADER_LINE_MAX = 200
 
@@ -51,138 +50,10 @@ MEASURE_REF = re.compile(
     r"(?<![\w.])(?:[A-Z]\.\d{1,2}|\d{1,2}\.\d{1,2})\.\d{1,2}(?:\.\d{1,2})?(?=[\s)])", re.ASCII)
 # An activity bullet: " - จัดการประชุม", "\n- Hold a workshop"; must not match "2553 - 2558".
 ACTIVITY = re.compile(r"(?:^|(?<=\s))-\s(?=[\u0e01-\u0e2eA-Za-z])", re.MULTILINE)
-# The place opening a dateline: "Jakarta, 5 March 2019 - ...", "กรุงเทพฯ 5 มี.ค. 62 - ..."; the
-# date and the dash after it are checked in code. Must not match "ในปี 2562 อาเซียน" alone.
-DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'-]{1,30}|[\u0e01-\u0e5b.ฯ]{2,20})(?:,\s?|\s)")
-# What follows the date of a dateline: "- ", "– ", "(Reuters) - ", ": ".
-_DATELINE_DASH = re.compile(r"\s*(?:\([^()\n]{1,20}\)\s*)?[-–—:]")
-
-
-def _dates(text: str, reference: str | None = None) -> tuple["DateMatch", ...]:
-    """``dates.find_dates`` as a tuple."""
-    from .dates import find_dates
-    return tuple(find_dates(text, reference=reference))
-
-
-@lru_cache(maxsize=1)
-def _kind_words() -> dict[str, Any]:
-    return cue_data()["kind"]
-
-
-@lru_cache(maxsize=1)
-def _markers() -> dict[str, tuple[Any, ...]]:
-    """The kind words of data/event_cues.yaml lower-cased once, in the forms the rules test."""
-    w = _kind_words()
-    news = w["news_markers"]
-    return {
-        "signing": tuple(x.lower() for x in w["signing"]),
-        "news": tuple(x.lower() for x in news),
-        # "(Reuters)": at the start of a header line or anywhere in it
-        "paren": tuple((x.lower(), f"({x.strip('()')})") for x in news if x.startswith("(")),
-        # "Posted on", "ข่าวต่างประเทศ": at the start of a header line
-        "long": tuple(x.lower() for x in news if len(x) > 4 and not x.startswith("(")),
-        "boiler": tuple((x.lower(), len(x) + 25) for x in news),
-        "verbs": tuple(x.lower() for x in w["reporting_verbs"]),
-    }
 
 
 def _count(text: str, words: Sequence[str]) -> int:
     return sum(text.count(w) for w in words)
-
-
-# A line of text: "ข่าวต่างประเทศ 06 Mar 2019", "ASEAN adopts disaster pact"; never "\n".
-_LINE = re.compile(r"[^\n]+")
-# What is left of a header line once its date is taken out, letters only: "ข่าวต่างประเทศ" of
-# "ข่าวต่างประเทศ 06 Mar 2019", "Postedon" of "Posted on 5 March 2019"; drops "06", " ", ",".
-_NON_LETTERS = re.compile(r"[\W\d_]+")
-
-
-def _header(text: str) -> list[tuple[int, str]]:
-    """The first non-empty lines (offset, line) that lie within the header region."""
-    out = []
-    for m in _LINE.finditer(text, 0, min(len(text), _HEADER_CHARS)):
-        line = m.group()
-        if line.strip():
-            out.append((m.start(), line))
-        if len(out) >= _HEADER_LINES:
-            break
-    return out
-
-
-class _Header:
-    """The header lines of one text and their dates, each found at most once per call (the
-    title, the date and the kind all read them)."""
-
-    __slots__ = ("lines", "_dates", "_date")
-
-    def __init__(self, text: str) -> None:
-        self.lines = _header(text)
-        self._dates: dict[tuple[int, int], tuple["DateMatch", ...]] = {}
-        self._date: "list[DateMatch | None]" = []
-
-    def dates(self, i: int, limit: int = 0) -> tuple["DateMatch", ...]:
-        """The dates of header line ``i``, or of its first ``limit`` characters."""
-        line = self.lines[i][1]
-        if len(line) <= limit:
-            limit = 0
-        got = self._dates.get((i, limit))
-        if got is None:
-            got = self._dates[(i, limit)] = _dates(line[:limit] if limit else line)
-        return got
-
-    def date(self) -> "DateMatch | None":
-        """The publication date (``_header_date``)."""
-        if not self._date:
-            self._date.append(_header_date(self))
-        return self._date[0]
-
-
-def _dateline(h: _Header, i: int) -> "DateMatch | None":
-    """The date of a dateline opening header line ``i`` ("Jakarta, 5 March 2019 - ASEAN ..."),
-    else None."""
-    line = h.lines[i][1]
-    if DATELINE.match(line) is None:
-        return None
-    for d in h.dates(i, 80):
-        if d.span[0] <= 40 and d.precision == "day" and _DATELINE_DASH.match(line, d.span[1]):
-            return d
-    return None
-
-
-def _header_dates(h: _Header) -> list["DateMatch"]:
-    """The publication date and the dateline dates of the header lines (they date no event)."""
-    out = []
-    first = h.date()
-    if first is not None:
-        out.append(first)
-    for i, (off, _) in enumerate(h.lines):
-        d = _dateline(h, i)
-        if d is not None:
-            out.append(_shift(d, off))
-    return out
-
-
-def _header_date(h: _Header) -> "DateMatch | None":
-    """A publication date on a short header line or a dateline: "ข่าวต่างประเทศ 06 Mar 2019",
-    "มิถุนายน 20, 2019", "Posted on 5 March 2019", "Jakarta, 5 March 2019 - ..."."""
-    markers = _markers()["news"]
-    for i, (off, line) in enumerate(h.lines):
-        ds = [d for d in h.dates(i) if d.precision in ("day", "month") and not d.is_period]
-        if not ds:
-            continue
-        d = ds[0]
-        if len(line) <= 80:
-            rest = _NON_LETTERS.sub("", line[:d.span[0]] + line[d.span[1]:])
-            if len(rest) <= 20 or line.lower().startswith(markers):
-                return _shift(d, off)           # "มิถุนายน 20, 2019", "Posted on 5 March 2019"
-        dateline = _dateline(h, i)
-        if dateline is not None:
-            return _shift(dateline, off)
-    return None
-
-
-def _shift(d: "DateMatch", off: int) -> "DateMatch":
-    return replace(d, span=(d.span[0] + off, d.span[1] + off))
 
 
 def detect_kind(document: Document, measures: Sequence[Measure] = ()) -> str:
@@ -469,10 +340,18 @@ def extract_events(document: Document, mentions: Sequence[Mention] = (), *,
     >>> [(e.type, e.date, e.ordinal, e.status) for e in extract_events(doc)]
     [('meeting', '2019-03-28', 32, 'done'), ('establishment', '2019-03-28', None, 'planned')]
     """
-    h = _Header(document.text)
+    scan = _scan(document.text)
+    h = _Header(document.text, scan)
     kind = kind or _detect_kind(document.text, measures, h)
     doc_date = _find_document_date(document.text, kind, h)
-    return _extract_events(document, mentions, kind, measures, h, doc_date)
+    return _extract_events(document, mentions, kind, measures, h, doc_date, scan)
+
+
+def _scan(text: str) -> "DateScan":
+    """``dates._scan(text)``, its candidates sorted by start (the order of equal starts kept)."""
+    from .dates import _scan as scan_dates
+    cands, multiline = scan_dates(text)
+    return sorted(cands, key=lambda c: c[0]), multiline
 
 
 def _analyse(document: Document, mentions: Sequence[Mention] = (),
@@ -480,19 +359,24 @@ def _analyse(document: Document, mentions: Sequence[Mention] = (),
     """``(kind, title, date, events)`` of ``document``: the four public functions in one pass,
     the header lines and the document date found once (``pipeline.parse``)."""
     text = document.text
-    h = _Header(text)
+    scan = _scan(text)
+    h = _Header(text, scan)
     kind = _detect_kind(text, measures, h)
     doc_date = _find_document_date(text, kind, h)
-    events = _extract_events(document, mentions, kind, measures, h, doc_date)
+    events = _extract_events(document, mentions, kind, measures, h, doc_date, scan)
     return kind, _find_title(text, h), doc_date, events
 
 
 def _extract_events(document: Document, mentions: Sequence[Mention], kind: str,
-                    measures: Sequence[Measure], h: _Header, doc_date: str | None) -> list[Event]:
+                    measures: Sequence[Measure], h: _Header, doc_date: str | None,
+                    scan: "DateScan") -> list[Event]:
+    from .dates import _matches, _reference_day, _relative
     text = document.text
     plan = kind == "plan"
-    # "today", "เมื่อวานนี้": days counted from a news item's (or dated report's) own date
-    dates = _dates(text, reference=None if plan else doc_date)
+    # "today", "เมื่อวานนี้": days counted from a news item's (or dated report's) own date; the
+    # other dates are those of the scan the header lines were dated from (find_dates(text, ...))
+    ref = None if plan else _reference_day(doc_date)
+    dates = _matches(text, scan[0] + _relative(text, ref) if ref is not None else scan[0])
     excluded = _measure_zone(text, measures) if plan else []
     header = [] if plan else [d.span for d in _header_dates(h)]
     return assemble(document, dates, mentions, doc_date=doc_date, plan=plan, excluded=excluded,
