@@ -437,3 +437,21 @@ def test_the_default_linking_is_reused_until_a_document_file_changes(tmp_path: P
     third = build(OWN_CORPUS, out, workers=1, progress=False)
     assert "link" in third.timings and third.links == first.links
     assert json.loads(victim.read_text(encoding="utf-8"))["document"]["id"] == victim.stem
+
+
+def test_body_names_are_ordered_as_in_corpus_order_whatever_order_documents_arrive() -> None:
+    """Workers finish in any order; the names of a body (ties of counts) must not depend on it."""
+    from aseandocs.corpus import _Names
+    docs = [(0, (("SOMTC", "SOMTC", 2), ("ARF", "ASEAN Regional Forum", 1))),
+            (1, (("SOMTC", "เจ้าหน้าที่อาวุโสอาเซียนด้านอาชญากรรมข้ามชาติ", 2),)),
+            (2, (("ARF", "ARF", 1), ("SOMTC", "SOMTC", 1)))]
+    in_order, reversed_ = _Names(), _Names()
+    for pos, names in docs:
+        in_order.add(pos, names)
+    for pos, names in reversed(docs):
+        reversed_.add(pos, names)
+    a, b = in_order.counters(), reversed_.counters()
+    assert a == b
+    assert {k: c.most_common() for k, c in a.items()} == {k: c.most_common() for k, c in b.items()}
+    assert a["SOMTC"].most_common() == [("SOMTC", 3), ("เจ้าหน้าที่อาวุโสอาเซียนด้านอาชญากรรมข้ามชาติ", 2)]
+    assert a["ARF"].most_common() == [("ASEAN Regional Forum", 1), ("ARF", 1)]

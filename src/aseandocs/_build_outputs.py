@@ -264,18 +264,18 @@ def start_documents(tasks: _Tasks, cache_dir: Path, docs_dir: Path, items: list[
 _SLICE = 256
 
 
-def write_outputs(dest: Path, records: list[DocRecord], ids: list[str], names: Any,
+def write_outputs(dest: Path, summaries: list[tuple[str, Any]], ids: list[str], names: Any,
                   names_seen: Any, tasks: _Tasks, lap: Callable[[str], None]) -> dict[str, Any]:
     """The graph files, the explorer and the store, streamed from ``documents/``; returns the
     facts the summary needs. With a pool the store and the GraphML/GEXF files are written by
     workers (one each) while this process writes graph.json and chooses and renders what the
-    explorer shows. The records of the documents with measures and the body names used in every
-    document (``names_seen``) give what each document's part of the graph needs from the rest
-    (``GraphContext``)."""
+    explorer shows. The ``measure_summary`` of each document with measures (``summaries``, in
+    corpus order) and the body names used in every document (``names_seen``) give what each
+    document's part of the graph needs from the rest (``GraphContext``)."""
     from ._graph_build import GraphContext
     from .explorer import MAX_NODES, Selection, render_selection
     parallel = tasks.pool is not None
-    ctx = GraphContext(records, names, names_seen=names_seen)
+    ctx = GraphContext((), names, names_seen=names_seen, summaries=summaries)
     lap("graph")
     if parallel:
         tasks.run(_write_store, dest / "documents", dest / "aseandocs.sqlite", ids)

@@ -49,6 +49,7 @@ class DocRecord:
     events: int = 0
     terms: tuple[dict[str, int], ...] | None = None
     event_df: tuple[int, dict[str, int]] | None = None
+    summary: tuple[tuple[str, str, tuple[str, ...]], ...] = ()   # _graph_build.measure_summary
 
     @property
     def id(self) -> str:
@@ -63,13 +64,15 @@ class DocRecord:
 
 
 class Brief(NamedTuple):
-    """All a build keeps of a document without measures (news, reports: most of a large corpus):
-    its id and counts. Its body names are added up at once, its events are linked and written by
-    the workers."""
+    """All a build keeps of a document that is not a plan (news, reports: most of a large
+    corpus): its id, counts, and the ``measure_summary`` of the measures a report may list. Its
+    body names are added up at once, its events are linked and written by the workers."""
 
     id: str
     mentions: int
     events: int
+    measures: int = 0
+    summary: tuple[tuple[str, str, tuple[str, ...]], ...] = ()   # _graph_build.measure_summary
 
 
 def link_terms(payload: dict[str, Any]) -> dict[str, Any]:
@@ -82,10 +85,11 @@ def link_terms(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def compact(payload: dict[str, Any], *, events: bool = True,
-            link: dict[str, Any] | None = None) -> DocRecord:
+            link: dict[str, Any] | None = None, graph: bool = False) -> DocRecord:
     """The record of one parse result (a ``ParsedDocument.to_dict()``); raises ``KeyError``,
     ``TypeError`` or ``ValueError`` on a malformed one, as ``ParsedDocument.from_dict`` does.
-    ``events=False`` leaves the events out (counted); ``link`` is the document's ``link_terms``."""
+    ``events=False`` leaves the events out (counted); ``link`` is the document's ``link_terms``;
+    ``graph`` adds the ``measure_summary`` of its measures."""
     dd = payload["document"]
     parsed = ParsedDocument.from_dict({**payload, "document": {**dd, "text": ""}, "mentions": []})
     n_events = len(parsed.events)
@@ -100,5 +104,9 @@ def compact(payload: dict[str, Any], *, events: bool = True,
     if link is not None:
         terms = tuple(link["terms"])
         df = (int(link["df"][0]), link["df"][1])
+    summary = ()
+    if graph and parsed.measures:
+        from ._graph_build import measure_summary
+        summary = measure_summary(parsed)
     return DocRecord(parsed, tuple((b, t, c) for (b, t), c in names.items()), len(raw), n_events,
-                     terms, df)
+                     terms, df, summary)

@@ -25,7 +25,8 @@ from . import __version__
 from ._doc_record import DocRecord
 from .model import Measure, ParsedDocument
 
-__all__ = ["build_graph", "GraphContext", "Fragment", "fragment", "fragments", "graph_attrs"]
+__all__ = ["build_graph", "GraphContext", "Fragment", "fragment", "fragments", "graph_attrs",
+           "measure_summary", "MeasureSummary"]
 
 _LABEL = 90
 _NAMES = 8
@@ -149,6 +150,19 @@ Node = tuple[str, dict[str, Any]]
 Edge = tuple[str, str, str, dict[str, Any]]
 
 
+#: (measure node, its pillar, the bodies it names) of each measure of a document.
+MeasureSummary = tuple[tuple[str, str, tuple[str, ...]], ...]
+
+
+def measure_summary(pd: ParsedDocument) -> MeasureSummary:
+    """What the rest of the graph needs of a document's measures (``GraphContext``), e.g.
+    ``(("measure:vap#1.2.5", "ความร่วมมือด้านการเมืองและความมั่นคง", ("SOMTC",)), ...)``."""
+    g = nx.MultiDiGraph()
+    _add_measures(g, pd, _short(pd.title or pd.id, 30))
+    return tuple((n, d["pillar"], tuple(d["bodies"])) for n, d in g.nodes(data=True)
+                 if d.get("type") == "measure")
+
+
 class GraphContext:
     """What a document's part of the graph needs from the rest of the corpus: which measure nodes
     exist (a link to any other is dangling) and their pillars, and the bodies' attributes (names
@@ -159,9 +173,12 @@ class GraphContext:
     """
 
     def __init__(self, items: Iterable[ParsedDocument | DocRecord], registry: Any = None, *,
-                 names_seen: dict[str, Counter[str]] | None = None) -> None:
+                 names_seen: dict[str, Counter[str]] | None = None,
+                 summaries: Iterable[tuple[str, "MeasureSummary"]] = ()) -> None:
         """``names_seen``: body -> words used -> count over the whole corpus, when the caller
-        added them up already (then ``items`` need only be the documents with measures)."""
+        added them up already (then ``items`` need only be the documents with measures);
+        ``summaries``: (document id, ``measure_summary``) of documents given that way instead
+        of in ``items`` (a build keeps no more of a report's measures), in corpus order after them."""
         self.measures: dict[str, tuple[str, str]] = {}    # measure node -> (its document, pillar)
         self._names_seen: dict[str, Counter[str]] = names_seen if names_seen is not None else defaultdict(Counter)
         self._body_pillars: dict[str, set[str]] = defaultdict(set)
@@ -171,15 +188,18 @@ class GraphContext:
                 for body, words, c in mention_names:
                     self._names_seen[body][words] += c
             if pd.measures:
-                g = nx.MultiDiGraph()
-                _add_measures(g, pd, _short(pd.title or pd.id, 30))
-                for n, d in g.nodes(data=True):
-                    if d.get("type") == "measure" and n not in self.measures:
-                        self.measures[n] = (pd.id, d["pillar"])
-                        for b in d["bodies"]:
-                            self._body_pillars[b].add(d["pillar"])
+                self._add(pd.id, measure_summary(pd))
+        for doc_id, summary in summaries:
+            self._add(doc_id, summary)
         self._registry = registry
         self._bodies: dict[str, dict[str, Any]] = {}
+
+    def _add(self, doc_id: str, summary: "MeasureSummary") -> None:
+        for node, pillar, bodies in summary:
+            if node not in self.measures:
+                self.measures[node] = (doc_id, pillar)
+                for b in bodies:
+                    self._body_pillars[b].add(pillar)
 
     def body(self, b: str) -> dict[str, Any]:
         """The attributes of node ``body:<b>`` (made once)."""

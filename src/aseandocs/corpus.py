@@ -251,7 +251,7 @@ def _parse_cached(given: str, absolute: str, parse_fn: ParseFn | None, cache_dir
         cache.write_entry(Path(cache_dir), key, status, payload, terms)
     if status == "ok":
         try:
-            return "ok", compact(payload, events=False, link=terms), False   # type: ignore[return-value]
+            return "ok", compact(payload, events=False, link=terms, graph=True), False   # type: ignore[return-value]
         except (KeyError, TypeError, ValueError) as e:
             return "error", _error_record(given, e), False
     return status, payload, False
@@ -421,7 +421,8 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
     cached = 0
     linking = link_fn is None
     df = _Frequencies()
-    names_seen: dict[str, Counter[str]] = defaultdict(Counter)   # body -> words used -> count
+    names_seen = _Names()
+    position: dict[str, int] = {}   # given path -> its place in the corpus order
 
     def keep(given: str, status: str, payload: Any, link: dict[str, Any] | None = None) -> None:
         """Record an outcome: a parse result becomes its compact record at once; the terms of
@@ -435,21 +436,20 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
             else:
                 if link is None and linking:
                     link = link_terms(payload)   # an entry cached without them (an older build)
-                rec = compact(payload, events=False, link=link)
+                rec = compact(payload, events=False, link=link, graph=True)
         except (KeyError, TypeError, ValueError) as e:
             errors.append(_error_record(given, e))
             return
         if rec.event_df is not None:
             df.add(*rec.event_df)
-        for body, words, c in rec.mention_names:
-            names_seen[body][words] += c
-        if rec.parsed.measures:
-            records[given] = replace(rec, event_df=None, mention_names=(),
-                                     terms=rec.terms if rec.parsed.kind == "plan" else None)
-        else:   # a document without measures: only its counts stay (a 1 GB corpus has 250,000)
-            records[given] = Brief(rec.id, rec.mentions, rec.events)
+        names_seen.add(position.get(given, 0), rec.mention_names)
+        if rec.parsed.kind == "plan" and rec.parsed.measures:   # the linking index needs them
+            records[given] = replace(rec, event_df=None, mention_names=())
+        else:   # news, reports: only counts stay (a 1 GB corpus has 250,000 of them)
+            records[given] = Brief(rec.id, rec.mentions, rec.events, len(rec.parsed.measures), rec.summary)
 
     for p in paths:
+        position[str(p)] = len(position)
         given = str(p)
         if p.stem in ids:
             errors.append({"path": given, "error": "BuildError",
@@ -484,6 +484,30 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
         pool.shutdown()
 
 
+class _Names:
+    """The words each body is named by across the corpus, and how often, added up as documents
+    arrive (in any order) but ordered as in corpus order: a count's ties go to the words met first
+    in the sorted documents, as when the graph is built from the documents in order."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, dict[str, list[Any]]] = defaultdict(dict)   # body -> words -> [count, first]
+
+    def add(self, position: int, mention_names: tuple[tuple[str, str, int], ...]) -> None:
+        for i, (body, words, c) in enumerate(mention_names):
+            entry = self._seen[body].get(words)
+            if entry is None:
+                self._seen[body][words] = [c, (position, i)]
+            else:
+                entry[0] += c
+                entry[1] = min(entry[1], (position, i))
+
+    def counters(self) -> dict[str, Counter[str]]:
+        out: dict[str, Counter[str]] = {}
+        for body, table in self._seen.items():
+            out[body] = Counter({w: e[0] for w, e in sorted(table.items(), key=lambda kv: kv[1][1])})
+        return out
+
+
 class _Frequencies:
     """The corpus's events as linking's background: how many there are and how many hold each
     term (added up from each document's ``link_terms`` as the documents arrive)."""
@@ -502,7 +526,7 @@ def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records:
                      keep: Callable[..., None], cached: int, skipped: int,
                      timings: dict[str, float], lap: Callable[[str], None],
                      pool: outputs.LazyPool, df: _Frequencies,
-                     names_seen: dict[str, Counter[str]], *,
+                     names_seen: "_Names", *,
                      workers: int, engine: str, scheduler: Any, force: bool, progress: bool,
                      parse_fn: ParseFn | None, link_fn: LinkFn | None) -> BuildSummary:
     """Parse the jobs (each result cached and reduced to its record as it arrives), link and
@@ -558,8 +582,8 @@ def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records:
     out_key = cache.outputs_key(link_key, names_key)
     kept = cache.read_outputs(cache_dir, out_key, dest) if reused_links else None
     if kept is None:
-        kept = outputs.write_outputs(dest, [r for r in recs if isinstance(r, DocRecord)], ids,
-                                     cache.body_names(cache_dir, names_key), names_seen, tasks, lap)
+        kept = outputs.write_outputs(dest, [(r.id, r.summary) for r in recs if r.summary], ids,
+                                     cache.body_names(cache_dir, names_key), names_seen.counters(), tasks, lap)
         cache.write_outputs(cache_dir, out_key, dest, outputs.OUTPUTS, kept)
     else:
         lap("outputs kept")
@@ -567,7 +591,7 @@ def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records:
     index_html = dest / "index.html"
     return BuildSummary(
         documents=len(recs), skipped=skipped,
-        measures=sum(len(r.parsed.measures) for r in recs if isinstance(r, DocRecord)),
+        measures=sum(len(r.parsed.measures) if isinstance(r, DocRecord) else r.measures for r in recs),
         bodies=kept["bodies"], mentions=sum(r.mentions for r in recs),
         events=sum(r.events for r in recs), links=facts["links"], errors=len(errors),
         cached=cached, seconds=round(time.perf_counter() - t0, 3), out=dest, index=index_html,

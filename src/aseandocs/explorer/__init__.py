@@ -74,12 +74,13 @@ def _select(g: nx.MultiDiGraph, limit: int) -> tuple[nx.MultiDiGraph, dict[str, 
 
 
 def _coverage(g: nx.MultiDiGraph, reported: set[str] | None = None) -> list[dict[str, Any]]:
-    """``MeasureGraph.coverage`` of every plan (the same rows), in one pass over the graph;
+    """``MeasureGraph.coverage`` of every plan (a document of kind "plan"; the same rows), in one
+    pass over the graph;
     ``reported``: the measures some event reports on, when ``g`` does not hold every event."""
     from ..graph import ref_sort_key
     groups: dict[str, dict[str, list[str]]] = {}
     for n, d in g.nodes(data=True):
-        if d.get("type") == "measure":
+        if d.get("type") == "measure" and g.nodes.get(f"doc:{d['plan']}", {}).get("kind") == "plan":
             groups.setdefault(d["plan"], {}).setdefault(d.get("section", d["ref"]), []).append(n)
     out = []
     for plan in sorted(groups):
