@@ -173,7 +173,7 @@ def _write_store(docs_dir: Path, path: Path, ids: list[str]) -> None:
 
 
 def _write_graph(dest: Path, ids: list[str], ctx: Any, json_file: bool, xml_files: bool,
-                 selection: Any = None) -> dict[str, Any]:
+                 selection: Any = None, tick: Callable[[], Any] | None = None) -> dict[str, Any]:
     """graph.json and/or graph.graphml and graph.gexf, streamed from ``documents/`` (``_graph_stream``);
     ``selection`` (an explorer ``Selection``) sees every node on the way."""
     from ._graph_build import fragments
@@ -187,6 +187,8 @@ def _write_graph(dest: Path, ids: list[str], ctx: Any, json_file: bool, xml_file
             by_source.setdefault(e[0], []).append(e)
         for n, d in f.nodes:
             selection.add(n, d, by_source.get(n, ()))
+        if tick is not None:
+            tick()
 
     return write_graph_files(lambda: fragments(_documents(dest / "documents", ids), ctx), dest,
                              json_file=json_file, xml_files=xml_files,
@@ -265,7 +267,8 @@ _SLICE = 256
 
 
 def write_outputs(dest: Path, summaries: list[tuple[str, Any]], ids: list[str], names: Any,
-                  names_seen: Any, tasks: _Tasks, lap: Callable[[str], None]) -> dict[str, Any]:
+                  names_seen: Any, tasks: _Tasks, lap: Callable[[str], None],
+                  progress: bool = False) -> dict[str, Any]:
     """The graph files, the explorer and the store, streamed from ``documents/``; returns the
     facts the summary needs. With a pool the store and the GraphML/GEXF files are written by
     workers (one each) while this process writes graph.json and chooses and renders what the
@@ -281,7 +284,9 @@ def write_outputs(dest: Path, summaries: list[tuple[str, Any]], ids: list[str], 
         tasks.run(_write_store, dest / "documents", dest / "aseandocs.sqlite", ids)
         tasks.run(_write_graph, dest, ids, ctx, False, True)
     selection = Selection(MAX_NODES)
-    facts = _write_graph(dest, ids, ctx, True, not parallel, selection)
+    from tqdm import tqdm
+    with tqdm(total=len(ids), unit="doc", desc="graph files, store, explorer", disable=not progress) as bar:
+        facts = _write_graph(dest, ids, ctx, True, not parallel, selection, lambda: bar.update(1))
     lap("exports")
     if not parallel:
         _write_store(dest / "documents", dest / "aseandocs.sqlite", ids)

@@ -583,7 +583,8 @@ def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records:
     kept = cache.read_outputs(cache_dir, out_key, dest) if reused_links else None
     if kept is None:
         kept = outputs.write_outputs(dest, [(r.id, r.summary) for r in recs if r.summary], ids,
-                                     cache.body_names(cache_dir, names_key), names_seen.counters(), tasks, lap)
+                                     cache.body_names(cache_dir, names_key), names_seen.counters(), tasks, lap,
+                                     progress=progress and sys.stderr.isatty())
         cache.write_outputs(cache_dir, out_key, dest, outputs.OUTPUTS, kept)
     else:
         lap("outputs kept")
