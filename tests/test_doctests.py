@@ -8,7 +8,8 @@ import pytest
 
 MODULES = ["aseandocs.model", "aseandocs.thai", "aseandocs.dates", "aseandocs.plans",
            "aseandocs.linking", "aseandocs.pipeline", "aseandocs.news", "aseandocs.readers",
-           "aseandocs.bodies.registry", "aseandocs.bodies.matcher"]
+           "aseandocs.bodies.registry", "aseandocs.bodies.matcher", "aseandocs._yaml",
+           "aseandocs._doc_record", "aseandocs._graph_build", "aseandocs.explorer._select"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -166,3 +166,13 @@ def test_tokenizer_engines_agree(texts):
             if linking.THAI.match(chunk):
                 assert linking._segment(chunk) == word_tokenize(chunk, engine="newmm",
                                                                keep_whitespace=False)
+
+
+@pytest.mark.parametrize("name", ["bodies.yaml", "glossary.yaml", "months.yaml", "event_cues.yaml",
+                                  "plan_headings.yaml", "plan_tables.yaml", "thai_pua.yaml"])
+def test_the_c_yaml_loader_reads_the_data_as_safe_load_does(name: str) -> None:
+    import yaml
+    from importlib import resources
+    from aseandocs._yaml import load
+    text = (resources.files("aseandocs") / "data" / name).read_text(encoding="utf-8")
+    assert load(text) == yaml.safe_load(text)

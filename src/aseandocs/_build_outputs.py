@@ -257,8 +257,9 @@ def start_documents(tasks: _Tasks, cache_dir: Path, docs_dir: Path, items: list[
     if tasks.pool is None:
         tasks.run(write_documents, cache_dir, docs_dir, items, index)
         return
-    # slices of at most _SLICE documents (a progress bar moves, workers share the tail evenly)
-    for part in _chunks(items, max(workers, -(-len(items) // _SLICE))):
+    # slices of at most _SLICE documents, at least 4 per worker (a progress bar moves, workers
+    # share the tail evenly)
+    for part in _chunks(items, max(4 * workers, -(-len(items) // _SLICE))):
         tasks.run(write_documents, cache_dir, docs_dir, part, index)
 
 

@@ -14,9 +14,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
 
 from aseandocs.errors import AseandocsError
+from ._yaml import load as _load_yaml
 
 __all__ = ["Tables", "fold", "tables"]
 
@@ -51,7 +51,7 @@ def fold(name: str) -> str:
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     path = "aseandocs/data/months.yaml"
-    raw: Any = yaml.safe_load(resources.files("aseandocs").joinpath("data/months.yaml")
+    raw: Any = _load_yaml(resources.files("aseandocs").joinpath("data/months.yaml")
                               .read_text(encoding="utf-8"))
     try:
         months_raw = raw["months"]

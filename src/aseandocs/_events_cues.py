@@ -26,6 +26,7 @@ import yaml
 
 from .errors import ParseError
 from .model import EVENT_TYPES
+from ._yaml import load as _load_yaml
 
 __all__ = ["Cue", "Instrument", "cue_data", "find_cues", "find_instruments", "find_ordinal",
            "future_before", "main_cue", "scan_instruments"]
@@ -48,7 +49,7 @@ def cue_data() -> dict[str, Any]:
     """The parsed ``data/event_cues.yaml`` (raises ParseError naming the file when malformed)."""
     path = "data/event_cues.yaml"
     try:
-        raw = yaml.safe_load(resources.files("aseandocs").joinpath(path).read_text("utf-8"))
+        raw = _load_yaml(resources.files("aseandocs").joinpath(path).read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ParseError(f"aseandocs/{path}: cannot load event cues ({exc}); "
                          "reinstall aseandocs or fix the YAML") from exc

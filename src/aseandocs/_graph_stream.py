@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -27,14 +26,13 @@ import networkx as nx
 from ._atomic import atomic_path
 from ._graph_build import Fragment, graph_attrs
 from ._graph_export import _XML_BAD, _scalar
-from ._graph_xml import _GEXF_EDGE_POPPED, _cdata, _gexf_value, _leaf, _parent, _tag
+from ._graph_xml import _GEXF_EDGE_POPPED, _attr, _cdata, _gexf_value, _leaf, _parent, _tag
 
 __all__ = ["write_graph_files"]
 
-# A placeholder for an attribute's key or id in a part file, numbered only at the end (every node
-# attribute is numbered before any edge attribute): "\x00n3\x00", "\x00e3\x00". Never in XML
-# text (flattening drops NUL).
-_LATE = re.compile("\x00[ne](?P<i>[0-9]+)\x00")
+# An edge attribute's key (GraphML) or id (GEXF) is numbered only at the end (after every node
+# attribute): the part files hold a placeholder, "\x00e3\x00" (never in XML text: flattening
+# drops NUL), replaced as the file is put together.
 
 
 class _Parts:
@@ -49,21 +47,36 @@ class _Parts:
             if not f.closed:
                 f.close()
 
-    def copy(self, name: str, out: Any, late: Callable[[re.Match[str]], str] | None = None) -> None:
+    def copy(self, name: str, out: Any, late: dict[str, str] | None = None) -> None:
+        """Append part ``name`` to ``out``, its placeholders replaced by ``late`` (placeholder ->
+        final text; a handful of them, so each chunk is one ``str.replace`` per placeholder)."""
         self.files[name].close()
         with open(os.path.join(self.dir, name), encoding="utf-8", newline="") as f:
-            if late is None:
+            if not late:
                 shutil.copyfileobj(f, out, 1 << 20)
-            else:
-                for line in f:
-                    out.write(_LATE.sub(late, line) if "\x00" in line else line)
+                return
+            rest = ""
+            while True:
+                block = f.read(1 << 20)
+                if not block:
+                    break
+                block = rest + block
+                cut = block.rfind("\n") + 1        # placeholders never span a line break
+                block, rest = block[:cut], block[cut:]
+                for ph, final in late.items():
+                    if ph in block:
+                        block = block.replace(ph, final)
+                out.write(block)
+            for ph, final in late.items():
+                rest = rest.replace(ph, final)
+            out.write(rest)
 
     def remove(self) -> None:
         self.close()
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def _flat(attrs: dict[str, Any], conv: dict[str, type], rename: str | None = None) -> dict[str, Any]:
+def _flat(attrs: dict[str, Any], conv: dict[str, type]) -> dict[str, Any]:
     """``_graph_export.flatten`` of one node's or edge's attributes (``conv``: the keys whose
     values have mixed types in the graph, and the type they all become)."""
     out = {}
@@ -74,8 +87,6 @@ def _flat(attrs: dict[str, Any], conv: dict[str, type], rename: str | None = Non
         if k in conv:
             s = conv[k](s)
         out[k] = s
-    if rename and "type" in out:
-        out[rename] = out.pop("type")   # last, as flatten(edge_type_as=...) puts it
     return out
 
 
@@ -131,7 +142,7 @@ class _GraphML:
         self.nodes, self.edges = parts.files["graphml-nodes"], parts.files["graphml-edges"]
         self.conv = conv
         self.node_types, self.edge_types = _Types(), _Types()
-        self.graph_keys: dict[tuple[str, str, str], str] = {}
+        self.base_n = len(graph_attrs(0))   # the graph's own keys come first (always these)
         self.node_keys: dict[tuple[str, str, str], int] = {}
         self.edge_keys: dict[tuple[str, str, str], int] = {}
 
@@ -142,20 +153,36 @@ class _GraphML:
             i = table[k] = len(table)
         return i
 
-    def node(self, n: str, d: dict[str, Any]) -> None:
-        f = _flat(d, self.conv[0])
+    def node(self, n: str, f: dict[str, Any]) -> None:
+        """Node ``n`` with its flattened attributes ``f`` (the text ``_graph_xml._parent`` makes)."""
         self.node_types.add(f)
-        data = [("data", [("key", f"\x00n{self._key(self.node_keys, str(k), v, 'node')}\x00")], str(v))
-                for k, v in f.items()]
-        _parent(self.nodes.write, "    ", "node", [("id", _XML_BAD.sub("", str(n)))], data)
+        head = f'    <node id="{_attr(_XML_BAD.sub("", str(n)))}"'
+        if not f:
+            self.nodes.write(head + " />\n")
+            return
+        parts = [head, ">\n"]
+        for k, v in f.items():
+            kid = self.base_n + self._key(self.node_keys, str(k), v, "node")
+            text = str(v)
+            parts.append(f'      <data key="d{kid}">{_cdata(text)}</data>\n' if text else f'      <data key="d{kid}" />\n')
+        parts.append("    </node>\n")
+        self.nodes.write("".join(parts))
 
-    def edge(self, u: str, v: str, k: str, d: dict[str, Any]) -> None:
-        f = _flat(d, self.conv[1])
+    def edge(self, u: str, v: str, k: str, f: dict[str, Any]) -> None:
         self.edge_types.add(f)
-        data = [("data", [("key", f"\x00e{self._key(self.edge_keys, str(a), x, 'edge')}\x00")], str(x))
-                for a, x in f.items()]
-        _parent(self.edges.write, "    ", "edge", [("source", _XML_BAD.sub("", str(u))),
-                                                   ("target", _XML_BAD.sub("", str(v))), ("id", str(k))], data)
+        head = (f'    <edge source="{_attr(_XML_BAD.sub("", str(u)))}" target="{_attr(_XML_BAD.sub("", str(v)))}"'
+                f' id="{_attr(str(k))}"')
+        if not f:
+            self.edges.write(head + " />\n")
+            return
+        parts = [head, ">\n"]
+        for a, x in f.items():
+            kid = self._key(self.edge_keys, str(a), x, "edge")
+            text = str(x)
+            parts.append(f'      <data key="\x00e{kid}\x00">{_cdata(text)}</data>\n' if text
+                         else f'      <data key="\x00e{kid}\x00" />\n')
+        parts.append("    </edge>\n")
+        self.edges.write("".join(parts))
 
     def mixed(self) -> tuple[dict[str, type], dict[str, type]]:
         return self.node_types.mixed(), self.edge_types.mixed()
@@ -167,6 +194,8 @@ class _GraphML:
         for k, v in gdata.items():
             keys.append(((str(k), w.xml_type[type(v)], "graph"), f"d{len(keys)}"))
         base_n = len(keys)
+        if base_n != self.base_n:
+            raise AssertionError("the graph's attributes changed while its nodes were written")
         keys += [(k, f"d{base_n + i}") for k, i in self.node_keys.items()]
         base_e = len(keys)
         keys += [(k, f"d{base_e + i}") for k, i in self.edge_keys.items()]
@@ -177,8 +206,8 @@ class _GraphML:
             for (name, typ, scope), kid in reversed(keys):
                 out.write(f'  <{_tag("key", [("id", kid), ("for", scope), ("attr.name", name), ("attr.type", typ)])} />\n')
             out.write(f"  <{_tag('graph', [('edgedefault', 'directed')])}>\n")
-            parts.copy("graphml-nodes", out, lambda m: f"d{base_n + int(m['i'])}")
-            parts.copy("graphml-edges", out, lambda m: f"d{base_e + int(m['i'])}")
+            parts.copy("graphml-nodes", out)
+            parts.copy("graphml-edges", out, {f"\x00e{i}\x00": f"d{base_e + i}" for i in self.edge_keys.values()})
             for i, (k, v) in enumerate(gdata.items()):
                 _leaf(out.write, "    ", "data", [("key", f"d{i}")], str(v))
             out.write("  </graph>\n</graphml>\n")
@@ -202,32 +231,31 @@ class _Gexf:
             found = table[title] = (len(table), self.w.xml_type[type(value)])
         return found[0]
 
-    def node(self, n: str, d: dict[str, Any]) -> None:
-        f = _flat(d, self.conv[0])
-        head = [("id", _XML_BAD.sub("", str(n))), ("label", str(f.get("label", n)))]
-        values = [("attvalue", [("for", f"\x00n{self._attr(self.node_attrs, str(k), v)}\x00"),
-                                ("value", _gexf_value(v))], None) for k, v in f.items() if k != "label"]
-        out = self.nodes.write
+    def node(self, n: str, f: dict[str, Any]) -> None:
+        """Node ``n`` with its flattened attributes ``f`` (the text ``_graph_xml`` makes)."""
+        head = f'      <node id="{_attr(_XML_BAD.sub("", str(n)))}" label="{_attr(str(f.get("label", n)))}"'
+        values = [f'          <attvalue for="{self._attr(self.node_attrs, str(k), v)}" value="{_attr(_gexf_value(v))}" />\n'
+                  for k, v in f.items() if k != "label"]
         if values:
-            out(f"      <{_tag('node', head)}>\n")
-            _parent(out, "        ", "attvalues", [], values)
-            out("      </node>\n")
+            self.nodes.write("".join([head, ">\n        <attvalues>\n", *values,
+                                      "        </attvalues>\n      </node>\n"]))
         else:
-            out(f"      <{_tag('node', head)} />\n")
+            self.nodes.write(head + " />\n")
 
-    def edge(self, u: str, v: str, k: str, d: dict[str, Any]) -> None:
-        f = _flat(d, self.conv[1], rename="relation")
+    def edge(self, u: str, v: str, k: str, f: dict[str, Any]) -> None:
+        """Edge (u, v, k) with its flattened attributes ``f`` (``type`` not yet renamed)."""
+        if "type" in f:
+            f = dict(f)
+            f["relation"] = f.pop("type")   # last, as flatten(edge_type_as="relation") puts it
         if f.get("id") is not None or "weight" in f or "label" in f:
             raise ValueError("an edge attribute GEXF reserves (id, label, weight)")
         items = [(a, x) for a, x in f.items() if a not in _GEXF_EDGE_POPPED] + [("networkx_key", str(k))]
-        head = [("source", _XML_BAD.sub("", str(u))), ("target", _XML_BAD.sub("", str(v))), ("id", str(self.eid))]
+        head = (f'      <edge source="{_attr(_XML_BAD.sub("", str(u)))}" target="{_attr(_XML_BAD.sub("", str(v)))}"'
+                f' id="{self.eid}">\n        <attvalues>\n')
         self.eid += 1
-        out = self.edges.write
-        out(f"      <{_tag('edge', head)}>\n")
-        _parent(out, "        ", "attvalues", [],
-                [("attvalue", [("for", f"\x00e{self._attr(self.edge_attrs, str(a), x)}\x00"),
-                               ("value", _gexf_value(x))], None) for a, x in items])
-        out("      </edge>\n")
+        values = [f'          <attvalue for="\x00e{self._attr(self.edge_attrs, str(a), x)}\x00" value="{_attr(_gexf_value(x))}" />\n'
+                  for a, x in items]
+        self.edges.write("".join([head, *values, "        </attvalues>\n      </edge>\n"]))
 
     def finish(self, parts: _Parts, path: Path, graph: dict[str, Any], nodes: int) -> None:
         w = self.w
@@ -249,11 +277,11 @@ class _Gexf:
                         [("attribute", [("id", str(base + i)), ("title", t), ("type", typ)], None)
                          for t, (i, typ) in table.items()])
             out.write("    <nodes>\n" if nodes else "    <nodes />\n")
-            parts.copy("gexf-nodes", out, lambda m: str(int(m["i"])))
+            parts.copy("gexf-nodes", out)
             if nodes:
                 out.write("    </nodes>\n")
             out.write("    <edges>\n" if self.eid else "    <edges />\n")
-            parts.copy("gexf-edges", out, lambda m: str(base_e + int(m["i"])))
+            parts.copy("gexf-edges", out, {f"\x00e{i}\x00": str(base_e + i) for i, _ in self.edge_attrs.values()})
             if self.eid:
                 out.write("    </edges>\n")
             out.write("  </graph>\n</gexf>\n")
@@ -286,14 +314,16 @@ def write_graph_files(make: Callable[[], Iterator[Fragment]], dest: Path, *,
                     if js:
                         js.node(n, d)
                     if gm and gx:
-                        gm.node(n, d)
-                        gx.node(n, d)
+                        flat = _flat(d, conv[0])
+                        gm.node(n, flat)
+                        gx.node(n, flat)
                 for u, v, k, d in f.edges:
                     if js:
                         js.edge(u, v, k, d)
                     if gm and gx:
-                        gm.edge(u, v, k, d)
-                        gx.edge(u, v, k, d)
+                        flat = _flat(d, conv[1])
+                        gm.edge(u, v, k, flat)
+                        gx.edge(u, v, k, flat)
             graph = graph_attrs(dangling)
             if js:
                 js.finish(parts, dest / "graph.json", graph)

@@ -15,10 +15,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
 
 from ._fastre import dispatch_source
 from .errors import ParseError
+from ._yaml import load as _load_yaml
 
 _DATA_FILE = "plan_headings.yaml"
 # A cue written in Latin letters ("million", "Annex"), matched case-insensitively at word ends;
@@ -32,7 +32,7 @@ _LISTS = ("scope_cues", "continuation_markers", "table_ref_columns", "table_colu
 @lru_cache(maxsize=1)
 def cues() -> dict[str, tuple[str, ...]]:
     """Every cue list of the data file, as tuples of strings (longest first)."""
-    raw: Any = yaml.safe_load(resources.files("aseandocs.data").joinpath(_DATA_FILE)
+    raw: Any = _load_yaml(resources.files("aseandocs.data").joinpath(_DATA_FILE)
                               .read_text(encoding="utf-8"))
     out: dict[str, tuple[str, ...]] = {}
     for name in _LISTS:

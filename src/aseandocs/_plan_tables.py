@@ -30,11 +30,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-import yaml
 
 from ._pdf import PdfTable
 from .model import Activity, Measure
 from .thai import normalize, thai_digits_to_ascii
+from ._yaml import load as _load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover
     from .bodies import BodyRegistry
@@ -57,7 +57,7 @@ _WS = re.compile(r"\s+")
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    raw: Any = yaml.safe_load(resources.files("aseandocs.data").joinpath(_DATA_FILE)
+    raw: Any = _load_yaml(resources.files("aseandocs.data").joinpath(_DATA_FILE)
                               .read_text(encoding="utf-8"))
     roles = raw["roles"]
     bad = set(roles) - set(ROLES)

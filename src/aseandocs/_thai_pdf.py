@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-import yaml
+from ._yaml import load as _load_yaml
 
 __all__ = ["repair_pdf_text", "repair_pdf_chars", "pua_table", "is_thai_mark"]
 
@@ -73,7 +73,7 @@ def pua_table() -> dict[int, str]:
         >>> "ให\\uf70b".translate(pua_table())
         'ให้'
     """
-    raw: Any = yaml.safe_load(resources.files("aseandocs.data").joinpath(_DATA_FILE)
+    raw: Any = _load_yaml(resources.files("aseandocs.data").joinpath(_DATA_FILE)
                               .read_text(encoding="utf-8"))
     table: dict[int, str] = {}
     for code, (char, _glyph) in raw["pua"].items():

@@ -533,6 +533,7 @@ def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records:
     write the documents, write every other output (``_build_outputs``)."""
     cache_dir, docs_dir = dest / "cache", dest / "documents"
     from tqdm import tqdm
+    names_key = cache.names_key()
     bar = tqdm(total=len(jobs) + cached, initial=cached, unit="doc", desc="parsing",
                disable=not progress or not sys.stderr.isatty())
     try:
@@ -549,6 +550,9 @@ def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records:
     finally:
         bar.close()
     lap("parse")
+    # the registry's names for the graph, from a worker that has the registry loaded already
+    # (loading it here would cost the build process half a second)
+    names = pool().submit(cache.body_names, cache_dir, names_key) if jobs and pool() is not None else None
 
     order = sorted(records, key=lambda g: Path(g))
     recs = [records.pop(g) for g in order]
@@ -578,12 +582,12 @@ def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records:
     outputs.write_errors(dest, errors)
     recs = [r.without_link_terms() if isinstance(r, DocRecord) else r for r in recs]
 
-    names_key = cache.names_key()
     out_key = cache.outputs_key(link_key, names_key)
     kept = cache.read_outputs(cache_dir, out_key, dest) if reused_links else None
     if kept is None:
         kept = outputs.write_outputs(dest, [(r.id, r.summary) for r in recs if r.summary], ids,
-                                     cache.body_names(cache_dir, names_key), names_seen.counters(), tasks, lap,
+                                     names.result() if names else cache.body_names(cache_dir, names_key),
+                                     names_seen.counters(), tasks, lap,
                                      progress=progress and sys.stderr.isatty())
         cache.write_outputs(cache_dir, out_key, dest, outputs.OUTPUTS, kept)
     else:

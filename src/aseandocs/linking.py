@@ -47,11 +47,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
-import yaml
 
 from .model import Event, Link, Measure, ParsedDocument
+from ._yaml import load as _load_yaml
 
 __all__ = ["link_corpus", "link_document", "event_frequencies", "measure_terms", "MeasureIndex",
            "LinkConfig", "tokenize"]
@@ -175,7 +175,7 @@ class _Gloss:
 
 @lru_cache(maxsize=1)
 def _glossary() -> tuple[_Gloss, ...]:
-    raw = yaml.safe_load((resources.files("aseandocs") / "data" / "glossary.yaml").read_text("utf-8"))
+    raw = _load_yaml((resources.files("aseandocs") / "data" / "glossary.yaml").read_text("utf-8"))
     return tuple(_Gloss(tuple(str(x).lower() for x in e.get("en", [])),
                         tuple(str(x) for x in e.get("th", []))) for e in raw or [])
 
@@ -324,8 +324,28 @@ class _Entry:
     bodies: frozenset[str]
 
 
+class _Target(NamedTuple):
+    """What a link needs of its measure: the index a build sends its workers keeps only this."""
+
+    id: str
+    plan: str
+    ref: str
+
+
 class MeasureIndex:
-    """A BM25 index over the measures (titles and activities) of the plans in a corpus."""
+    """A BM25 index over the measures (titles and activities) of the plans in a corpus.
+
+    Pickled (a build sends it to its workers), an index drops its measures' texts: a link needs
+    only a measure's id, plan and ref."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_entries"] = [_Entry(_Target(e.measure.id, e.measure.plan, e.measure.ref),  # type: ignore[arg-type]
+                                    e.plan_date, e.length, e.bodies) for e in self._entries]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
 
     def __init__(self, plans: Iterable[ParsedDocument], config: LinkConfig | None = None,
                  background: Iterable[Iterable[str]] = (), *,

@@ -15,6 +15,7 @@ import yaml
 
 from ..errors import RegistryError
 from ._fold import alias_key, fold_name
+from .._yaml import load as _load_yaml
 
 __all__ = ["Lexicon", "lexicon"]
 
@@ -50,7 +51,7 @@ def lexicon() -> Lexicon:
     """The packaged lexicon (cached)."""
     path = files("aseandocs") / "data" / "bodies_lexicon.yaml"
     try:
-        d = yaml.safe_load(path.read_text(encoding="utf-8"))
+        d = _load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise RegistryError(f"{path}: cannot read the body lexicon ({e}); reinstall aseandocs") from e
     lower = lambda xs: tuple(fold_name(str(x)) for x in xs or ())  # noqa: E731

@@ -33,6 +33,7 @@ from ..errors import RegistryError
 from ..model import Mention
 from ._fold import alias_key, script_of
 from ._variants import plausible_variant, thai_variants
+from .._yaml import load as _load_yaml
 
 __all__ = ["Body", "BodyRegistry", "RegistryFieldError", "TYPES", "PILLARS"]
 
@@ -294,7 +295,7 @@ def _load(path: str | None) -> BodyRegistry:
     except OSError as e:
         raise RegistryError(f"{where}: cannot read the body registry ({e.strerror or e}; {hint})") from e
     try:
-        entries = yaml.safe_load(raw)
+        entries = _load_yaml(raw)
     except yaml.YAMLError as e:
         raise RegistryError(f"{where}: not valid YAML ({e}); fix the file") from e
     if not isinstance(entries, list):
