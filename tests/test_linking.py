@@ -124,3 +124,21 @@ def test_index_touches_only_query_postings() -> None:
     assert len(idx) == len(TITLES) + len(FILLER) + 399
     links = idx.query(ev("ความร่วมมือทางทะเลและความมั่นคงทางทะเล"))
     assert links[0].ref == "1.2.7"
+
+
+def test_a_pickled_index_links_as_the_original() -> None:
+    """A build pickles the index for its workers, without measure texts or search arrays."""
+    import pickle
+    from aseandocs.linking import MeasureIndex, link_document
+    from aseandocs.model import Document, Event, Measure, ParsedDocument
+    titles = {"1.1": "ส่งเสริมความร่วมมือด้านความมั่นคงทางทะเล", "1.2": "จัดทำกฎบัตรอาเซียน",
+              "2.1": "Strengthen cooperation against transnational crime"}
+    plan = ParsedDocument(Document.from_text("", id="vap"), kind="plan", date="2004-11-29",
+                          measures=tuple(Measure(f"vap#{r}", "vap", r, None, 2, t, (0, 1)) for r, t in titles.items()))
+    news = ParsedDocument(Document.from_text("", id="n"), kind="news", date="2010-01-05", events=(
+        Event("meeting", "ที่ประชุมหารือความร่วมมือด้านความมั่นคงทางทะเล", (0, 1), date="2010-01-04"),
+        Event("adoption", "Ministers agreed to fight transnational crime together", (0, 1), date="2010-01-04")))
+    index = MeasureIndex([plan])
+    copy = pickle.loads(pickle.dumps(index))
+    assert copy._vectors is None and all(not hasattr(e.measure, "title") for e in copy._entries)
+    assert link_document(copy, news) == link_document(index, news) != {}

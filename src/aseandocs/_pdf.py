@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any, Callable, Iterable
 
-from pdfplumber.utils.text import LIGATURES
-
 from .errors import ReadError
 from ._thai_pdf import is_thai_mark
 from .thai import repair_pdf_chars, repair_pdf_text, thai_digits_to_ascii
@@ -157,7 +155,15 @@ def _x_order(c: dict[str, Any]) -> float:
     return c["x0"] - (_MARK_SHIFT * (c.get("size") or 10.0) if is_thai_mark(c["text"]) else 0.0)
 
 
+def _ligatures() -> dict[str, str]:
+    """pdfplumber's ligature table ("ﬁ" -> "fi"), imported when a PDF is read (pdfplumber takes
+    50 ms to import: every build worker would pay it for text and HTML corpora)."""
+    from pdfplumber.utils.text import LIGATURES
+    return LIGATURES
+
+
 def _line(group: list[dict[str, Any]]) -> Line | None:
+    ligatures = _ligatures()
     group.sort(key=_x_order)
     out: list[str] = []
     prev: dict[str, Any] | None = None
@@ -166,7 +172,7 @@ def _line(group: list[dict[str, Any]]) -> Line | None:
     x0 = None
     for c in group:
         t = c["text"]
-        t = LIGATURES.get(t, t)         # "ﬁ" -> "fi", as pdfplumber's extract_text does
+        t = ligatures.get(t, t)         # "ﬁ" -> "fi", as pdfplumber's extract_text does
         if t.isspace():
             space = prev is not None
             continue

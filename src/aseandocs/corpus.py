@@ -621,7 +621,8 @@ def _link(recs: list[DocRecord | Brief], doc_keys: list[str], df: _Frequencies, 
             return [outputs.DocItem(r.id, k, {}) for r, k in zip(recs, doc_keys)], None, True
         index = MeasureIndex([r.parsed for r in plans], terms=[r.terms or () for r in plans],
                              background_counts=(df.events, df.terms))
-        index.prepare()
+        # each worker makes the search arrays itself (at once, side by side): a smaller pickle,
+        # and no numpy work in this process, which the workers would wait for
         return plain, outputs.pickle_to(index, cache_dir, ".index."), True
     except Exception as e:   # noqa: BLE001 - a corpus-level failure: keep the documents, unlinked
         errors.append({**_error_record(str(src), e),

@@ -335,13 +335,14 @@ class _Target(NamedTuple):
 class MeasureIndex:
     """A BM25 index over the measures (titles and activities) of the plans in a corpus.
 
-    Pickled (a build sends it to its workers), an index drops its measures' texts: a link needs
-    only a measure's id, plan and ref."""
+    Pickled (a build sends it to its workers), an index drops its measures' texts (a link needs
+    only a measure's id, plan and ref) and its search arrays (made again on the first query)."""
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_entries"] = [_Entry(_Target(e.measure.id, e.measure.plan, e.measure.ref),  # type: ignore[arg-type]
                                     e.plan_date, e.length, e.bodies) for e in self._entries]
+        state["_vectors"], state["_entry_norms"] = None, []   # made again from the postings
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
