@@ -287,7 +287,7 @@ def _run_local(jobs: list[Job], parse_fn: ParseFn | None, workers: int, schedule
             fn, *args = task(job)
             yield job, fn(*args)
         return
-    from concurrent.futures import FIRST_COMPLETED, wait
+    import queue
     from concurrent.futures.process import BrokenProcessPool
 
     broken: list[Job] = []
@@ -295,28 +295,34 @@ def _run_local(jobs: list[Job], parse_fn: ParseFn | None, workers: int, schedule
     executor = own or pool()   # type: ignore[misc]
     try:
         # a bounded window of jobs in flight: a million queued futures would hold a million
-        # results and call frames in this process
+        # results and call frames in this process. Finished futures arrive on a queue (one
+        # callback each), not by waiting on every future in flight after each one.
         todo = iter(jobs)
         futures: dict[Any, Job] = {}
-        for job in todo:
-            futures[executor.submit(*task(job))] = job
-            if len(futures) >= _IN_FLIGHT * workers:
-                break
-        while futures:
-            done, _ = wait(futures, return_when=FIRST_COMPLETED)
-            for fut in done:
-                job = futures.pop(fut)
-                try:
-                    yield job, fut.result()
-                except BrokenProcessPool:
-                    broken.append(job)
+        finished: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+        def submit(n: int) -> None:
             for job in todo:
                 try:
-                    futures[executor.submit(*task(job))] = job
+                    fut = executor.submit(*task(job))
                 except BrokenProcessPool:
                     broken.append(job)
-                if len(futures) >= _IN_FLIGHT * workers:
-                    break
+                    continue
+                futures[fut] = job
+                fut.add_done_callback(finished.put)
+                n -= 1
+                if n <= 0:
+                    return
+
+        submit(_IN_FLIGHT * workers)
+        while futures:
+            fut = finished.get()
+            job = futures.pop(fut)
+            try:
+                yield job, fut.result()
+            except BrokenProcessPool:
+                broken.append(job)
+            submit(1)
     finally:
         if own is not None:
             own.shutdown(wait=True, cancel_futures=True)
