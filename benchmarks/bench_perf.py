@@ -224,7 +224,7 @@ def build_tables(tmp: Path) -> None:
     print(f"\n### build of the synthetic {BUILD_SCALE:g}x corpus: {g.documents} documents, "
           f"{g.bytes / 1e6:.1f} MB, {g.chars:,} characters\n")
     runs = {w: timed_build(corpus, w) for w in (1, 2)}
-    print("| workers | build() s | parse phase s | link s | outputs s | process wall s | peak RSS (tree) |\n"
+    print("| workers | build() s | parse phase s | link s | outputs s | process wall s | peak memory (tree, PSS) |\n"
           "|---:|---:|---:|---:|---:|---:|---:|")
     for w, (s, wall, peak) in runs.items():
         tm = s["timings"]
