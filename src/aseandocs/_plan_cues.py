@@ -17,8 +17,8 @@ from typing import Any
 
 
 from ._fastre import dispatch_source
-from .errors import ParseError
 from ._yaml import load as _load_yaml
+from .errors import ParseError
 
 _DATA_FILE = "plan_headings.yaml"
 # A cue written in Latin letters ("million", "Annex"), matched case-insensitively at word ends;

@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 
 from ._pdf import PdfTable
+from ._yaml import load as _load_yaml
 from .model import Activity, Measure
 from .thai import normalize, thai_digits_to_ascii
-from ._yaml import load as _load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover
     from .bodies import BodyRegistry

@@ -50,8 +50,8 @@ from importlib import resources
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 
-from .model import Event, Link, Measure, ParsedDocument
 from ._yaml import load as _load_yaml
+from .model import Event, Link, Measure, ParsedDocument
 
 __all__ = ["link_corpus", "link_document", "event_frequencies", "measure_terms", "MeasureIndex",
            "LinkConfig", "tokenize"]

@@ -13,9 +13,9 @@ from importlib.resources import files
 
 import yaml
 
+from .._yaml import load as _load_yaml
 from ..errors import RegistryError
 from ._fold import alias_key, fold_name
-from .._yaml import load as _load_yaml
 
 __all__ = ["Lexicon", "lexicon"]
 

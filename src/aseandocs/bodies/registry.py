@@ -29,11 +29,11 @@ from typing import Any, Iterable, Iterator
 import yaml
 from rapidfuzz import fuzz, process
 
+from .._yaml import load as _load_yaml
 from ..errors import RegistryError
 from ..model import Mention
 from ._fold import alias_key, script_of
 from ._variants import plausible_variant, thai_variants
-from .._yaml import load as _load_yaml
 
 __all__ = ["Body", "BodyRegistry", "RegistryFieldError", "TYPES", "PILLARS"]
 
