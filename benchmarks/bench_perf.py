@@ -2,22 +2,24 @@
 
     .venv/bin/python benchmarks/bench_perf.py                  # shared corpus, synthetic 1x 10x 100x
     BENCH_SIZES=shared,1,10,100,1000 .venv/bin/python benchmarks/bench_perf.py
-    BENCH_SIZES=1gb .venv/bin/python benchmarks/bench_perf.py  # the 1 GB build (an hour or more)
+    BENCH_SIZES=1gb .venv/bin/python benchmarks/bench_perf.py  # the 1 GB build (about 40 min)
 
 Tables:
 1. characters per second of each stage (read, normalise, plan parsing, body recognition, events,
    linking) and of the whole per-document pipeline, beside pythainlp's newmm tokenisation of the
    same normalised text, on ../shared/corpus (when present) and on synthetic corpora made from
    corpus/ by benchmarks/synth.py (1x, 10x, 100x; 1000x on request). Targets: the pipeline at
-   least 0.5x newmm, body recognition at least 5x. Best of 3 runs on corpora under 1 MB.
+   least 0.5x newmm, body recognition at least 5x. Interleaved rounds (every stage once per
+   round, newmm first), the best of 5 rounds (3 over a million characters).
 2. linking time with the events of 1x and of 100x the corpus, against the same plans (target: at
    most 150x the time).
 3. a build (``aseandocs.corpus.build``, fresh process, empty output folder) of the synthetic 100x
    corpus with 1 and with 2 workers (target: 2 workers at least 1.6x faster), and the peak memory
-   of its whole process tree (the build and its workers, sampled every 0.1 s).
+   of its whole process tree (PSS of the build and its workers, sampled every 0.2 s).
 4. peak memory by corpus size (10x, 100x, and 1000x when BENCH_SIZES holds it; 1 GB with
-   ``1gb``), 2 workers; with ``1gb`` the 1 GB corpus is built and measured (target: under 2 GB),
-   otherwise the 1 GB peak is extrapolated linearly from the two largest builds and marked so.
+   ``1gb``), 2 workers; with ``1gb`` the 1 GB corpus (news-heavy: 100 copies of each plan) is
+   built and measured (target: under 2 GB) and the result kept in last_1gb_build.json, which
+   every later run prints with its date.
 Synthetic corpora are generated into a temporary folder and removed afterwards.
 """
 from __future__ import annotations
