@@ -1,15 +1,13 @@
-"""The output phase of a build: per-document JSON, the SQLite store, the graph and its exports, the
-explorer — written from compact records, never from every document in memory (issue 8).
+"""The output phase of a build: per-document JSON, the SQLite store, the graph files, the explorer
+— each written one document at a time, never from every document in memory (issue 8).
 
-The build keeps one ``DocRecord`` per document (no text) and the links of each document's events.
-What needs the whole document reads it back from the cache one at a time:
-
-- ``documents/<id>.json``: the cached parse with its links attached (``ParsedDocument.with_links``),
-  written in the worker processes, a slice of the documents each;
-- ``aseandocs.sqlite``: streamed from the cache, one document at a time, in a worker;
-- ``graph.json`` and ``index.html``: the graph is built from the records in the build's own
-  process; ``graph.graphml`` and ``graph.gexf`` (streamed, ``_graph_xml``) by a worker from a
-  pickle of it (a temporary file in ``cache/``).
+- ``documents/<id>.json``: the cached parse, linked by the worker that writes it (the linking
+  index is pickled once for the workers) or with links given (``DocItem.links``), a slice of the
+  documents per task;
+- ``aseandocs.sqlite``: streamed from ``documents/``, in a worker;
+- ``graph.graphml`` and ``graph.gexf``: streamed from ``documents/`` (``_graph_stream``), in a
+  worker; ``graph.json`` and the explorer's choice of nodes in the build's own process, in one
+  pass, with what each document's part of the graph needs from the rest (``GraphContext``).
 
 With one worker everything runs in the build's process, in that order. Every file is written
 atomically, and a worker whose build was killed stops before its next file (``worker_init``)::
@@ -32,7 +30,6 @@ from typing import Any, Callable, Iterator, NamedTuple
 
 from . import _build_cache as cache
 from ._atomic import write_atomic
-from ._doc_record import DocRecord
 from .errors import BuildError
 from .model import Link, ParsedDocument
 

@@ -55,10 +55,6 @@ class DocRecord:
     def id(self) -> str:
         return self.parsed.id
 
-    def with_parsed(self, parsed: ParsedDocument) -> "DocRecord":
-        """The same record around ``parsed`` (the linked copy of its ``parsed``)."""
-        return replace(self, parsed=parsed)
-
     def without_link_terms(self) -> "DocRecord":
         return replace(self, terms=None, event_df=None) if self.terms or self.event_df else self
 

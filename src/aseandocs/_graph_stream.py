@@ -136,11 +136,10 @@ class _Json:
 class _GraphML:
     """``_graph_xml.write_graphml_stream`` of the flattened graph, one node or edge at a time."""
 
-    def __init__(self, parts: _Parts, conv: tuple[dict[str, type], dict[str, type]]) -> None:
+    def __init__(self, parts: _Parts) -> None:
         from networkx.readwrite.graphml import GraphMLWriter
         self.w = GraphMLWriter()
         self.nodes, self.edges = parts.files["graphml-nodes"], parts.files["graphml-edges"]
-        self.conv = conv
         self.node_types, self.edge_types = _Types(), _Types()
         self.base_n = len(graph_attrs(0))   # the graph's own keys come first (always these)
         self.node_keys: dict[tuple[str, str, str], int] = {}
@@ -216,11 +215,10 @@ class _GraphML:
 class _Gexf:
     """``_graph_xml.write_gexf_stream`` of the flattened graph (edge ``type`` as ``relation``)."""
 
-    def __init__(self, parts: _Parts, conv: tuple[dict[str, type], dict[str, type]]) -> None:
+    def __init__(self, parts: _Parts) -> None:
         from networkx.readwrite.gexf import GEXFWriter
         self.w = GEXFWriter()
         self.nodes, self.edges = parts.files["gexf-nodes"], parts.files["gexf-edges"]
-        self.conv = conv
         self.node_attrs: dict[str, tuple[int, str]] = {}
         self.edge_attrs: dict[str, tuple[int, str]] = {}
         self.eid = 0
@@ -301,8 +299,8 @@ def write_graph_files(make: Callable[[], Iterator[Fragment]], dest: Path, *,
         parts = _Parts(dest / "cache", names) if (dest / "cache").is_dir() else _Parts(dest, names)
         try:
             js = _Json(parts) if "json-nodes" in names else None
-            gm = _GraphML(parts, conv) if xml_files else None
-            gx = _Gexf(parts, conv) if xml_files else None
+            gm = _GraphML(parts) if xml_files else None
+            gx = _Gexf(parts) if xml_files else None
             bodies = dangling = nodes = 0
             for f in make():
                 if visit is not None and attempt == 0:

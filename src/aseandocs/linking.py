@@ -387,13 +387,6 @@ class MeasureIndex:
         self._vectors: "dict[str, tuple[Any, Any]] | None" = None
         self._entry_norms: list[dict[str, float]] = []
 
-    def prepare(self) -> "MeasureIndex":
-        """Make the arrays the searches use now (else on the first query): a build does it once
-        before it sends the index to its workers."""
-        if self._vectors is None:
-            self._vectors = self._build_vectors()
-        return self
-
     def _norm(self, tf: int, idx: int) -> float:
         """BM25's term-frequency part for ``tf`` occurrences in entry ``idx``."""
         cfg = self.config
