@@ -55,6 +55,12 @@ class DocRecord:
     def id(self) -> str:
         return self.parsed.id
 
+    def link_json(self) -> dict[str, Any] | None:
+        """``terms`` and ``event_df`` as ``link_terms`` gives them (for the cache), or None."""
+        if self.event_df is None:
+            return None
+        return {"terms": list(self.terms or ()), "df": [self.event_df[0], self.event_df[1]]}
+
     def without_link_terms(self) -> "DocRecord":
         return replace(self, terms=None, event_df=None) if self.terms or self.event_df else self
 
@@ -71,23 +77,27 @@ class Brief(NamedTuple):
     summary: tuple[tuple[str, str, tuple[str, ...]], ...] = ()   # _graph_build.measure_summary
 
 
-def link_terms(payload: dict[str, Any]) -> dict[str, Any]:
-    """What linking needs of one parse result, as JSON: {"terms": [{term: count} per measure],
-    "df": [events, {term: events holding it}]} (see ``DocRecord``)."""
+def link_terms(payload: dict[str, Any] | ParsedDocument) -> dict[str, Any]:
+    """What linking needs of one parse result (or parsed document), as JSON: {"terms": [{term:
+    count} per measure], "df": [events, {term: events holding it}]} (see ``DocRecord``)."""
     from .linking import event_frequencies, measure_terms
-    pd = ParsedDocument.from_dict({**payload, "mentions": []})
+    pd = payload if isinstance(payload, ParsedDocument) else \
+        ParsedDocument.from_dict({**payload, "mentions": []})
     return {"terms": [dict(Counter(measure_terms(m))) for m in pd.measures] if pd.kind == "plan" else [],
             "df": [len(pd.events), dict(event_frequencies(pd.events))]}
 
 
 def compact(payload: dict[str, Any], *, events: bool = True,
-            link: dict[str, Any] | None = None, graph: bool = False) -> DocRecord:
+            link: dict[str, Any] | bool | None = None, graph: bool = False) -> DocRecord:
     """The record of one parse result (a ``ParsedDocument.to_dict()``); raises ``KeyError``,
     ``TypeError`` or ``ValueError`` on a malformed one, as ``ParsedDocument.from_dict`` does.
-    ``events=False`` leaves the events out (counted); ``link`` is the document's ``link_terms``;
-    ``graph`` adds the ``measure_summary`` of its measures."""
+    ``events=False`` leaves the events out (counted); ``link`` is the document's ``link_terms``
+    (True: made here, from the one decoded document); ``graph`` adds the ``measure_summary`` of
+    its measures."""
     dd = payload["document"]
     parsed = ParsedDocument.from_dict({**payload, "document": {**dd, "text": ""}, "mentions": []})
+    if link is True:
+        link = link_terms(parsed)   # the text is not needed: measures and events hold theirs
     n_events = len(parsed.events)
     if not events:
         parsed = replace(parsed, events=())

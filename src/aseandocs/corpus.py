@@ -244,17 +244,18 @@ def _parse_cached(given: str, absolute: str, parse_fn: ParseFn | None, cache_dir
     it, when ``link``) and return the compact record instead of the whole result (the build
     process keeps records, never texts or events). The outcome is not ``cacheable`` again: it is
     cached already."""
-    outcome, terms = _with_link_terms(given, _parse_one(given, absolute, parse_fn)) if link else \
-        (_parse_one(given, absolute, parse_fn), None)
-    status, payload, cacheable = outcome
+    status, payload, cacheable = _parse_one(given, absolute, parse_fn)
+    if status != "ok":
+        if cacheable:
+            cache.write_entry(Path(cache_dir), key, status, payload)
+        return status, payload, False
+    try:   # the record and what linking needs, from one decoding of the result
+        rec = compact(payload, events=False, link=link or None, graph=True)
+    except (KeyError, TypeError, ValueError) as e:
+        return "error", _error_record(given, e), False
     if cacheable:
-        cache.write_entry(Path(cache_dir), key, status, payload, terms)
-    if status == "ok":
-        try:
-            return "ok", compact(payload, events=False, link=terms, graph=True), False   # type: ignore[return-value]
-        except (KeyError, TypeError, ValueError) as e:
-            return "error", _error_record(given, e), False
-    return status, payload, False
+        cache.write_entry(Path(cache_dir), key, status, payload, rec.link_json())
+    return "ok", rec, False   # type: ignore[return-value]
 
 
 def _parse_remote(given: str, absolute: str, parse_fn: ParseFn | None) -> Outcome:
