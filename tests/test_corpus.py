@@ -277,11 +277,46 @@ def test_a_corrupt_cache_entry_is_reparsed(tmp_path: Path) -> None:
 
 # --- processes, the lock, Dask ---------------------------------------------------------------------
 
-def test_process_pool_equals_in_process(tmp_path: Path) -> None:
-    c = make_corpus(tmp_path, n_news=5)
+@pytest.mark.parametrize("n_news", [5, 70])   # 70: the workers get jobs in batches of 2
+def test_process_pool_equals_in_process(tmp_path: Path, n_news: int) -> None:
+    c = make_corpus(tmp_path, n_news=n_news)
     run(c, tmp_path / "one", workers=1)
     run(c, tmp_path / "two", workers=2)
     assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+    # the fragments relayed to the worker writing GraphML and GEXF are gone (issue 8)
+    assert not [p for p in (tmp_path / "two").rglob("*") if ".relay." in p.name]
+
+
+@pytest.mark.parametrize("jobs, workers, sizes", [
+    (0, 2, []),
+    (5, 2, [1] * 5),                 # few jobs: one per task, so every worker gets some
+    (64, 2, [2] * 32),               # 64 // (16 * 2)
+    (1000, 2, [8] * 125),            # at most _BATCH
+    (1001, 4, [8] * 125 + [1]),
+])
+def test_parse_jobs_go_to_the_workers_in_small_batches(jobs: int, workers: int, sizes: list[int]) -> None:
+    from aseandocs.corpus import _batches
+    made = list(_batches([(str(i), str(i)) for i in range(jobs)], workers))
+    assert [len(b) for b in made] == sizes
+    assert [j for b in made for j in b] == [(str(i), str(i)) for i in range(jobs)]
+
+
+def dying_parse(path: str) -> ParsedDocument:
+    """``fake_parse``, but the worker process dies (as on a crash, or out of memory) on "DIE"."""
+    if "DIE" in Path(path).read_text(encoding="utf-8"):
+        os._exit(3)
+    return fake_parse(path)
+
+
+def test_a_worker_that_dies_costs_only_its_document(tmp_path: Path) -> None:
+    # the jobs in flight with it (whole batches) are parsed again, one at a time
+    c = make_corpus(tmp_path, n_news=70)
+    (c / "sub" / "news33.txt").write_text("DIE here", encoding="utf-8")
+    s = run(c, tmp_path / "out", workers=2, parse_fn=dying_parse)
+    assert (s.documents, s.errors) == (70, 1)
+    err = json.loads((tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8"))
+    assert err["path"].endswith("news33.txt") and "worker process died" in err["reason"]
+    assert (tmp_path / "out" / "graph.graphml").is_file() and (tmp_path / "out" / "aseandocs.sqlite").is_file()
 
 
 def test_a_live_lock_refuses_a_second_build(tmp_path: Path) -> None:

@@ -5,9 +5,11 @@
   index is pickled once for the workers) or with links given (``DocItem.links``), a slice of the
   documents per task;
 - ``aseandocs.sqlite``: streamed from ``documents/``, in a worker;
-- ``graph.graphml`` and ``graph.gexf``: streamed from ``documents/`` (``_graph_stream``), in a
-  worker; ``graph.json`` and the explorer's choice of nodes in the build's own process, in one
-  pass, with what each document's part of the graph needs from the rest (``GraphContext``).
+- ``graph.json`` and the explorer's choice of nodes: in the build's own process, in one pass over
+  ``documents/`` that makes each document's part of the graph (``_graph_build.fragments``, with
+  what it needs from the rest: ``GraphContext``); ``graph.graphml`` and ``graph.gexf``: in a
+  worker, from the same fragments, handed over as they are made (``_relay``; ``_graph_stream``
+  writes all three files).
 
 With one worker everything runs in the build's process, in that order. Every file is written
 atomically, and a worker whose build was killed stops before its next file (``worker_init``)::
@@ -170,26 +172,40 @@ def _write_store(docs_dir: Path, path: Path, ids: list[str]) -> None:
 
 
 def _write_graph(dest: Path, ids: list[str], ctx: Any, json_file: bool, xml_files: bool,
-                 selection: Any = None, tick: Callable[[], Any] | None = None) -> dict[str, Any]:
+                 selection: Any = None, tick: Callable[[], Any] | None = None,
+                 relay: Any = None, relayed: str | None = None) -> dict[str, Any]:
     """graph.json and/or graph.graphml and graph.gexf, streamed from ``documents/`` (``_graph_stream``);
-    ``selection`` (an explorer ``Selection``) sees every node on the way."""
+    ``selection`` (an explorer ``Selection``) sees every node on the way, and ``relay`` (a
+    ``_relay.RelayWriter``) gets every fragment for a worker. With ``relayed`` (a relay's folder)
+    the fragments come from that relay instead (made by the build process; a second pass, for
+    attributes of mixed types, makes them again from ``documents/``)."""
     from ._graph_build import fragments
     from ._graph_stream import write_graph_files
     if _orphaned():
         return {}
+    passes = [0]
+
+    def make() -> Iterator[Any]:
+        passes[0] += 1
+        if relayed is not None and passes[0] == 1:
+            from ._relay import read_relay
+            return read_relay(relayed, _orphaned)
+        return fragments(_documents(dest / "documents", ids), ctx)
 
     def visit(f: Any) -> None:
-        by_source: dict[str, list[Any]] = {}
-        for e in f.edges:
-            by_source.setdefault(e[0], []).append(e)
-        for n, d in f.nodes:
-            selection.add(n, d, by_source.get(n, ()))
+        if relay is not None:
+            relay.add(f)
+        if selection is not None:
+            by_source: dict[str, list[Any]] = {}
+            for e in f.edges:
+                by_source.setdefault(e[0], []).append(e)
+            for n, d in f.nodes:
+                selection.add(n, d, by_source.get(n, ()))
         if tick is not None:
             tick()
 
-    return write_graph_files(lambda: fragments(_documents(dest / "documents", ids), ctx), dest,
-                             json_file=json_file, xml_files=xml_files,
-                             visit=visit if selection is not None else None)
+    return write_graph_files(make, dest, json_file=json_file, xml_files=xml_files,
+                             visit=visit if selection is not None or relay is not None or tick else None)
 
 
 def pickle_to(obj: Any, folder: Path, prefix: str) -> str:
@@ -202,9 +218,12 @@ def pickle_to(obj: Any, folder: Path, prefix: str) -> str:
     return name
 
 
-def _chunks(items: list[DocItem], n: int) -> list[list[DocItem]]:
-    size = max(1, -(-len(items) // n))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def _dealt(items: list[DocItem], n: int) -> list[list[DocItem]]:
+    """``items`` dealt into ``n`` slices (or fewer: never an empty one) like cards: item i goes to
+    slice i mod n. Neighbours in corpus order are alike (a folder of plans, one of short news),
+    so dealt slices cost about the same and no worker is left with the heavy tail."""
+    n = max(1, min(n, len(items)))
+    return [items[i::n] for i in range(n)]
 
 
 class _Tasks:
@@ -254,9 +273,9 @@ def start_documents(tasks: _Tasks, cache_dir: Path, docs_dir: Path, items: list[
     if tasks.pool is None:
         tasks.run(write_documents, cache_dir, docs_dir, items, index)
         return
-    # slices of at most _SLICE documents, at least 4 per worker (a progress bar moves, workers
+    # slices of at most _SLICE documents, at least 8 per worker (a progress bar moves, workers
     # share the tail evenly)
-    for part in _chunks(items, max(4 * workers, -(-len(items) // _SLICE))):
+    for part in _dealt(items, max(8 * workers, -(-len(items) // _SLICE))):
         tasks.run(write_documents, cache_dir, docs_dir, part, index)
 
 
@@ -278,20 +297,33 @@ def write_outputs(dest: Path, summaries: list[tuple[str, Any]], ids: list[str], 
     parallel = tasks.pool is not None
     ctx = GraphContext((), names, names_seen=names_seen, summaries=summaries)
     lap("graph")
+    relay = None
     if parallel:
+        from ._relay import RelayWriter
         tasks.run(_write_store, dest / "documents", dest / "aseandocs.sqlite", ids)
-        tasks.run(_write_graph, dest, ids, ctx, False, True)
-    selection = Selection(MAX_NODES)
-    from tqdm import tqdm
-    with tqdm(total=len(ids), unit="doc", desc="graph files, store, explorer", disable=not progress) as bar:
-        facts = _write_graph(dest, ids, ctx, True, not parallel, selection, lambda: bar.update(1))
-    lap("exports")
-    if not parallel:
-        _write_store(dest / "documents", dest / "aseandocs.sqlite", ids)
-        lap("store")
-    render_selection(selection, dest / "index.html")
-    lap("explorer")
-    tasks.wait()
+        # this process makes the fragments once: for graph.json and the explorer here, and for
+        # the worker writing the GraphML and GEXF files (``_relay``); a worker that cannot take
+        # the task (a broken pool) is replaced by this process, making them again from documents/
+        relay = RelayWriter(dest / "cache" if (dest / "cache").is_dir() else dest)
+        tasks.run(_write_graph, dest, ids, ctx, False, True, None, None, None, relay.folder,
+                  retry=lambda: _write_graph(dest, ids, ctx, False, True))
+    try:
+        selection = Selection(MAX_NODES)
+        from tqdm import tqdm
+        with tqdm(total=len(ids), unit="doc", desc="graph files, store, explorer", disable=not progress) as bar:
+            facts = _write_graph(dest, ids, ctx, True, not parallel, selection, bar.update, relay)
+        if relay is not None:
+            relay.close()
+        lap("exports")
+        if not parallel:
+            _write_store(dest / "documents", dest / "aseandocs.sqlite", ids)
+            lap("store")
+        render_selection(selection, dest / "index.html")
+        lap("explorer")
+        tasks.wait()
+    finally:
+        if relay is not None:
+            relay.remove()   # aborts the relay first if this process failed before its end
     if parallel:
         lap("store")   # waiting for the workers: the store and the GraphML/GEXF files
     return {"bodies": facts.get("bodies", 0)}

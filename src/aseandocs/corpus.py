@@ -271,13 +271,33 @@ def _parse_remote(given: str, absolute: str, parse_fn: ParseFn | None) -> Outcom
 #: Jobs in flight per worker process (queued ahead so no worker waits for the next one).
 _IN_FLIGHT = 64
 
+#: Jobs per task sent to a worker, at most: a task per document costs the build process and the
+#: worker a round trip each (a pickled call, a future, a wake-up), which a corpus of short news
+#: articles pays hundreds of thousands of times.
+_BATCH = 8
+
+
+def _parse_batch(task: Callable[..., Outcome], jobs: list[tuple[Any, ...]]) -> list[Outcome]:
+    """``task(*args)`` for each of ``jobs`` in one worker call (``_run_local``)."""
+    return [task(*args) for args in jobs]
+
+
+def _batches(jobs: list[Job], workers: int) -> Iterator[list[Job]]:
+    """``jobs`` in runs of up to ``_BATCH``, smaller when there are few jobs (every worker gets
+    work, and the last tasks are short so the workers finish together)."""
+    size = max(1, min(_BATCH, len(jobs) // (16 * workers)))
+    for i in range(0, len(jobs), size):
+        yield jobs[i:i + size]
+
 
 def _run_local(jobs: list[Job], parse_fn: ParseFn | None, workers: int, scheduler: Any, *,
                cache_dir: Path | None = None, keys: dict[str, str] | None = None,
-               pool: Callable[[], Any] | None = None, link: bool = True) -> Iterator[tuple[Job, Outcome]]:
+               pool: Callable[[], Any] | None = None, link: bool = True,
+               meanwhile: Callable[[], Any] | None = None) -> Iterator[tuple[Job, Outcome]]:
     """Parse in this process (``workers`` 1) or in the process pool ``pool()`` (else one made
-    here); with ``cache_dir`` each worker writes its cache entry and returns the compact record
-    (with what linking needs, when ``link``)."""
+    here), a few jobs per task (``_batches``); with ``cache_dir`` each worker writes its cache
+    entry and returns the compact record (with what linking needs, when ``link``). With a pool,
+    ``meanwhile()`` runs here once the first tasks are sent (while the workers start)."""
     def task(job: Job) -> tuple[Any, ...]:
         if cache_dir is None or keys is None:
             return (_parse_one, *job, parse_fn)
@@ -294,36 +314,44 @@ def _run_local(jobs: list[Job], parse_fn: ParseFn | None, workers: int, schedule
     broken: list[Job] = []
     own = None if pool is not None else outputs.new_pool(min(workers, len(jobs)), None)
     executor = own or pool()   # type: ignore[misc]
+    fn = task(jobs[0])[0] if jobs else None
     try:
         # a bounded window of jobs in flight: a million queued futures would hold a million
         # results and call frames in this process. Finished futures arrive on a queue (one
         # callback each), not by waiting on every future in flight after each one.
-        todo = iter(jobs)
-        futures: dict[Any, Job] = {}
+        todo = _batches(jobs, workers)
+        futures: dict[Any, list[Job]] = {}
         finished: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        in_flight = [0]
 
-        def submit(n: int) -> None:
-            for job in todo:
-                try:
-                    fut = executor.submit(*task(job))
-                except BrokenProcessPool:
-                    broken.append(job)
-                    continue
-                futures[fut] = job
-                fut.add_done_callback(finished.put)
-                n -= 1
-                if n <= 0:
+        def submit() -> None:
+            while in_flight[0] < _IN_FLIGHT * workers:
+                batch = next(todo, None)
+                if batch is None:
                     return
+                try:
+                    fut = executor.submit(_parse_batch, fn, [task(job)[1:] for job in batch])
+                except BrokenProcessPool:
+                    broken.extend(batch)
+                    continue
+                futures[fut] = batch
+                in_flight[0] += len(batch)
+                fut.add_done_callback(finished.put)
 
-        submit(_IN_FLIGHT * workers)
+        submit()
+        if meanwhile is not None:
+            meanwhile()
         while futures:
             fut = finished.get()
-            job = futures.pop(fut)
+            batch = futures.pop(fut)
+            in_flight[0] -= len(batch)
             try:
-                yield job, fut.result()
+                outcomes = fut.result()
             except BrokenProcessPool:
-                broken.append(job)
-            submit(1)
+                broken.extend(batch)
+            else:
+                yield from zip(batch, outcomes)
+            submit()
     finally:
         if own is not None:
             own.shutdown(wait=True, cancel_futures=True)
@@ -334,6 +362,12 @@ def _run_local(jobs: list[Job], parse_fn: ParseFn | None, workers: int, schedule
             except BrokenProcessPool as e:
                 yield job, ("error", {**_error_record(job[0], e), "reason": "the worker process died "
                                       "parsing this file (crash or out of memory)"}, False)
+
+
+def _import_later_stages() -> None:
+    """Import what this process needs after parsing (linking, the graph and the explorer: a
+    tenth of a second, networkx mostly) while the workers parse, instead of after them."""
+    from . import _graph_build, _graph_stream, explorer, linking  # noqa: F401
 
 
 def _run_dask(jobs: list[Job], parse_fn: ParseFn | None, workers: int,
@@ -545,8 +579,8 @@ def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records:
                disable=not progress or not sys.stderr.isatty())
     try:
         if jobs:
-            options = ({"cache_dir": cache_dir, "keys": keys, "pool": pool, "link": link_fn is None}
-                       if engine == "local" else {})
+            options = ({"cache_dir": cache_dir, "keys": keys, "pool": pool, "link": link_fn is None,
+                        "meanwhile": _import_later_stages} if engine == "local" else {})
             for (given, _), (status, payload, cacheable) in ENGINES[engine](jobs, parse_fn, workers,
                                                                             scheduler, **options):
                 link = payload.pop("_link", None) if isinstance(payload, dict) and status == "ok" else None
