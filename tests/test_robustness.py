@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -570,6 +571,52 @@ def test_sigkill_mid_build_leaves_old_or_new_files_only(busy_corpus: Path, tmp_p
         assert rc == 0, err
         assert snapshot(out) == new and not list(out.rglob("*.tmp")) and not (out / ".lock").exists()
     assert killed_mid >= 3, "too few kills landed while the build was running"
+
+
+def test_an_atomic_batch_puts_files_in_place_only_when_committed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 8: documents/*.json are flushed to disk a batch at a time (one os.sync, not an fsync
+    per file); each file is still its old or its new version, whole."""
+    import os as os_module
+    from aseandocs._atomic import AtomicBatch
+    syncs: list[int] = []
+    monkeypatch.setattr(os_module, "sync", lambda: syncs.append(1))
+    (tmp_path / "old.json").write_text("old", encoding="utf-8")
+    batch = AtomicBatch(size=3)
+    batch.write(tmp_path / "old.json", "ใหม่")
+    batch.write(tmp_path / "b.json", b"b")
+    assert (tmp_path / "old.json").read_text(encoding="utf-8") == "old" and not (tmp_path / "b.json").exists()
+    assert syncs == []
+    batch.write(tmp_path / "c.json", "c")                      # the third: flushed once, then renamed
+    assert syncs == [1] and (tmp_path / "old.json").read_text(encoding="utf-8") == "ใหม่"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.json", "c.json", "old.json"]
+    with pytest.raises(RuntimeError), AtomicBatch() as failing:
+        failing.write(tmp_path / "b.json", "never")
+        raise RuntimeError("the writer failed")
+    assert (tmp_path / "b.json").read_bytes() == b"b"           # left as it was, no temporary file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.json", "c.json", "old.json"]
+
+
+def test_cache_entries_are_not_fsynced_but_documents_are_flushed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache entry checks itself when read (one torn by a power cut is parsed again), so it is
+    not fsynced; the documents are flushed before they replace the old ones."""
+    import os as os_module
+    from aseandocs import _atomic
+    from aseandocs.corpus import build
+    fsynced: list[str] = []
+    synced: list[int] = []
+    real = _atomic._fsync_file
+    monkeypatch.setattr(_atomic, "_fsync_file", lambda p: (fsynced.append(Path(p)), real(p)))
+    monkeypatch.setattr(os_module, "sync", lambda: synced.append(1))
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "news.txt").write_text("การประชุม SOMTC ครั้งที่ 19 เมื่อวันที่ 5 มีนาคม 2562", encoding="utf-8")
+    build(corpus, tmp_path / "out", workers=1, progress=False)
+    out = tmp_path / "out"
+    assert synced                                               # the documents' batch
+    assert not [p for p in fsynced if p.parent == out / "documents"]
+    assert not [p for p in fsynced if p.parent == out / "cache" and re.fullmatch(r"\.[0-9a-f]{64}\.json\..+", p.name)]
+    assert any(p.name.startswith(".graph.json.") for p in fsynced)   # the corpus-level outputs still are
+    assert list((out / "cache").glob("[0-9a-f]*.json"))             # (an entry was written)
 
 
 # --- HTML safety ----------------------------------------------------------------------------------

@@ -68,7 +68,8 @@ def write_entry(cache: Path, key: str, status: str, payload: dict[str, Any],
     entry = {"parsed": payload} if status == "ok" else {"error": payload}
     if link is not None and status == "ok":
         entry["link"] = link
-    write_atomic(cache / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+    # not fsynced: an entry torn by a power cut fails to decode and the document is parsed again
+    write_atomic(cache / f"{key}.json", json.dumps(entry, ensure_ascii=False), durable=False)
 
 
 def link_key(doc_keys: Iterable[str], version: str) -> str:

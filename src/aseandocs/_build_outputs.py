@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple
 
 from . import _build_cache as cache
-from ._atomic import write_atomic
+from ._atomic import AtomicBatch, write_atomic
 from .errors import BuildError
 from .model import Link, ParsedDocument
 
@@ -133,25 +133,30 @@ def write_documents(cache_dir: Path, docs_dir: Path, items: list[DocItem],
                     index: str | None = None) -> int:
     """``documents/<id>.json`` of each item, from the cache with its links: ``item.links``, or
     found here in the linking index pickled at ``index`` (``linking.link_document``); a file whose
-    bytes would not change is left alone. Returns the number of links written."""
+    bytes would not change is left alone. Returns the number of links written. The files are
+    flushed to disk a batch at a time (``AtomicBatch``), and never once the build is gone."""
     from .linking import link_document
     found = _index(index) if index is not None else None
     links = 0
-    for item in items:
+    with AtomicBatch() as batch:
+        for item in items:
+            if _orphaned():
+                batch.discard()
+                return links
+            pd = _full(cache_dir, item)
+            if found is not None and item.links is None:
+                pd = pd.with_links(link_document(found, pd))
+            links += sum(len(e.measures) for e in pd.events)
+            path = docs_dir / f"{item.id}.json"
+            data = json.dumps(pd.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+            try:
+                if path.read_bytes() == data:
+                    continue
+            except OSError:
+                pass
+            batch.write(path, data)
         if _orphaned():
-            return links
-        pd = _full(cache_dir, item)
-        if found is not None and item.links is None:
-            pd = pd.with_links(link_document(found, pd))
-        links += sum(len(e.measures) for e in pd.events)
-        path = docs_dir / f"{item.id}.json"
-        data = json.dumps(pd.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
-        try:
-            if path.read_bytes() == data:
-                continue
-        except OSError:
-            pass
-        write_atomic(path, data)
+            batch.discard()
     return links
 
 
