@@ -141,4 +141,9 @@ def test_a_pickled_index_links_as_the_original() -> None:
     index = MeasureIndex([plan])
     copy = pickle.loads(pickle.dumps(index))
     assert copy._vectors is None and all(not hasattr(e.measure, "title") for e in copy._entries)
+    assert copy._postings is None     # issue 8: the postings travel as flat arrays
     assert link_document(copy, news) == link_document(index, news) != {}
+    # the plain loop (one posting at a time, made again from the flat arrays) agrees
+    for e in news.events:
+        assert copy.query(e, "2010-01-05", reference=True) == index.query(e, "2010-01-05")
+    assert copy._posting_lists() == dict(index._postings)

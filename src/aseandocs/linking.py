@@ -316,37 +316,69 @@ class _Query:
         return cls(weights, surface, instruments)
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    measure: Measure
-    plan_date: str | None
-    length: int
-    bodies: frozenset[str]
-
-
 class _Target(NamedTuple):
-    """What a link needs of its measure: the index a build sends its workers keeps only this."""
+    """What a link needs of its measure (the index keeps no measure texts)."""
 
     id: str
     plan: str
     ref: str
 
 
+class _Entry(NamedTuple):   # a tuple: 10,000s of them pickle for the workers at C speed
+    measure: _Target
+    plan_date: str | None
+    length: int
+    bodies: frozenset[str]
+
+
+class _Flat(NamedTuple):
+    """An index's postings as flat arrays: term i's postings are ``entries[offsets[i]:offsets[i+1]]``
+    (entry indices, ascending) with ``tfs`` (term counts) at the same places."""
+
+    terms: list[str]
+    offsets: Any   # array("q")
+    entries: Any   # array("i")
+    tfs: Any       # array("i")
+
+    @classmethod
+    def of(cls, postings: dict[str, list[tuple[int, int]]]) -> "_Flat":
+        from array import array
+        offsets, entries, tfs = array("q", [0]), array("i"), array("i")
+        for post in postings.values():
+            e, c = zip(*post)
+            entries.extend(e)
+            tfs.extend(c)
+            offsets.append(len(entries))
+        return cls(list(postings), offsets, entries, tfs)
+
+    def lists(self) -> dict[str, list[tuple[int, int]]]:
+        off = self.offsets
+        return {t: list(zip(self.entries[off[i]:off[i + 1]], self.tfs[off[i]:off[i + 1]]))
+                for i, t in enumerate(self.terms)}
+
+
 class MeasureIndex:
     """A BM25 index over the measures (titles and activities) of the plans in a corpus.
 
-    Pickled (a build sends it to its workers), an index drops its measures' texts (a link needs
-    only a measure's id, plan and ref) and its search arrays (made again on the first query)."""
+    It keeps of each measure only what a link needs (id, plan, ref). Pickled (a build sends it to
+    its workers), an index drops its search arrays, and its postings travel as flat
+    arrays (``_Flat``): loading it and making the arrays again is a few array copies, not a
+    Python step per posting."""
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state["_entries"] = [_Entry(_Target(e.measure.id, e.measure.plan, e.measure.ref),  # type: ignore[arg-type]
-                                    e.plan_date, e.length, e.bodies) for e in self._entries]
-        state["_vectors"], state["_entry_norms"] = None, []   # made again from the postings
+        state["_flat"] = self._flat if self._flat is not None else _Flat.of(self._postings)
+        state["_postings"] = None                                 # made again from _flat if needed
+        state["_vectors"], state["_entry_norms"], state["_by_entry"] = None, {}, None   # likewise
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+
+    def _posting_lists(self) -> dict[str, list[tuple[int, int]]]:
+        if self._postings is None:
+            self._postings = self._flat.lists()   # type: ignore[union-attr]
+        return self._postings
 
     def __init__(self, plans: Iterable[ParsedDocument], config: LinkConfig | None = None,
                  background: Iterable[Iterable[str]] = (), *,
@@ -367,7 +399,8 @@ class MeasureIndex:
             for m, mt in zip(pd.measures, plan_terms):
                 counts = Counter(mt)
                 idx = len(self._entries)
-                self._entries.append(_Entry(m, pd.date, sum(counts.values()), frozenset(m.bodies)))
+                self._entries.append(_Entry(_Target(m.id, m.plan, m.ref), pd.date, sum(counts.values()),
+                                            frozenset(m.bodies)))
                 for t, c in counts.items():
                     self._postings[t].append((idx, c))
         n = len(self._entries)
@@ -384,8 +417,10 @@ class MeasureIndex:
                 if t in df:
                     df[t] += c
         self._idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self._flat: _Flat | None = None
         self._vectors: "dict[str, tuple[Any, Any]] | None" = None
-        self._entry_norms: list[dict[str, float]] = []
+        self._entry_norms: dict[int, dict[str, float]] = {}
+        self._by_entry: Any = None
 
     def _norm(self, tf: int, idx: int) -> float:
         """BM25's term-frequency part for ``tf`` occurrences in entry ``idx``."""
@@ -394,18 +429,37 @@ class MeasureIndex:
                                                      / self._avgdl))
 
     def _build_vectors(self) -> dict[str, tuple[Any, Any]]:
-        """Each term's postings as arrays (entry indices, BM25 norms), and each entry's norms by
-        term: a query then adds whole posting lists in numpy instead of one posting at a time."""
+        """Each term's postings as arrays (entry indices, BM25 norms), made from the flat postings
+        in a few numpy operations: the norms are ``_norm``'s (the same operations in the same
+        order on the same doubles, so the same values)."""
         import numpy as np
-        self._entry_norms = [{} for _ in self._entries]
-        vectors = {}
-        for t, post in self._postings.items():
-            norms = [self._norm(tf, idx) for idx, tf in post]
-            for (idx, _), v in zip(post, norms):
-                self._entry_norms[idx][t] = v
-            vectors[t] = (np.fromiter((idx for idx, _ in post), dtype=np.int64, count=len(post)),
-                          np.array(norms, dtype=np.float64))
+        if self._flat is None:
+            self._flat = _Flat.of(self._posting_lists())
+        f, cfg = self._flat, self.config
+        idx = np.frombuffer(f.entries, dtype=np.int32).astype(np.int64)
+        tf = np.frombuffer(f.tfs, dtype=np.int32).astype(np.float64)
+        length = np.fromiter((e.length for e in self._entries), dtype=np.float64, count=len(self._entries))
+        norms = tf * (cfg.k1 + 1) / (tf + cfg.k1 * (1 - cfg.b + cfg.b * length[idx] / self._avgdl))
+        off = f.offsets
+        vectors = {t: (idx[off[i]:off[i + 1]], norms[off[i]:off[i + 1]]) for i, t in enumerate(f.terms)}
+        # each entry's postings, for the norms of the entries a query takes (``_norms_of``)
+        term_of = np.repeat(np.arange(len(f.terms)), np.diff(np.frombuffer(off, dtype=np.int64)))
+        order = np.argsort(idx, kind="stable")
+        starts = np.searchsorted(idx[order], np.arange(len(self._entries) + 1))
+        self._by_entry = (order, starts, term_of, norms)
+        self._entry_norms = {}
         return vectors
+
+    def _norms_of(self, idx: int) -> dict[str, float]:
+        """Entry ``idx``'s norm for each of its terms (made for the entries a query takes)."""
+        found = self._entry_norms.get(idx)
+        if found is None:
+            order, starts, term_of, norms = self._by_entry
+            mine = order[starts[idx]:starts[idx + 1]]
+            terms = self._flat.terms   # type: ignore[union-attr]
+            found = self._entry_norms[idx] = dict(zip([terms[j] for j in term_of[mine].tolist()],
+                                                      norms[mine].tolist()))
+        return found
 
     def _ranked(self, weights: dict[str, float]) -> Iterator[tuple[float, int, list[tuple[float, str]]]]:
         """Entries that may pass the threshold, best first (score, then entry order): score in
@@ -430,7 +484,7 @@ class MeasureIndex:
         score = raw / (raw + cfg.squash)
         cand = np.flatnonzero(score >= cfg.threshold)
         for idx in cand[np.lexsort((cand, -score[cand]))].tolist():
-            norms = self._entry_norms[idx]
+            norms = self._norms_of(idx)
             yield float(score[idx]), idx, [(w * self._idf[t] * norms[t], t)
                                            for t, w in weights.items() if t in norms]
 
@@ -441,7 +495,7 @@ class MeasureIndex:
         matched: dict[int, list[tuple[float, str]]] = defaultdict(list)
         for t, w in weights.items():
             idf = self._idf.get(t)
-            for idx, tf in self._postings.get(t) or ():
+            for idx, tf in self._posting_lists().get(t) or ():
                 contrib = w * idf * self._norm(tf, idx)
                 scores[idx] += contrib
                 matched[idx].append((contrib, t))
