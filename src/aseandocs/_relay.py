@@ -84,8 +84,8 @@ class RelayWriter:
         if self._f.tell() >= self._part_bytes:
             nxt = open(_part(self.folder, self._k + 1), "wb")   # noqa: SIM115 - exists before the mark
             self._mark(_NEXT)
-            self._close()
-            self._f, self._k, self.closed = nxt, self._k + 1, False
+            self._f.close()
+            self._f, self._k = nxt, self._k + 1
 
     def close(self) -> None:
         """The last frame and the end mark."""
