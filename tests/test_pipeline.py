@@ -63,23 +63,23 @@ def test_cache_key_is_stable() -> None:
 def test_utf16_sniffing_counts_like_the_plain_loop() -> None:
     import random
 
-    from aseandocs import readers
+    from aseandocs.readers import text as readers_text
     rnd = random.Random(8)
     for _ in range(500):
         n = rnd.randint(0, 40)
         highs = bytes(rnd.choice([0, 0x0E, 1, 0x41, 0xFF]) for _ in range(n))
         lows = bytes(rnd.choice([0, 0x0E, 1, 0x41, 0xFF]) for _ in range(n))
         plain = sum(1 for h, l in zip(highs, lows) if h in (0x00, 0x0E) and l)
-        fast = (int.from_bytes(highs.translate(readers._HIGH_FLAGS), "big")
-                & int.from_bytes(lows.translate(readers._NONZERO_FLAGS), "big")).bit_count()
+        fast = (int.from_bytes(highs.translate(readers_text._HIGH_FLAGS), "big")
+                & int.from_bytes(lows.translate(readers_text._NONZERO_FLAGS), "big")).bit_count()
         assert fast == plain
     text = "อาเซียน ASEAN ประชุม"
     for codec in ("utf-16-le", "utf-16-be"):
-        assert readers._utf16_without_bom(text.encode(codec)) == codec
+        assert readers_text._utf16_without_bom(text.encode(codec)) == codec
 
 
 def test_marks_kept_by_the_normaliser_are_canonical() -> None:
-    from aseandocs import thai
+    from aseandocs.thai import text as thai
     for kept in thai._KEPT - {"\n"}:
         assert thai._mark_cluster(kept) == kept
         assert thai.normalize("ก" + kept + "ก").text == "ก" + kept + "ก"

@@ -9,7 +9,7 @@ import pytest
 
 from aseandocs.errors import BuildError
 from aseandocs.store import TABLES, export_parquet, query, write_store
-from test_graph import sample_docs
+from samples import sample_docs
 
 
 @pytest.fixture()

@@ -1,6 +1,6 @@
 """The records every stage produces: frozen dataclasses with half-open ``(start, end)`` spans.
 
-``ParsedDocument.to_dict()`` produces exactly the per-document JSON contract of DESIGN.md and
+``ParsedDocument.to_dict()`` produces exactly the per-document JSON contract of docs/ARCHITECTURE.md and
 ``ParsedDocument.from_dict()`` reads it back, so ``from_dict(to_dict(x)) == x``::
 
     >>> doc = Document.from_text("1.2.5 ดำเนินการเตรียมการ", id="plan")

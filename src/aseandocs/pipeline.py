@@ -1,6 +1,6 @@
 """The per-document pipeline: read, normalise, parse plans, recognise bodies, extract events.
 
-This is the composition of the per-document stages in the order DESIGN.md draws them; it never
+This is the composition of the per-document stages in the order docs/ARCHITECTURE.md draws them; it never
 needs the rest of the corpus, so ``corpus.build`` can run it in parallel processes or on a Dask
 cluster. Linking (corpus-level) fills ``events[].measures`` afterwards.
 
@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Sequence
 
-from . import __version__
+from ._version import __version__
 from .model import Document, Measure, Mention, ParsedDocument
 from .thai import detect_language, normalize
 
@@ -67,7 +67,7 @@ def parse(source: "str | os.PathLike[str] | Document", *,
     always (True: an error when it is missing) or never (False).
     """
     from .bodies import BodyRegistry
-    from .news import _analyse
+    from .news.document import _analyse
     from .plans import parse_plan
     from .readers import read
 
@@ -77,7 +77,7 @@ def parse(source: "str | os.PathLike[str] | Document", *,
     measures = parse_plan(document)
     if document.format == "pdf" and os.path.isfile(document.source):
         # plan matrices ("Ref | Measures | Responsible body | Timeline") give fields and bodies
-        from ._plan_tables import measures_from_tables, merge_table_measures
+        from .plans.tables import measures_from_tables, merge_table_measures
         tables = measures_from_tables(document.source, document.id, text=document.text, registry=reg)
         if tables:
             measures = merge_table_measures(measures, tables)

@@ -13,7 +13,7 @@ from importlib.resources import files
 
 import yaml
 
-from .._yaml import load as _load_yaml
+from .._data import load as _load_yaml
 from ..errors import RegistryError
 from ._fold import alias_key, fold_name
 

@@ -29,7 +29,7 @@ from typing import Any, Iterable, Iterator
 import yaml
 from rapidfuzz import fuzz, process
 
-from .._yaml import load as _load_yaml
+from .._data import load as _load_yaml
 from ..errors import RegistryError
 from ..model import Mention
 from ._fold import alias_key, script_of

@@ -1,0 +1,342 @@
+"""The output phase of a build: per-document JSON, the SQLite store, the graph files, the explorer
+— each written one document at a time, never from every document in memory (issue 8).
+
+- ``documents/<id>.json``: the cached parse, linked by the worker that writes it (the linking
+  index is pickled once for the workers) or with links given (``DocItem.links``), a slice of the
+  documents per task;
+- ``aseandocs.sqlite``: streamed from ``documents/``, in a worker;
+- ``graph.json`` and the explorer's choice of nodes: in the build's own process, in one pass over
+  ``documents/`` that makes each document's part of the graph (``graph.build.fragments``, with
+  what it needs from the rest: ``GraphContext``); ``graph.graphml`` and ``graph.gexf``: in a
+  worker, from the same fragments, handed over as they are made (``corpus.relay``; ``graph.stream``
+  writes all three files).
+
+With one worker everything runs in the build's process, in that order. Every file is written
+atomically, and a worker whose build was killed stops before its next file (``worker_init``)::
+
+    >>> items = [DocItem("ข่าว_SOMTC", "3f2a…", {0: ()}), DocItem("ASEAN Charter", "9c41…", None)]   # doctest: +SKIP
+    >>> write_documents(Path("out/cache"), Path("out/documents"), items)                      # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import tempfile
+import threading
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any, Callable, Iterator, NamedTuple
+
+from . import cache
+from .._atomic import AtomicBatch, write_atomic
+from ..errors import BuildError
+from ..model import Link, ParsedDocument
+
+__all__ = ["DocItem", "worker_init", "new_pool", "LazyPool", "write_documents", "write_outputs", "OUTPUTS"]
+
+#: The corpus-level outputs, rewritten whenever the corpus, its links or the code changed.
+OUTPUTS = ("graph.json", "graph.graphml", "graph.gexf", "aseandocs.sqlite", "index.html")
+
+#: The build process a worker serves (0 in the build's own process): a worker whose build is gone
+#: (killed) exits instead of writing on.
+_PARENT = 0
+
+
+class DocItem(NamedTuple):
+    """One document of the output phase: its id, cache key, and the links of its events (event
+    index -> links), or None to write it as parsed (linking failed)."""
+
+    id: str
+    key: str
+    links: dict[int, tuple[Link, ...]] | None
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        if os.getppid() != parent:
+            os._exit(1)   # the build was killed: never write another file for it
+        time.sleep(0.1)
+
+
+def worker_init(lock_fd: int | None, parent: int) -> None:
+    """Run in each worker process as it starts: close the worker's copy of the build lock (the
+    lock is the build's, and is released when the build ends in any way) and exit when the build
+    process dies."""
+    global _PARENT
+    if lock_fd is not None:
+        try:
+            os.close(lock_fd)
+        except OSError:
+            pass
+    _PARENT = parent
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def new_pool(workers: int, lock_fd: int | None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=worker_init,
+                               initargs=(lock_fd, os.getpid()))
+
+
+class LazyPool:
+    """The build's worker processes (``workers`` > 1), started on first use, used for parsing
+    (local engine) and then for writing the outputs; a pool broken by a dead worker is replaced.
+    Each worker closes its copy of the build lock and exits if the build dies
+    (``worker_init``)."""
+
+    def __init__(self, workers: int, lock_fd: int | None) -> None:
+        self.workers, self.lock_fd, self._pool = workers, lock_fd, None
+
+    def __call__(self) -> Any:
+        if self.workers <= 1:
+            return None
+        if self._pool is None or getattr(self._pool, "_broken", False):
+            self.shutdown()
+            self._pool = new_pool(self.workers, self.lock_fd)
+        return self._pool
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _orphaned() -> bool:
+    return _PARENT != 0 and os.getppid() != _PARENT
+
+
+def _full(cache_dir: Path, item: DocItem) -> ParsedDocument:
+    """The whole parsed document of ``item`` from the cache, with its links (if given)."""
+    hit = cache.read_entry(cache_dir, item.key)
+    if hit is None or hit[0] != "ok":
+        raise BuildError(f"{cache_dir / (item.key + '.json')}: the cached parse of {item.id!r} "
+                         "vanished during the build; build again (with --force if it persists)")
+    pd = ParsedDocument.from_dict(hit[1])
+    return pd if item.links is None else pd.with_links(item.links)
+
+
+#: The linking index a worker loaded last: (path, index).
+_INDEX: list[Any] = [None, None]
+
+
+def _index(path: str) -> Any:
+    if _INDEX[0] != path:
+        with open(path, "rb") as f:
+            _INDEX[1] = pickle.load(f)   # noqa: S301 - our own index, from this build
+        _INDEX[0] = path
+    return _INDEX[1]
+
+
+def write_documents(cache_dir: Path, docs_dir: Path, items: list[DocItem],
+                    index: str | None = None) -> int:
+    """``documents/<id>.json`` of each item, from the cache with its links: ``item.links``, or
+    found here in the linking index pickled at ``index`` (``linking.link_document``); a file whose
+    bytes would not change is left alone. Returns the number of links written. The files are
+    flushed to disk a batch at a time (``AtomicBatch``), and never once the build is gone."""
+    from ..linking import link_document
+    found = _index(index) if index is not None else None
+    links = 0
+    with AtomicBatch() as batch:
+        for item in items:
+            if _orphaned():
+                batch.discard()
+                return links
+            pd = _full(cache_dir, item)
+            if found is not None and item.links is None:
+                pd = pd.with_links(link_document(found, pd))
+            links += sum(len(e.measures) for e in pd.events)
+            path = docs_dir / f"{item.id}.json"
+            data = json.dumps(pd.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+            try:
+                if path.read_bytes() == data:
+                    continue
+            except OSError:
+                pass
+            batch.write(path, data)
+        if _orphaned():
+            batch.discard()
+    return links
+
+
+def _documents(docs_dir: Path, ids: list[str]) -> Iterator[ParsedDocument]:
+    """The written documents (with their links), one at a time; stops if the build is gone."""
+    for i in ids:
+        if _orphaned():
+            raise BuildError("the build process is gone")   # the temporary files are removed
+        try:
+            yield ParsedDocument.from_dict(json.loads((docs_dir / f"{i}.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError) as e:
+            raise BuildError(f"{docs_dir / (i + '.json')}: cannot read it back ({e}); build again") from e
+
+
+def _write_store(docs_dir: Path, path: Path, ids: list[str]) -> None:
+    from ..store import write_store
+    write_store(_documents(docs_dir, ids), path)
+
+
+def _write_graph(dest: Path, ids: list[str], ctx: Any, json_file: bool, xml_files: bool,
+                 selection: Any = None, tick: Callable[[], Any] | None = None,
+                 relay: Any = None, relayed: str | None = None) -> dict[str, Any]:
+    """graph.json and/or graph.graphml and graph.gexf, streamed from ``documents/`` (``graph.stream``);
+    ``selection`` (an explorer ``Selection``) sees every node on the way, and ``relay`` (a
+    ``corpus.relay.RelayWriter``) gets every fragment for a worker. With ``relayed`` (a relay's folder)
+    the fragments come from that relay instead (made by the build process; a second pass, for
+    attributes of mixed types, makes them again from ``documents/``)."""
+    from ..graph.build import fragments
+    from ..graph.stream import write_graph_files
+    if _orphaned():
+        return {}
+    passes = [0]
+
+    def make() -> Iterator[Any]:
+        passes[0] += 1
+        if relayed is not None and passes[0] == 1:
+            from .relay import read_relay
+            return read_relay(relayed, _orphaned)
+        return fragments(_documents(dest / "documents", ids), ctx)
+
+    def visit(f: Any) -> None:
+        if relay is not None:
+            relay.add(f)
+        if selection is not None:
+            by_source: dict[str, list[Any]] = {}
+            for e in f.edges:
+                by_source.setdefault(e[0], []).append(e)
+            for n, d in f.nodes:
+                selection.add(n, d, by_source.get(n, ()))
+        if tick is not None:
+            tick()
+
+    return write_graph_files(make, dest, json_file=json_file, xml_files=xml_files,
+                             visit=visit if selection is not None or relay is not None or tick else None)
+
+
+def pickle_to(obj: Any, folder: Path, prefix: str) -> str:
+    """``obj`` pickled into a temporary file of ``folder`` (named like the atomic writers'
+    temporary files, so a killed build's is removed by the next one); returns its path. A file,
+    not an argument: the pool keeps a task's arguments in this process until the task is done."""
+    fd, name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return name
+
+
+def _dealt(items: list[DocItem], n: int) -> list[list[DocItem]]:
+    """``items`` dealt into ``n`` slices (or fewer: never an empty one) like cards: item i goes to
+    slice i mod n. Neighbours in corpus order are alike (a folder of plans, one of short news),
+    so dealt slices cost about the same and no worker is left with the heavy tail."""
+    n = max(1, min(n, len(items)))
+    return [items[i::n] for i in range(n)]
+
+
+class _Tasks:
+    """Output tasks run in a process pool when there is one, else at once in this process; a
+    task whose worker died (a broken pool) is run again here (its ``retry``, else the same call)."""
+
+    def __init__(self, pool: ProcessPoolExecutor | None) -> None:
+        self.pool = pool
+        self.running: list[tuple[Future[Any], Callable[[], Any]]] = []
+        self.done: list[Any] = []
+
+    def run(self, fn: Callable[..., Any], *args: Any, retry: Callable[[], Any] | None = None) -> None:
+        """Start ``fn(*args)``; its result comes with ``wait()``."""
+        again = retry or (lambda: fn(*args))
+        if self.pool is None:
+            self.done.append(again())
+            return
+        try:
+            self.running.append((self.pool.submit(fn, *args), again))
+        except (BrokenProcessPool, RuntimeError):
+            self.done.append(again())
+
+    def wait(self, progress: Callable[[], Any] | None = None) -> list[Any]:
+        """The tasks' results, in the order they were run (a retried task's from its retry);
+        ``progress()`` is called as each is done."""
+        results, self.done = self.done, []
+        for fut, again in self.running:
+            try:
+                results.append(fut.result())
+            except BrokenProcessPool:
+                results.append(again())
+            if progress is not None:
+                progress()
+        self.running.clear()
+        return results
+
+
+def start_documents(tasks: _Tasks, cache_dir: Path, docs_dir: Path, items: list[DocItem],
+                    workers: int, index: str | None = None) -> None:
+    """Write the per-document JSON, linked here or by the index pickled at ``index`` (in
+    ``workers`` slices when there is a pool: ``tasks.wait()`` gives each slice's link count), and
+    remove the files of documents no longer in the corpus."""
+    keep = {f"{i.id}.json" for i in items}
+    for old in docs_dir.glob("*.json"):
+        if old.name not in keep:
+            old.unlink(missing_ok=True)
+    if tasks.pool is None:
+        tasks.run(write_documents, cache_dir, docs_dir, items, index)
+        return
+    # slices of at most _SLICE documents, at least 8 per worker (a progress bar moves, workers
+    # share the tail evenly)
+    for part in _dealt(items, max(8 * workers, -(-len(items) // _SLICE))):
+        tasks.run(write_documents, cache_dir, docs_dir, part, index)
+
+
+#: Documents per task of the per-document JSON.
+_SLICE = 256
+
+
+def write_outputs(dest: Path, summaries: list[tuple[str, Any]], ids: list[str], names: Any,
+                  names_seen: Any, tasks: _Tasks, lap: Callable[[str], None],
+                  progress: bool = False) -> dict[str, Any]:
+    """The graph files, the explorer and the store, streamed from ``documents/``; returns the
+    facts the summary needs. With a pool the store and the GraphML/GEXF files are written by
+    workers (one each) while this process writes graph.json and chooses and renders what the
+    explorer shows. The ``measure_summary`` of each document with measures (``summaries``, in
+    corpus order) and the body names used in every document (``names_seen``) give what each
+    document's part of the graph needs from the rest (``GraphContext``)."""
+    from ..graph.build import GraphContext
+    from ..explorer import MAX_NODES, Selection, render_selection
+    parallel = tasks.pool is not None
+    ctx = GraphContext((), names, names_seen=names_seen, summaries=summaries)
+    lap("graph")
+    relay = None
+    if parallel:
+        from .relay import RelayWriter
+        tasks.run(_write_store, dest / "documents", dest / "aseandocs.sqlite", ids)
+        # this process makes the fragments once: for graph.json and the explorer here, and for
+        # the worker writing the GraphML and GEXF files (``corpus.relay``); a worker that cannot take
+        # the task (a broken pool) is replaced by this process, making them again from documents/
+        relay = RelayWriter(dest / "cache" if (dest / "cache").is_dir() else dest)
+        tasks.run(_write_graph, dest, ids, ctx, False, True, None, None, None, relay.folder,
+                  retry=lambda: _write_graph(dest, ids, ctx, False, True))
+    try:
+        selection = Selection(MAX_NODES)
+        from tqdm import tqdm
+        with tqdm(total=len(ids), unit="doc", desc="graph files, store, explorer", disable=not progress) as bar:
+            facts = _write_graph(dest, ids, ctx, True, not parallel, selection, bar.update, relay)
+        if relay is not None:
+            relay.close()
+        lap("exports")
+        if not parallel:
+            _write_store(dest / "documents", dest / "aseandocs.sqlite", ids)
+            lap("store")
+        render_selection(selection, dest / "index.html")
+        lap("explorer")
+        tasks.wait()
+    finally:
+        if relay is not None:
+            relay.remove()   # aborts the relay first if this process failed before its end
+    if parallel:
+        lap("store")   # waiting for the workers: the store and the GraphML/GEXF files
+    return {"bodies": facts.get("bodies", 0)}
+
+
+def outputs_tasks(pool: ProcessPoolExecutor | None) -> _Tasks:
+    return _Tasks(pool)
+
+
+def write_errors(dest: Path, errors: list[dict[str, Any]]) -> None:
+    write_atomic(dest / "errors.jsonl", "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors))

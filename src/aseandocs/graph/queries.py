@@ -1,0 +1,330 @@
+"""MeasureGraph: plan measures, ASEAN bodies and reported progress as one networkx graph.
+
+Node ids (docs/ARCHITECTURE.md, "Graph"): ``doc:<id>``, ``measure:<measure id>`` (``measure:<plan>#1.2.1``, or
+``measure:<plan>#s2/1.1`` when a plan's numbering restarts), ``activity:<measure id>/<n>`` (n from 1),
+``body:<ID>``, ``event:<doc>#<n>`` (n from 1, in document order). Every node has ``type``
+(``document``, ``measure``, ``activity``, ``body``, ``event``) and ``label``. Edges (keyed by their
+``type``): ``part_of`` (measure -> parent measure, top measure -> plan doc), ``has_activity``,
+``mentions`` (measure/event/doc -> body; doc edges carry ``count``), ``reports_on`` (event ->
+measure, ``score`` and ``evidence``), ``published_in`` (event -> doc), ``references``.
+Nodes carry titles, labels and statement texts, never whole document texts.
+
+    >>> g = MeasureGraph.load("out")                                   # doctest: +SKIP
+    >>> g.measure("๑.๒.๑", plan="th_plan_annex_flat").bodies            # doctest: +SKIP
+    ('ASEAN-SUMMIT',)
+    >>> [(p.date, p.evidence) for p in g.progress("1.2.1", plan="th_plan_annex_flat")]  # doctest: +SKIP
+    [('2008-12-15', ('กฎบัตรอาเซียน',))]
+    >>> g.search("transnational crime")[0].ref                         # doctest: +SKIP
+    '1.3.3'
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+
+from . import export as _graph_export
+from .records import (BodyRecord, CoverageRow, EventRecord, MeasureBrief, MeasureRecord,
+                             ProgressRecord, Results, SearchHit)
+from ..errors import BuildError, NotFoundError
+from ..model import ParsedDocument
+from ..thai import thai_digits_to_ascii
+
+__all__ = ["MeasureGraph", "NODE_TYPES", "EDGE_TYPES", "ref_sort_key"]
+
+NODE_TYPES = ("document", "measure", "activity", "body", "event")
+_PLURAL = {"document": "documents", "measure": "measures", "activity": "activities", "body": "bodies",
+           "event": "events"}
+EDGE_TYPES = ("part_of", "has_activity", "mentions", "reports_on", "published_in", "references")
+
+# A ref as a user types it, after Thai digits became ASCII: "1.2.1." -> "1.2.1", "(4)" -> "4",
+# "ข้อ 1.2" -> "1.2", "measure:vap#s2/1.1" -> "vap#s2/1.1", "A.1.1" -> "A.1.1". Only the wrapping
+# goes: must not drop the dots inside "1.2.1" nor the letters of "A.1" or "1.a".
+_REF_TRIM = re.compile(r"^(?:measure:)?(?:ข้อ\s*)?[(\s]*(?P<ref>.*?)[).\s]*$")
+# One component of a ref for natural order: "1.10" -> 1, 10 (after "1.9"); "s2/1.a" -> "s", 2,
+# 1, "a"; "A.1" -> "A", 1. re.ASCII so a Thai digit "๑" (already folded by then) is never a number.
+_REF_PART = re.compile(r"(?P<num>\d+)|(?P<text>[^\d./]+)", re.ASCII)
+# White space removed before matching in search: "กฎ บัตร" and "ASEAN  Charter" fold to
+# "กฎบัตร" and "aseancharter"; Thai marks (ั ิ ่ ้) are letters here, never stripped.
+_SPACES = re.compile(r"\s+")
+# Everything but ASCII letters and digits, dropped when comparing body ids: "AHA Centre",
+# "aha-centre" and "AHA-CENTRE" all become "AHACENTRE"; "SOMTC" stays "SOMTC".
+_NOT_ID = re.compile(r"[^0-9A-Z]")
+
+
+def ref_sort_key(ref: str) -> tuple[tuple[int, int | str], ...]:
+    """Natural order of refs: ``1.2 < 1.10 < 2``; ``s2/1.1`` sorts by scope then ref."""
+    return tuple((0, int(m["num"])) if m["num"] else (1, m["text"]) for m in _REF_PART.finditer(ref))
+
+
+def _fold(text: str) -> str:
+    """Thai-safe matching form: ASCII digits, casefolded, no spaces (never rapidfuzz's
+    default_process, which strips Thai vowel and tone marks as punctuation)."""
+    return _SPACES.sub("", thai_digits_to_ascii(text).casefold())
+
+
+class MeasureGraph:
+    """The corpus graph and its queries; ``.graph`` is the ``networkx.MultiDiGraph`` itself."""
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+        self._by_ref: dict[str, list[str]] | None = None
+        self._search_index: list[tuple[str, str, str, str]] | None = None
+
+    # --- construction ----------------------------------------------------------------------------
+    @classmethod
+    def from_documents(cls, parsed_docs: Iterable[ParsedDocument], *,
+                       registry: Any = None) -> "MeasureGraph":
+        """Build the graph from parsed (and linked) documents; streams, keeping no document text.
+
+        ``registry`` (a ``BodyRegistry``) names the body nodes; by default the shipped registry is
+        loaded if it can be, else body nodes are named by the words the documents use.
+        """
+        from .build import build_graph
+        return cls(build_graph(parsed_docs, registry=registry))
+
+    @classmethod
+    def load(cls, out: str | os.PathLike[str]) -> "MeasureGraph":
+        """Load ``OUT/graph.json`` (or a node-link JSON file given directly) written by a build."""
+        path = Path(out)
+        if path.is_dir():
+            path = path / "graph.json"
+        if not path.is_file():
+            raise BuildError(f"{path}: no graph.json here; run `aseandocs build CORPUS -o {out}` first")
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+        except (ValueError, KeyError, TypeError) as e:
+            raise BuildError(f"{path}: not a node-link graph written by aseandocs ({e}); "
+                             "rebuild the output folder") from e
+        return cls(g)
+
+    # --- lookups ---------------------------------------------------------------------------------
+    def _nodes(self, type_: str) -> Iterable[tuple[str, dict[str, Any]]]:
+        return ((n, d) for n, d in self.graph.nodes(data=True) if d.get("type") == type_)
+
+    def _out(self, node: str, type_: str) -> list[tuple[str, dict[str, Any]]]:
+        return [(v, d) for _, v, d in self.graph.out_edges(node, data=True) if d.get("type") == type_]
+
+    def _in(self, node: str, type_: str) -> list[tuple[str, dict[str, Any]]]:
+        return [(u, d) for u, _, d in self.graph.in_edges(node, data=True) if d.get("type") == type_]
+
+    def plans(self) -> list[str]:
+        """Ids of the documents that hold measures, in order."""
+        return sorted({d["plan"] for _, d in self._nodes("measure")})
+
+    def _resolve_measure(self, ref: str, plan: str | None) -> str:
+        if self._by_ref is None:
+            self._by_ref = defaultdict(list)
+            for n, d in self._nodes("measure"):
+                local = n.split("#", 1)[1]
+                self._by_ref[local].append(n)
+                if local != d["ref"]:
+                    self._by_ref[d["ref"]].append(n)
+        m = _REF_TRIM.match(thai_digits_to_ascii(ref.strip()))
+        key = m["ref"] if m else ref
+        if plan is not None:
+            plan = plan.removeprefix("doc:")
+        if "#" in key:
+            found = [f"measure:{key}"] if f"measure:{key}" in self.graph else []
+        else:
+            found = list(self._by_ref.get(key, ()))
+        if plan is not None:
+            found = [n for n in found if self.graph.nodes[n]["plan"] == plan]
+        if len(found) > 1 and len({self.graph.nodes[n]["plan"] for n in found}) == 1:
+            unscoped = [n for n in found if not self.graph.nodes[n].get("scope")]
+            found = unscoped if len(unscoped) == 1 else found
+        if len(found) == 1:
+            return found[0]
+        where = f" in plan {plan!r}" if plan else ""
+        if not found:
+            raise NotFoundError(f"no measure {ref!r}{where} (plans: {', '.join(self.plans()) or 'none'}); "
+                           "check the ref, or find it with search(text)")
+        raise NotFoundError(f"measure {ref!r}{where} is ambiguous: {', '.join(n[8:] for n in found)}; "
+                       "pass plan=... or the full measure id")
+
+    # --- queries ---------------------------------------------------------------------------------
+    def measure(self, ref: str, plan: str | None = None) -> MeasureRecord:
+        """The measure ``ref`` ("1.2.1", "๑.๒.๑", or a full id "plan#s2/1.1") with its activities,
+        bodies and progress. Raises ``NotFoundError`` (a ``KeyError``) saying what exists when it is unknown or ambiguous."""
+        node = self._resolve_measure(ref, plan)
+        d = self.graph.nodes[node]
+        acts = sorted(self._out(node, "has_activity"), key=lambda a: self.graph.nodes[a[0]].get("n", 0))
+        return MeasureRecord(
+            id=node[8:], plan=d["plan"], ref=d["ref"], title=d.get("title", ""), level=d.get("level", 0),
+            parent=d.get("parent"), section=d.get("section", d["ref"]),
+            activities=tuple(self.graph.nodes[a]["text"] for a, _ in acts),
+            bodies=tuple(b[5:] for b, _ in self._out(node, "mentions")),
+            references=tuple(v[8:] for v, _ in self._out(node, "references")),
+            progress=tuple(self._progress(node)), page=d.get("page"))
+
+    def _progress(self, node: str) -> list[ProgressRecord]:
+        out = []
+        for ev, e in self._in(node, "reports_on"):
+            d = self.graph.nodes[ev]
+            doc = d.get("document", "")
+            out.append(ProgressRecord(
+                event=ev[6:], date=d.get("date"), end_date=d.get("end_date"),
+                type=d.get("event_type", ""), status=d.get("status", "done"), text=d.get("text", ""),
+                document=doc, document_title=self.graph.nodes.get(f"doc:{doc}", {}).get("title"),
+                measure=node[8:], score=float(e.get("score", 0.0)), evidence=tuple(e.get("evidence", ()))))
+        out.sort(key=lambda p: (p.date is None, p.date or "", -p.score, p.event))
+        return out
+
+    def progress(self, ref: str, plan: str | None = None) -> Results[ProgressRecord]:
+        """Events that report on the measure, by date (undated last), with score and evidence."""
+        return Results(self._progress(self._resolve_measure(ref, plan)))
+
+    def _event(self, node: str) -> EventRecord:
+        d = self.graph.nodes[node]
+        return EventRecord(id=node[6:], date=d.get("date"), end_date=d.get("end_date"),
+                           type=d.get("event_type", ""), status=d.get("status", "done"),
+                           text=d.get("text", ""), document=d.get("document", ""),
+                           bodies=tuple(d.get("bodies", ())),
+                           measures=tuple(v[8:] for v, _ in self._out(node, "reports_on")))
+
+    def _body_node(self, body_id: str) -> str:
+        want = _NOT_ID.sub("", body_id.removeprefix("body:").upper())
+        for n, d in self._nodes("body"):
+            if _NOT_ID.sub("", n[5:].upper()) == want:
+                return n
+        known = sorted(n[5:] for n, _ in self._nodes("body"))
+        raise NotFoundError(f"no body {body_id!r} in this graph ({len(known)} bodies, e.g. "
+                       f"{', '.join(known[:8])}); ids are official acronyms such as SOMTC")
+
+    def body(self, body_id: str) -> BodyRecord:
+        """A body ("SOMTC", "aha centre") with its names, measures and events over time."""
+        node = self._body_node(body_id)
+        d = self.graph.nodes[node]
+        measures, events, docs = [], [], []
+        for u, _ in self._in(node, "mentions"):
+            ud = self.graph.nodes[u]
+            if ud["type"] == "measure":
+                measures.append(MeasureBrief(u[8:], ud["plan"], ud["ref"], ud.get("title", "")))
+            elif ud["type"] == "event":
+                events.append(self._event(u))
+            elif ud["type"] == "document":
+                docs.append(u[4:])
+        measures.sort(key=lambda m: (m.plan, ref_sort_key(m.id.split("#", 1)[1])))
+        events.sort(key=lambda e: (e.date is None, e.date or "", e.id))
+        return BodyRecord(id=node[5:], label=d.get("label", node[5:]), names=tuple(d.get("names", ())),
+                          measures=tuple(measures), events=tuple(events), documents=tuple(sorted(docs)))
+
+    def timeline(self, body: str | None = None) -> Results[EventRecord]:
+        """Dated events in date order; with ``body``, only the events that name that body."""
+        if body is None:
+            nodes = [n for n, d in self._nodes("event") if d.get("date")]
+        else:
+            bnode = self._body_node(body)
+            nodes = [u for u, _ in self._in(bnode, "mentions")
+                     if self.graph.nodes[u]["type"] == "event" and self.graph.nodes[u].get("date")]
+        events = [self._event(n) for n in nodes]
+        events.sort(key=lambda e: (e.date or "", e.document, _event_n(e.id)))
+        return Results(events)
+
+    def search(self, text: str, limit: int = 20) -> Results[SearchHit]:
+        """Measures whose title or activities match ``text`` (Thai or English): substring matches
+        first (score 100), then fuzzy ones (rapidfuzz partial ratio >= 75). One hit per measure."""
+        from rapidfuzz import fuzz, process
+
+        q = _fold(text)
+        if not q:
+            raise ValueError("search: empty query; give a few words of a measure title or activity")
+        if self._search_index is None:
+            self._search_index = []
+            for n, d in self._nodes("measure"):
+                self._search_index.append((n, "title", d.get("title", ""), _fold(d.get("title", ""))))
+            for n, d in self._nodes("activity"):
+                self._search_index.append((f"measure:{d['measure']}", "activity", d.get("text", ""),
+                                           _fold(d.get("text", ""))))
+        hits: dict[str, SearchHit] = {}
+
+        def add(i: int, method: str, score: float) -> None:
+            node, field, raw, _ = self._search_index[i]  # type: ignore[index]
+            if node in hits:
+                return
+            d = self.graph.nodes[node]
+            hits[node] = SearchHit(measure=node[8:], plan=d["plan"], ref=d["ref"], title=d.get("title", ""),
+                                   field=field, matched=raw, method=method, score=round(score, 1))
+
+        subs = [i for i, row in enumerate(self._search_index) if q in row[3]]
+        subs.sort(key=lambda i: (self._search_index[i][1] != "title", len(self._search_index[i][3])))  # type: ignore[index]
+        for i in subs:
+            add(i, "substring", 100.0)
+        if len(hits) < limit and len(q) >= 3:
+            choices = [row[3] for row in self._search_index]
+            for _, score, i in process.extract(q, choices, scorer=fuzz.partial_ratio, processor=None,
+                                               limit=limit * 4, score_cutoff=75):
+                add(i, "fuzzy", score)
+        return Results(list(hits.values())[:limit])
+
+    def coverage(self, plan: str) -> Results[CoverageRow]:
+        """Per top-level section of ``plan``: its measures, how many have reported progress, share."""
+        plan = plan.removeprefix("doc:")
+        groups: dict[str, list[str]] = defaultdict(list)
+        for n, d in self._nodes("measure"):
+            if d["plan"] == plan:
+                groups[d.get("section", d["ref"])].append(n)
+        if not groups:
+            raise NotFoundError(f"no measures for plan {plan!r} (plans: {', '.join(self.plans()) or 'none'})")
+        rows = []
+        for section in sorted(groups, key=ref_sort_key):
+            nodes = groups[section]
+            reported = sum(1 for n in nodes if self._in(n, "reports_on"))
+            head = self.graph.nodes.get(f"measure:{plan}#{section}", {})
+            rows.append(CoverageRow(plan=plan, section=section, title=head.get("title", ""),
+                                    measures=len(nodes), reported=reported,
+                                    share=round(reported / len(nodes), 4)))
+        return Results(rows)
+
+    def stats(self) -> dict[str, int]:
+        """Counts: nodes and edges by type, plans, dated events, measures with reported progress."""
+        g = self.graph
+        nodes = Counter(d.get("type") for _, d in g.nodes(data=True))
+        edges = Counter(d.get("type") for _, _, d in g.edges(data=True))
+        out = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
+        out.update({_PLURAL[t]: nodes.get(t, 0) for t in NODE_TYPES})
+        out.update({f"edges_{t}": edges.get(t, 0) for t in EDGE_TYPES})
+        out["plans"] = len(self.plans())
+        out["dated_events"] = sum(1 for _, d in self._nodes("event") if d.get("date"))
+        out["measures_with_progress"] = sum(1 for n, _ in self._nodes("measure") if self._in(n, "reports_on"))
+        return out
+
+    # --- exports ---------------------------------------------------------------------------------
+    def to_json(self, path: str | os.PathLike[str]) -> None:
+        """Node-link JSON (``networkx.node_link_data(..., edges="edges")``), lists kept."""
+        _graph_export.write_json(self.graph, path)
+
+    def to_graphml(self, path: str | os.PathLike[str]) -> None:
+        """GraphML with attributes flattened (lists "; "-joined, None omitted)."""
+        _graph_export.write_graphml(self.graph, path)
+
+    def to_gexf(self, path: str | os.PathLike[str]) -> None:
+        """GEXF 1.2 with attributes flattened; the edge type is the ``relation`` attribute (GEXF
+        reserves ``type`` for directed/undirected)."""
+        _graph_export.write_gexf(self.graph, path)
+
+    def to_csv(self, folder: str | os.PathLike[str]) -> None:
+        """``nodes.csv`` (id, type, label, attributes) and ``edges.csv`` (source, target, type, ...)."""
+        _graph_export.write_csv(self.graph, folder)
+
+    def _repr_html_(self) -> str:
+        s = self.stats()
+        rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{v}</td></tr>" for k, v in s.items() if v)
+        plans = ", ".join(html.escape(p) for p in self.plans()) or "none"
+        return (f"<div><b>MeasureGraph</b>: {s['nodes']} nodes, {s['edges']} edges; plans: {plans}"
+                f"<table>{rows}</table></div>")
+
+    def __repr__(self) -> str:
+        return f"MeasureGraph({self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} edges)"
+
+
+def _event_n(event_id: str) -> int:
+    tail = event_id.rsplit("#", 1)[-1]
+    return int(tail) if tail.isdigit() else 0

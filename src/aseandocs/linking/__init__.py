@@ -1,0 +1,27 @@
+"""Linking: each event to the plan measures it reports progress on, over an index of the measures
+(never all pairs), with a score and the evidence.
+
+- ``link``: ``link_corpus``, ``link_document``, ``MeasureIndex``, ``LinkConfig``, the terms of events
+  and measures.
+"""
+from __future__ import annotations
+
+from .link import (
+    link_corpus,
+    link_document,
+    event_frequencies,
+    measure_terms,
+    MeasureIndex,
+    LinkConfig,
+    tokenize,
+)
+
+__all__ = [
+    "link_corpus",
+    "link_document",
+    "event_frequencies",
+    "measure_terms",
+    "MeasureIndex",
+    "LinkConfig",
+    "tokenize",
+]

@@ -1,0 +1,633 @@
+"""Linking reported progress to plan measures (corpus level).
+
+Every measure of every plan in the corpus goes into one BM25 index whose terms are
+
+- Thai words (pythainlp's newmm) and English words, stop words dropped, plus adjacent-word bigrams so
+  a phrase ("อาชญากรรม|ข้ามชาติ", "maritime|security") counts for more than its words;
+- the bodies the measure names (``body:ARF``), from the mentions inside its title and activities;
+- for English text, the Thai side of the bilingual glossary in ``models/glossary.yaml`` (and the English
+  side for Thai text), so an English report can link to a Thai plan.
+
+An event is a query: its words, its bodies, and its instruments with a boost ("กฎบัตรอาเซียน (ASEAN
+Charter)" should find the measure on drafting the ASEAN Charter). Only the postings of the query's
+terms are touched, so linking time grows with the number of events, never with events × measures.
+
+Date plausibility: an event dated before a plan's adoption cannot report on it — unless the plan says
+so, i.e. the measure names the same body or legal instrument the event is about (a 2004 plan measure on
+supporting the ASEAN Regional Forum can cite the forum's first meeting in 1994 as its basis; a measure
+on accession to the Treaty of Amity and Cooperation, the treaty's amendment in 1987). An undated event
+takes its document's date.
+
+Each event keeps at most ``max_links`` (3) measures scoring at least ``threshold``, each with its
+``score`` in [0, 1] and ``evidence`` (the words, bodies and instruments that matched)::
+
+    >>> from aseandocs.model import Document, Event, Measure, ParsedDocument
+    >>> titles = {"1.2.1": "ยกร่างและจัดทำกฎบัตรอาเซียนให้แล้วเสร็จ",
+    ...           "1.2.7": "ยกระดับความร่วมมือด้านความมั่นคงทางทะเลของภูมิภาค",
+    ...           "1.3.4": "ร่วมกันปราบปรามอาชญากรรมข้ามชาติทุกรูปแบบ"}
+    >>> plan = ParsedDocument(Document.from_text("", id="vap"), kind="plan", date="2004-11-29",
+    ...     measures=tuple(Measure(f"vap#{r}", "vap", r, r[:3], 3, t, (0, 1)) for r, t in titles.items()))
+    >>> news = ParsedDocument(Document.from_text("", id="n"), kind="news", events=(
+    ...     Event("entry_into_force", "กฎบัตรอาเซียน (ASEAN Charter) มีผลบังคับใช้ตั้งแต่เดือนธันวาคม 2551",
+    ...           (0, 1), date="2008-12", instruments=("กฎบัตรอาเซียน (ASEAN Charter)",)),
+    ...     Event("meeting", "The ministers discussed maritime security.", (0, 1), date="2019-03-01")))
+    >>> linked = link_corpus([plan, news])[1]
+    >>> [(l.ref, l.evidence[0]) for l in linked.events[0].measures]
+    [('1.2.1', 'กฎบัตรอาเซียน')]
+    >>> [l.ref for l in linked.events[1].measures]
+    ['1.2.7']
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from importlib import resources
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
+
+
+from .._data import load as _load_yaml
+from ..model import Event, Link, Measure, ParsedDocument
+
+__all__ = ["link_corpus", "link_document", "event_frequencies", "measure_terms", "MeasureIndex",
+           "LinkConfig", "tokenize"]
+
+# --- terms -------------------------------------------------------------------------------------
+
+# A run of Latin letters (with inner hyphens/apostrophes) — "counter-terrorism", "ASEAN's" — or a run of
+# Thai letters and marks. Digits and punctuation are never terms: "2551", "1.2.5", "(".
+WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]|[\u0e01-\u0e4e]+")
+THAI = re.compile(r"[\u0e01-\u0e4e]")
+
+_EN_STOP = frozenset("""a an the and or of in on at to for from by with as is are was were be been being
+this that these those it its into under over between among within through which who whom whose will
+shall would should may might can could has have had do does did not no nor but if than then there their
+they them we our us he she his her also such other others all any each more most some further well
+member states state countries country meeting meetings including include includes""".split())
+
+# Thai words too common in plan and news text to be evidence, beyond pythainlp's stop words.
+_TH_EXTRA_STOP = frozenset("""ประเทศ สมาชิก ประเทศสมาชิก ดำเนินการ ดำเนินงาน การประชุม ประชุม
+ที่ประชุม ได้ มี เป็น จะ ให้ ต่างๆ ต่าง ๆ เรื่อง ด้าน ว่าด้วย เกี่ยวกับ ระหว่าง ร่วมกัน ซึ่ง โดย และ หรือ
+ทั้ง นี้ นั้น ดังกล่าว รวมทั้ง รวมถึง ตลอดจน เช่น ปี พ.ศ. ค.ศ. วันที่ เดือน ครั้ง ครั้งที่""".split())
+
+
+# The head word of an instrument's name says what kind of instrument it is, not which one: a plan
+# mentions "แผนปฏิบัติการ" (plan of action) and "ปฏิญญา" (declaration) everywhere. Only the rest of an
+# instrument's name ("กฎบัตร|อาเซียน", "สหรัฐฯ") gets the instrument boost.
+_INSTRUMENT_HEADS = frozenset("""ปฏิญญา ความตกลง ข้อตกลง อนุสัญญา กฎบัตร สนธิสัญญา แผนปฏิบัติการ แผนงาน
+พิธีสาร บันทึกความเข้าใจ ฉันทามติ กรอบความตกลง แผน ปฏิบัติการ declaration agreement convention charter
+treaty plan action protocol memorandum understanding consensus blueprint framework roadmap
+work programme program""".split())
+
+
+# Legal instruments: an earlier event and a later plan that both name one ("สนธิสัญญา", "Treaty")
+# are about the same standing commitment, so the date rule lets the event through.
+_LEGAL_HEADS = frozenset("""สนธิสัญญา อนุสัญญา ปฏิญญา กฎบัตร ความตกลง พิธีสาร treaty convention
+declaration charter agreement protocol""".split())
+
+
+@lru_cache(maxsize=1)
+def _thai_stop() -> frozenset[str]:
+    from pythainlp.corpus import thai_stopwords
+    return frozenset(thai_stopwords()) | _TH_EXTRA_STOP
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Callable[[str], list[str]]:
+    """Thai word segmentation by newmm: nlpo3's (Rust, several times faster; the extra ``fast``)
+    when it is installed, loaded with pythainlp's own newmm dictionary so that it cuts the same
+    words (tests/test_perf_equivalence.py), else pythainlp's. ASEANDOCS_NLPO3=0 turns nlpo3 off."""
+    from pythainlp.tokenize import word_tokenize
+    plain = partial(word_tokenize, engine="newmm", keep_whitespace=False)
+    if os.environ.get("ASEANDOCS_NLPO3", "1") == "0":
+        return plain
+    try:
+        import nlpo3
+    except ImportError:
+        return plain
+    from pythainlp.corpus.common import thai_words
+    fd, path = tempfile.mkstemp(prefix="aseandocs-newmm-", suffix=".txt")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write("\n".join(sorted(thai_words())))
+        ok = nlpo3.load_dict(path, "aseandocs-newmm")
+    except Exception:   # noqa: BLE001 - a broken nlpo3 install: newmm from pythainlp still works
+        ok = False
+    finally:
+        os.unlink(path)
+    if not (isinstance(ok, tuple) and ok[-1] is True or ok is True):
+        return plain
+    return partial(nlpo3.segment, dict_name="aseandocs-newmm")
+
+
+def _segment(chunk: str) -> list[str]:
+    """The newmm words of a run of Thai letters ("ความร่วมมือทางทะเล" -> ["ความร่วมมือ", "ทาง", "ทะเล"])."""
+    return _segmenter()(chunk)
+
+
+def _stem(w: str) -> str:
+    """A light English stemmer: "meetings" -> "meeting", "activities" -> "activity"."""
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def tokenize(text: str) -> list[str]:
+    """Content words of Thai/English text, in order: Thai by newmm, English lower-cased and stemmed.
+
+    >>> tokenize("ความร่วมมือเพื่อต่อต้านอาชญากรรมข้ามชาติ")
+    ['ความร่วมมือ', 'ต่อต้าน', 'อาชญากรรม', 'ข้ามชาติ']
+    >>> tokenize("Maritime Security cooperation of ASEAN")
+    ['maritime', 'security', 'cooperation', 'asean']
+    """
+    stop = _thai_stop()
+    out: list[str] = []
+    for chunk in WORD.findall(text):
+        if THAI.match(chunk):
+            for w in _segment(chunk):
+                if len(w) > 1 and w not in stop and THAI.match(w):
+                    out.append(w)
+        else:
+            w = chunk.lower()
+            if len(w) > 2 and w not in _EN_STOP:
+                out.append(_stem(w))
+    return out
+
+
+def _terms(words: Sequence[str]) -> list[str]:
+    """Words and their adjacent bigrams ("อาชญากรรม|ข้ามชาติ")."""
+    return list(words) + [f"{a}|{b}" for a, b in zip(words, words[1:])]
+
+
+# --- glossary ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Gloss:
+    en: tuple[str, ...]
+    th: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> tuple[_Gloss, ...]:
+    raw = _load_yaml((resources.files("aseandocs") / "data" / "glossary.yaml").read_text("utf-8"))
+    return tuple(_Gloss(tuple(str(x).lower() for x in e.get("en", [])),
+                        tuple(str(x) for x in e.get("th", []))) for e in raw or [])
+
+
+@lru_cache(maxsize=1)
+def _glossary_automata() -> "tuple[Any, Any] | None":
+    """Aho-Corasick automata over the glossary's English and Thai terms (one pass over a text
+    finds every term, overlapping ones included), or None when a term is empty."""
+    import ahocorasick
+    autos = []
+    for side in ("en", "th"):
+        a = ahocorasick.Automaton()
+        for g in _glossary():
+            for t in getattr(g, side):
+                if not t:
+                    return None
+                a.add_word(t, t)
+        a.make_automaton()
+        autos.append(a)
+    return autos[0], autos[1]
+
+
+def _glossary_present(text: str, low: str) -> "tuple[set[str], set[str]] | None":
+    """The English terms that occur in ``low`` as whole words (no ASCII letter right before or
+    after: "tac" in "the TAC" but not in "contact") and the Thai terms in ``text``."""
+    autos = _glossary_automata()
+    if autos is None:
+        return None
+    en: set[str] = set()
+    for end, t in autos[0].iter(low):
+        start = end - len(t) + 1
+        if (start == 0 or not "a" <= low[start - 1] <= "z") and \
+                (end + 1 == len(low) or not "a" <= low[end + 1] <= "z"):
+            en.add(t)
+    return en, {t for _, t in autos[1].iter(text)}
+
+
+@lru_cache(maxsize=None)
+def _gloss_expansion(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The query terms of a glossary side: its terms' words and bigrams, in order."""
+    out: list[str] = []
+    for t in terms:
+        out.extend(_terms(tokenize(t)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _glossary_entries() -> dict[str, tuple[int, ...]]:
+    """The glossary entries (by index) that hold each term, English and Thai."""
+    by_term: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(_glossary()):
+        for t in (*g.en, *g.th):
+            if not by_term[t] or by_term[t][-1] != i:
+                by_term[t].append(i)
+    return {t: tuple(ix) for t, ix in by_term.items()}
+
+
+def _glossary_terms(text: str) -> tuple[list[str], list[str]]:
+    """Words of the other language for glossary terms found in ``text``, and the terms found."""
+    low = text.lower()
+    extra: list[str] = []
+    found: list[str] = []
+    present = _glossary_present(text, low)
+    entries: Iterable[_Gloss] = _glossary()
+    if present is not None:   # only the entries some present term belongs to, in glossary order
+        gloss, where = _glossary(), _glossary_entries()
+        entries = [gloss[i] for i in sorted({i for t in (*present[0], *present[1]) for i in where.get(t, ())})]
+    for g in entries:
+        if present is None:
+            en_hit = next((t for t in g.en if re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", low)),
+                          None)
+            th_hit = next((t for t in g.th if t in text), None)
+        else:
+            en_hit = next((t for t in g.en if t in present[0]), None)
+            th_hit = next((t for t in g.th if t in present[1]), None)
+        if en_hit and not th_hit:
+            extra.extend(_gloss_expansion(g.th))
+            found.append(en_hit)
+        elif th_hit and not en_hit:
+            extra.extend(_gloss_expansion(g.en))
+            found.append(th_hit)
+    return extra, found
+
+
+# --- the index ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class LinkConfig:
+    """How links are scored and kept. ``threshold`` applies to the score in [0, 1]."""
+
+    max_links: int = 3
+    threshold: float = 0.4
+    k1: float = 1.2
+    b: float = 0.75
+    body_boost: float = 3.0        # a shared body weighs this many times its IDF
+    instrument_boost: float = 2.5  # so do the words of a named instrument
+    relative: float = 0.7          # a second or third link scores at least this share of the best
+    squash: float = 8.0            # score = bm25 / (bm25 + squash)
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """An event as a query: weighted terms, their surface forms, the instrument each came from."""
+
+    weights: dict[str, float]
+    surface: dict[str, str]
+    instruments: dict[str, str]
+
+    @classmethod
+    def of(cls, event: Event, cfg: LinkConfig) -> "_Query":
+        weights: dict[str, float] = {}
+        surface: dict[str, str] = {}
+        for t in _terms(tokenize(event.text)):
+            weights[t] = 1.0
+            surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
+        for t in _glossary_terms(event.text)[0]:
+            weights.setdefault(t, 0.8)
+            surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
+        instruments: dict[str, str] = {}
+        for ins in event.instruments:
+            for part in re.split(r"[()]", ins):
+                part = part.strip()
+                if not part:
+                    continue
+                words = tokenize(part)
+                for t in _terms(words) + _glossary_terms(part)[0]:
+                    # the instrument's name counts as a phrase: its bigrams (or a one-word name)
+                    # get the boost, never a bare head word ("แผน", "Declaration")
+                    phrase = "|" in t or len(words) == 1
+                    generic = all(w in _INSTRUMENT_HEADS for w in t.split("|"))
+                    boost = cfg.instrument_boost if phrase and not generic else 1.0
+                    weights[t] = max(weights.get(t, 0.0), boost)
+                    surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
+                    if boost > 1.0:
+                        instruments.setdefault(t, part)
+        for b in event.bodies:
+            weights[f"body:{b}"] = cfg.body_boost
+        return cls(weights, surface, instruments)
+
+
+class _Target(NamedTuple):
+    """What a link needs of its measure (the index keeps no measure texts)."""
+
+    id: str
+    plan: str
+    ref: str
+
+
+class _Entry(NamedTuple):   # a tuple: 10,000s of them pickle for the workers at C speed
+    measure: _Target
+    plan_date: str | None
+    length: int
+    bodies: frozenset[str]
+
+
+class _Flat(NamedTuple):
+    """An index's postings as flat arrays: term i's postings are ``entries[offsets[i]:offsets[i+1]]``
+    (entry indices, ascending) with ``tfs`` (term counts) at the same places."""
+
+    terms: list[str]
+    offsets: Any   # array("q")
+    entries: Any   # array("i")
+    tfs: Any       # array("i")
+
+    @classmethod
+    def of(cls, postings: dict[str, list[tuple[int, int]]]) -> "_Flat":
+        from array import array
+        offsets, entries, tfs = array("q", [0]), array("i"), array("i")
+        for post in postings.values():
+            e, c = zip(*post)
+            entries.extend(e)
+            tfs.extend(c)
+            offsets.append(len(entries))
+        return cls(list(postings), offsets, entries, tfs)
+
+    def lists(self) -> dict[str, list[tuple[int, int]]]:
+        off = self.offsets
+        return {t: list(zip(self.entries[off[i]:off[i + 1]], self.tfs[off[i]:off[i + 1]]))
+                for i, t in enumerate(self.terms)}
+
+
+class MeasureIndex:
+    """A BM25 index over the measures (titles and activities) of the plans in a corpus.
+
+    It keeps of each measure only what a link needs (id, plan, ref). Pickled (a build sends it to
+    its workers), an index drops its search arrays, and its postings travel as flat
+    arrays (``_Flat``): loading it and making the arrays again is a few array copies, not a
+    Python step per posting."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_flat"] = self._flat if self._flat is not None else _Flat.of(self._postings)
+        state["_postings"] = None                                 # made again from _flat if needed
+        state["_vectors"], state["_entry_norms"], state["_by_entry"] = None, {}, None   # likewise
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def _posting_lists(self) -> dict[str, list[tuple[int, int]]]:
+        if self._postings is None:
+            self._postings = self._flat.lists()   # type: ignore[union-attr]
+        return self._postings
+
+    def __init__(self, plans: Iterable[ParsedDocument], config: LinkConfig | None = None,
+                 background: Iterable[Iterable[str]] = (), *,
+                 terms: Iterable[Sequence[Sequence[str]]] | None = None,
+                 background_counts: "tuple[int, dict[str, int]] | None" = None) -> None:
+        """``background``: the term sets of other texts (the corpus's events) that count towards
+        document frequency, so words common in the news ("แผน", "ความร่วมมือ") weigh less than
+        words rare everywhere ("ทางทะเล"); or ``background_counts``, the same as (number of
+        texts, texts holding each term) — ``event_frequencies`` of the events, summed.
+        ``terms``: each plan's ``measure_terms`` of its measures, when a worker made them already.
+        """
+        self.config = config or LinkConfig()
+        self._entries: list[_Entry] = []
+        self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        given = iter(terms) if terms is not None else None
+        for pd in plans:
+            plan_terms = next(given) if given is not None else [measure_terms(m) for m in pd.measures]
+            for m, mt in zip(pd.measures, plan_terms):
+                counts = Counter(mt)
+                idx = len(self._entries)
+                self._entries.append(_Entry(_Target(m.id, m.plan, m.ref), pd.date, sum(counts.values()),
+                                            frozenset(m.bodies)))
+                for t, c in counts.items():
+                    self._postings[t].append((idx, c))
+        n = len(self._entries)
+        self._avgdl = (sum(e.length for e in self._entries) / n) if n else 1.0
+        df = {t: len(p) for t, p in self._postings.items()}
+        for terms_ in background:
+            n += 1
+            for t in set(terms_):
+                if t in df:
+                    df[t] += 1
+        if background_counts is not None:
+            n += background_counts[0]
+            for t, c in background_counts[1].items():
+                if t in df:
+                    df[t] += c
+        self._idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self._flat: _Flat | None = None
+        self._vectors: "dict[str, tuple[Any, Any]] | None" = None
+        self._entry_norms: dict[int, dict[str, float]] = {}
+        self._by_entry: Any = None
+
+    def _norm(self, tf: int, idx: int) -> float:
+        """BM25's term-frequency part for ``tf`` occurrences in entry ``idx``."""
+        cfg = self.config
+        return tf * (cfg.k1 + 1) / (tf + cfg.k1 * (1 - cfg.b + cfg.b * self._entries[idx].length
+                                                     / self._avgdl))
+
+    def _build_vectors(self) -> dict[str, tuple[Any, Any]]:
+        """Each term's postings as arrays (entry indices, BM25 norms), made from the flat postings
+        in a few numpy operations: the norms are ``_norm``'s (the same operations in the same
+        order on the same doubles, so the same values)."""
+        import numpy as np
+        if self._flat is None:
+            self._flat = _Flat.of(self._posting_lists())
+        f, cfg = self._flat, self.config
+        idx = np.frombuffer(f.entries, dtype=np.int32).astype(np.int64)
+        tf = np.frombuffer(f.tfs, dtype=np.int32).astype(np.float64)
+        length = np.fromiter((e.length for e in self._entries), dtype=np.float64, count=len(self._entries))
+        norms = tf * (cfg.k1 + 1) / (tf + cfg.k1 * (1 - cfg.b + cfg.b * length[idx] / self._avgdl))
+        off = f.offsets
+        vectors = {t: (idx[off[i]:off[i + 1]], norms[off[i]:off[i + 1]]) for i, t in enumerate(f.terms)}
+        # each entry's postings, for the norms of the entries a query takes (``_norms_of``)
+        term_of = np.repeat(np.arange(len(f.terms)), np.diff(np.frombuffer(off, dtype=np.int64)))
+        order = np.argsort(idx, kind="stable")
+        starts = np.searchsorted(idx[order], np.arange(len(self._entries) + 1))
+        self._by_entry = (order, starts, term_of, norms)
+        self._entry_norms = {}
+        return vectors
+
+    def _norms_of(self, idx: int) -> dict[str, float]:
+        """Entry ``idx``'s norm for each of its terms (made for the entries a query takes)."""
+        found = self._entry_norms.get(idx)
+        if found is None:
+            order, starts, term_of, norms = self._by_entry
+            mine = order[starts[idx]:starts[idx + 1]]
+            terms = self._flat.terms   # type: ignore[union-attr]
+            found = self._entry_norms[idx] = dict(zip([terms[j] for j in term_of[mine].tolist()],
+                                                      norms[mine].tolist()))
+        return found
+
+    def _ranked(self, weights: dict[str, float]) -> Iterator[tuple[float, int, list[tuple[float, str]]]]:
+        """Entries that may pass the threshold, best first (score, then entry order): score in
+        [0, 1], entry index, and the (contribution, term) pairs that made it, in query-term order.
+
+        Whole posting lists are added at a time in numpy, and the pairs are made only for the
+        entries a caller takes: the same sums (same operations, same order) as the plain loop of
+        ``_ranked_reference``, so the same links, without touching each posting in Python.
+        """
+        cfg = self.config
+        if cfg.threshold <= 0 or cfg.squash <= 0:
+            yield from self._ranked_reference(weights)
+            return
+        import numpy as np
+        if self._vectors is None:
+            self._vectors = self._build_vectors()
+        raw = np.zeros(len(self._entries), dtype=np.float64)
+        for t, w in weights.items():
+            vec = self._vectors.get(t)
+            if vec is not None:
+                raw[vec[0]] += (w * self._idf[t]) * vec[1]
+        score = raw / (raw + cfg.squash)
+        cand = np.flatnonzero(score >= cfg.threshold)
+        for idx in cand[np.lexsort((cand, -score[cand]))].tolist():
+            norms = self._norms_of(idx)
+            yield float(score[idx]), idx, [(w * self._idf[t] * norms[t], t)
+                                           for t, w in weights.items() if t in norms]
+
+    def _ranked_reference(self, weights: dict[str, float]) -> Iterator[tuple[float, int, list[tuple[float, str]]]]:
+        """Every entry sharing a term with the query, scored one posting at a time."""
+        cfg = self.config
+        scores: dict[int, float] = defaultdict(float)
+        matched: dict[int, list[tuple[float, str]]] = defaultdict(list)
+        for t, w in weights.items():
+            idf = self._idf.get(t)
+            for idx, tf in self._posting_lists().get(t) or ():
+                contrib = w * idf * self._norm(tf, idx)
+                scores[idx] += contrib
+                matched[idx].append((contrib, t))
+        ranked = sorted(((raw / (raw + cfg.squash), idx) for idx, raw in scores.items()),
+                        key=lambda r: (-r[0], r[1]))
+        for score, idx in ranked:
+            yield score, idx, matched[idx]
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def query(self, event: Event, doc_date: str | None = None,
+              terms: "_Query | None" = None, *, reference: bool = False) -> tuple[Link, ...]:
+        """The measures ``event`` reports on, best first, at most ``max_links``. ``reference``
+        scores one posting at a time (the plain loop the tests compare the fast path with)."""
+        if not self._entries:
+            return ()
+        cfg = self.config
+        q = terms or _Query.of(event, cfg)
+        surface, instrument_terms = q.surface, q.instruments
+        ev_date = event.date or (doc_date if event.status == "done" and not event.date else None)
+        links: list[Link] = []
+        best = None
+        for score, idx, matched in (self._ranked_reference if reference else self._ranked)(q.weights):
+            e = self._entries[idx]
+            if ev_date and e.plan_date and ev_date[:len(e.plan_date)] < e.plan_date[:len(ev_date)]:
+                says_so = bool(e.bodies & set(event.bodies)) or any(
+                    t in instrument_terms or any(w in _LEGAL_HEADS for w in t.split("|"))
+                    for _, t in matched)
+                if not says_so:
+                    continue
+            if best is None:
+                best = score
+            if len(links) == cfg.max_links or score < cfg.threshold or score < cfg.relative * best:
+                break
+            if not self._specific(matched, instrument_terms):
+                continue
+            m = e.measure
+            links.append(Link(plan=m.plan, ref=m.ref, score=round(score, 4),
+                              evidence=self._evidence(matched, surface, instrument_terms),
+                              measure=m.id))
+        return tuple(links)
+
+    @staticmethod
+    def _specific(matched: list[tuple[float, str]], instruments: dict[str, str]) -> bool:
+        """A link needs specific evidence: a phrase (bigram), a shared body, a named instrument, or
+        at least three distinct words — never one or two common words alone."""
+        words = 0
+        for _, t in matched:
+            if "|" in t or t.startswith("body:") or t in instruments:
+                return True
+            words += 1
+        return words >= 3
+
+    @staticmethod
+    def _evidence(matched: list[tuple[float, str]], surface: dict[str, str],
+                  instruments: dict[str, str]) -> tuple[str, ...]:
+        out: list[str] = []
+        for _, t in sorted(matched, key=lambda x: -x[0]):
+            if t.startswith("body:"):
+                s = t[5:]
+            else:
+                s = surface.get(t, t)
+            # a word already inside a longer piece of evidence adds nothing
+            if any(s in o for o in out):
+                continue
+            out = [o for o in out if o not in s] + [s]
+            if len(out) == 6:
+                break
+        return tuple(out)
+
+
+def measure_terms(m: Measure) -> list[str]:
+    """The index terms of a measure: its title's and activities' words and bigrams, glossary
+    terms of the other language, its bodies."""
+    text = " ".join([m.title] + [a.text for a in m.activities])
+    return _terms(tokenize(text)) + _glossary_terms(text)[0] + [f"body:{b}" for b in m.bodies]
+
+
+def event_frequencies(events: Iterable[Event], config: LinkConfig | None = None) -> Counter[str]:
+    """How many of ``events`` hold each query term: one document's share of the corpus-wide
+    document frequencies (``MeasureIndex(background_counts=...)``). A build's workers count it
+    as they parse, so the build process never tokenises the events::
+
+        >>> from aseandocs.model import Event
+        >>> df = event_frequencies([Event("meeting", "SOMTC met on maritime security", (0, 1)),
+        ...                         Event("meeting", "การประชุม SOMTC ว่าด้วยอาชญากรรมข้ามชาติ", (0, 1))])
+        >>> df["somtc"], df["security"], df["อาชญากรรม|ข้ามชาติ"]
+        (2, 1, 1)
+    """
+    cfg = config or LinkConfig()
+    out: Counter[str] = Counter()
+    for ev in events:
+        out.update(_Query.of(ev, cfg).weights.keys())
+    return out
+
+
+def link_document(index: MeasureIndex, doc: ParsedDocument) -> dict[int, tuple[Link, ...]]:
+    """The links of ``doc``'s events (event index -> links) in ``index``, never to ``doc`` itself
+    (a plan does not report its own progress)."""
+    cfg = index.config
+    links: dict[int, tuple[Link, ...]] = {}
+    for i, ev in enumerate(doc.events):
+        found = tuple(l for l in index.query(ev, doc.date, _Query.of(ev, cfg)) if l.plan != doc.id)
+        if found:
+            links[i] = found
+    return links
+
+
+def link_corpus(documents: Sequence[ParsedDocument], *,
+                config: LinkConfig | None = None) -> list[ParsedDocument]:
+    """Fill ``events[].measures`` of every document from the plans among ``documents``.
+
+    Plans are the documents of kind ``plan`` that have measures. Events of a plan never link to
+    that same plan's measures (a plan does not report its own progress). Only ``kind``, ``date``,
+    ``measures`` and ``events`` of a document are read (never its text). A build does the same in
+    pieces (``event_frequencies`` as it parses, ``link_document`` in its workers), with the same
+    links.
+    """
+    cfg = config or LinkConfig()
+    plans = [d for d in documents if d.kind == "plan" and d.measures]
+    if not plans:
+        return [d.with_links({}) if any(e.measures for e in d.events) else d for d in documents]
+    queries = {(k, i): _Query.of(ev, cfg) for k, d in enumerate(documents)
+               for i, ev in enumerate(d.events)}
+    index = MeasureIndex(plans, cfg, background=(q.weights for q in queries.values()))
+    out = []
+    for k, d in enumerate(documents):
+        links: dict[int, tuple[Link, ...]] = {}
+        for i, ev in enumerate(d.events):
+            found = tuple(l for l in index.query(ev, d.date, queries[(k, i)]) if l.plan != d.id)
+            if found:
+                links[i] = found
+        out.append(d.with_links(links))
+    return out

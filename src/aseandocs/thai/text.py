@@ -1,0 +1,244 @@
+"""Thai text normalisation with an offset map between raw and normalised text.
+
+``normalize`` applies, in one pass:
+
+- zero-width characters removed (ZWSP, ZWNJ, ZWJ, BOM, word joiner, soft hyphen);
+- nikhahit + sara aa to sara am: "ค\u0e4d\u0e32" -> "คำ", with a tone mark in between moved before it
+  ("น\u0e4d\u0e49\u0e32" -> "น้ำ");
+- repeated combining marks dropped and misordered ones put in canonical order (vowel above/below,
+  then tone mark): "ก\u0e48\u0e34" -> "ก\u0e34\u0e48";
+- whitespace folded: tabs, NBSP and runs of spaces become one space, CR/CRLF become LF, spaces at
+  line ends go, and blank lines fold to one paragraph break (line and paragraph breaks are kept:
+  the parsers need them);
+- Thai digits to ASCII ("๒๕๖๒" -> "2562"), one for one.
+
+Text out of PDFs needs more first: ``repair_pdf_text`` (PUA glyphs of shifted marks mapped back,
+spaces inside clusters removed, marks reordered, "ค ํา" -> "คำ") and, on pdfplumber characters,
+``repair_pdf_chars``; both live in ``aseandocs.thai.pdf_repair`` and are re-exported here.
+
+The returned ``Normalized`` keeps an ``OffsetMap`` so a span found in the normalised text can be
+reported in the raw one, like eyecite's SpanUpdater::
+
+    >>> n = normalize("ค\u0e4d\u0e32  ว่า ๒๕๖๒")
+    >>> n.text
+    'คำ ว่า 2562'
+    >>> n.offsets.span_to_raw((3, 6))
+    (5, 8)
+    >>> normalize("ASEAN  Regional\\tForum").text
+    'ASEAN Regional Forum'
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .pdf_repair import pua_table, repair_pdf_chars, repair_pdf_text
+
+__all__ = ["normalize", "Normalized", "OffsetMap", "thai_digits_to_ascii", "detect_language",
+           "thai_ratio", "THAI_CHARS", "THAI_CONSONANTS", "THAI_COMBINING", "THAI_TONES",
+           "repair_pdf_text", "repair_pdf_chars", "pua_table"]
+
+# --- character classes (code points named so a reader need not look them up) -----------------
+#: Thai block letters, vowels, marks and digits: U+0E01 (ก) .. U+0E5B (๛).
+THAI_CHARS = "\u0e01-\u0e5b"
+#: Consonants: U+0E01 (ก) .. U+0E2E (ฮ).
+THAI_CONSONANTS = "\u0e01-\u0e2e"
+#: Vowels written above or below a consonant: U+0E31 (ั), U+0E34..U+0E3A (ิ ี ึ ื ุ ู ฺ), U+0E47 (็).
+THAI_ABOVE_BELOW_VOWELS = "\u0e31\u0e34-\u0e3a\u0e47"
+#: Tone marks: U+0E48..U+0E4B (่ ้ ๊ ๋).
+THAI_TONES = "\u0e48-\u0e4b"
+#: Other combining signs: U+0E4C (์ thanthakhat), U+0E4D (ํ nikhahit), U+0E4E (๎ yamakkan).
+THAI_OTHER_MARKS = "\u0e4c-\u0e4e"
+#: Every Thai combining mark.
+THAI_COMBINING = THAI_ABOVE_BELOW_VOWELS + THAI_TONES + THAI_OTHER_MARKS
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+# Horizontal white space other than the plain space: tab, VT, FF, NBSP, the U+2000 spaces,
+# narrow NBSP, medium math space, ideographic space.
+_HWS_OTHER = "\t\x0b\x0c\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_HWS = " " + _HWS_OTHER
+# Zero-width characters: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen.
+_ZW = "\u200b-\u200d\u2060\ufeff\u00ad"
+
+# One pass, one alternative per rule; each named group is a rule.
+_RULES = re.compile(
+    # white space (and zero-width characters) at the very start or end of the text: dropped.
+    rf"(?P<edge>\A[\s{_ZW}]+|[\s{_ZW}]+\Z)"
+    # zero-width: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen. "อา\u200bเซียน" -> "อาเซียน"
+    rf"|(?P<zw>[{_ZW}]+)"
+    # a cluster of combining marks that needs work: two or more marks in a row (deduplicated and
+    # put in canonical order: vowel above/below, tone, other), or nikhahit + sara aa (sara am).
+    # "ค\u0e4d\u0e32" -> "คำ"; "น\u0e4d\u0e49\u0e32" -> "น้ำ"; "ก\u0e48\u0e34" -> "กิ่";
+    # "ก\u0e49\u0e49" -> "ก้". Must not touch a single mark, or "คำ" already written with U+0E33.
+    rf"|(?P<marks>[{THAI_COMBINING}](?:[{_ZW}]*[{THAI_COMBINING}])+(?:[{_ZW}]*\u0e32)?|\u0e4d[{_ZW}]*\u0e32)"
+    # white space holding a line break: "  \r\n  \n " -> "\n\n"; keeps one or two breaks.
+    rf"|(?P<nl>[{_HWS}{_ZW}]*(?:\r\n?|\n)[{_HWS}{_ZW}\r\n]*)"
+    # a run of horizontal white space that is not already one plain space: "a  b", "a\tb".
+    rf"|(?P<ws>[{_HWS}][{_HWS}{_ZW}]*[{_HWS}]|[{_HWS_OTHER}][{_ZW}]*)"
+)
+
+_ZW_RUN = re.compile(f"[{_ZW}]+")
+_MARK_ORDER = {c: 0 for c in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"}
+_MARK_ORDER.update({c: 1 for c in "\u0e48\u0e49\u0e4a\u0e4b"})
+_MARK_ORDER.update({c: 2 for c in "\u0e4c\u0e4d\u0e4e"})
+
+
+def _mark_cluster(raw: str) -> str:
+    """A run of combining marks, maybe ending in sara aa, in canonical form."""
+    raw = _ZW_RUN.sub("", raw)
+    if raw.endswith("\u0e32"):
+        marks = raw[:-1]
+        if "\u0e4d" in marks:   # nikhahit + sara aa = sara am, written after the other marks
+            return _order_marks(marks.replace("\u0e4d", "")) + "\u0e33"
+        return _order_marks(marks) + "\u0e32"
+    return _order_marks(raw)
+
+
+def _order_marks(marks: str) -> str:
+    seen: list[str] = []
+    for c in marks:
+        if c in _MARK_ORDER and c not in seen:
+            seen.append(c)
+    # one mark per class is what Thai allows; keep the first of each class, in canonical order
+    by_class: dict[int, str] = {}
+    for c in seen:
+        by_class.setdefault(_MARK_ORDER[c], c)
+    return "".join(by_class[k] for k in sorted(by_class))
+
+
+#: What the "nl" and "marks" rules match most and leave as it is: a lone line break, and two
+#: combining marks already in canonical order ("ี่" of "ที่", "ั้" of "นั้น").
+_KEPT = frozenset(["\n"] + [a + b for a in _MARK_ORDER for b in _MARK_ORDER
+                            if _mark_cluster(a + b) == a + b])
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps offsets between normalised and raw text.
+
+    ``edits`` are ``(norm_start, norm_end, raw_start, raw_end)`` for each place normalisation
+    changed, in order; between edits the two texts run in step.
+    """
+
+    edits: tuple[tuple[int, int, int, int], ...] = ()
+    _norm_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _raw_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @classmethod
+    def from_edits(cls, edits: list[tuple[int, int, int, int]]) -> "OffsetMap":
+        return cls(tuple(edits), tuple(e[0] for e in edits), tuple(e[2] for e in edits))
+
+    def to_raw(self, i: int, *, end: bool = False) -> int:
+        """The raw offset of normalised offset ``i`` (``end=True`` for the end of a span)."""
+        k = bisect_right(self._norm_starts, i) - 1
+        if k < 0:
+            return i
+        ns, ne, rs, re_ = self.edits[k]
+        if i < ne or (end and i == ne and ns < ne):
+            if end and i > ns:
+                return re_ if i >= ne else min(rs + (i - ns), re_)
+            return min(rs + (i - ns), re_)
+        return re_ + (i - ne)
+
+    def to_norm(self, j: int, *, end: bool = False) -> int:
+        """The normalised offset of raw offset ``j``."""
+        k = bisect_right(self._raw_starts, j) - 1
+        if k < 0:
+            return j
+        ns, ne, rs, re_ = self.edits[k]
+        if j < re_:
+            if end and j > rs:
+                return ne
+            return min(ns + (j - rs), ne)
+        return ne + (j - re_)
+
+    def span_to_raw(self, span: tuple[int, int]) -> tuple[int, int]:
+        return (self.to_raw(span[0]), self.to_raw(span[1], end=True))
+
+    def span_to_norm(self, span: tuple[int, int]) -> tuple[int, int]:
+        return (self.to_norm(span[0]), self.to_norm(span[1], end=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalised text and the map back to the raw text it came from."""
+
+    text: str
+    offsets: OffsetMap
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise Thai/English text (see the module docstring) and keep the offset map."""
+    out: list[str] = []
+    edits: list[tuple[int, int, int, int]] = []
+    pos = 0      # raw position copied up to
+    npos = 0     # length of the normalised text so far
+    for m in _RULES.finditer(text):
+        kind = m.lastgroup
+        raw = m.group()
+        if raw in _KEPT and kind in ("nl", "marks"):
+            continue                            # "\n", "ี่": nothing to change
+        s, e = m.span()
+        if kind in ("zw", "edge"):
+            rep = ""
+        elif kind == "marks":
+            rep = _mark_cluster(raw)
+        elif kind == "nl":
+            breaks = raw.count("\n") + raw.count("\r") - raw.count("\r\n")
+            rep = "\n" if breaks == 1 else "\n\n"
+        elif kind == "ws":
+            rep = " "
+        else:
+            rep = raw
+        if rep == raw:
+            continue
+        if s > pos:
+            out.append(text[pos:s])
+            npos += s - pos
+        out.append(rep)
+        edits.append((npos, npos + len(rep), s, e))
+        npos += len(rep)
+        pos = e
+    out.append(text[pos:])
+    joined = "".join(out)
+    return Normalized(thai_digits_to_ascii(joined), OffsetMap.from_edits(edits))
+
+
+# A Thai digit: ๐ (U+0E50) .. ๙ (U+0E59). "๒๕๖๒" holds four; "2562" and "พ.ศ." none.
+_THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
+
+
+def thai_digits_to_ascii(text: str) -> str:
+    """"๑.๒.๕" -> "1.2.5" (one character for one, so offsets do not move). A text without Thai
+    digits (normalised text never has any) comes back as it is, without the slow translate."""
+    return text.translate(_THAI_DIGITS) if _THAI_DIGIT.search(text) else text
+
+
+# Runs of Thai characters ("อาเซียน") and of Latin letters ("ASEAN"): counted by run, not one
+# character at a time.
+_THAI_RUN = re.compile(f"[{THAI_CHARS}]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+
+
+def _count(run: re.Pattern[str], text: str) -> int:
+    return sum(map(len, run.findall(text)))
+
+
+def thai_ratio(text: str, sample: int = 20000) -> float:
+    """Share of Thai among Thai and Latin letters in (a sample of) ``text``."""
+    t = text[:sample]
+    th = _count(_THAI_RUN, t)
+    la = _count(_LATIN_RUN, t)
+    return th / (th + la) if th + la else 0.0
+
+
+def detect_language(text: str) -> str | None:
+    """"th" when Thai letters dominate, "en" when Latin ones do, None for text with neither."""
+    t = text[:20000]
+    th = _count(_THAI_RUN, t)
+    la = _count(_LATIN_RUN, t)
+    if th + la == 0:
+        return None
+    return "th" if th >= 0.3 * (th + la) else "en"
