@@ -12,17 +12,14 @@ import re
 import pytest
 from conftest import OWN_CORPUS, shared_docs
 
-from aseandocs.dates import scan as dates
-
-from aseandocs.linking import link as linking
-
-from aseandocs.news import document as news
-
-from aseandocs.thai import text as thai
-from aseandocs.news.cues import _cue_items, _dispatch_alternation, _plain_alternation
 from aseandocs.bodies import _fold
+from aseandocs.dates import scan as dates
+from aseandocs.linking import link as linking
+from aseandocs.news import document as news
+from aseandocs.news.cues import _cue_items, _dispatch_alternation, _plain_alternation
 from aseandocs.pipeline import normalize_document, parse
 from aseandocs.readers import read
+from aseandocs.thai import text as thai
 
 OWN = sorted(p for p in OWN_CORPUS.iterdir() if p.suffix in (".txt", ".html"))
 ALL = OWN + shared_docs()
@@ -177,8 +174,10 @@ def test_tokenizer_engines_agree(texts):
 @pytest.mark.parametrize("name", ["bodies.yaml", "glossary.yaml", "months.yaml", "event_cues.yaml",
                                   "plan_headings.yaml", "plan_tables.yaml", "thai_pua.yaml"])
 def test_the_c_yaml_loader_reads_the_data_as_safe_load_does(name: str) -> None:
-    import yaml
     from importlib import resources
+
+    import yaml
+
     from aseandocs._data import load
     text = (resources.files("aseandocs") / "data" / name).read_text(encoding="utf-8")
     assert load(text) == yaml.safe_load(text)

@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from samples import sample_docs
 
 from aseandocs.errors import BuildError
 from aseandocs.store import TABLES, export_parquet, query, write_store
-from samples import sample_docs
 
 
 @pytest.fixture()

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from ._version import __version__
@@ -88,15 +89,27 @@ def parse(source: "str | os.PathLike[str] | Document", *,
                           measures=tuple(measures), mentions=tuple(mentions), events=tuple(events))
 
 
+def cache_key(root: "os.PathLike[str] | str | None" = None) -> str:
+    """A key that changes whenever the code version, any module of any subpackage, or any shipped
+    data file (registry, cue words) changes, so a build cache never serves results of an older
+    pipeline. ``root`` is a package folder to hash instead of the installed ``aseandocs`` (whose
+    key is computed once per process); files are taken in the order of their paths, with the paths
+    hashed too, and byte-code caches are left out."""
+    return _installed_key() if root is None else _key_of(Path(root))
+
+
 @lru_cache(maxsize=1)
-def cache_key() -> str:
-    """A key that changes whenever the code version or any shipped data file (registry, cue words)
-    changes, so a build cache never serves results of an older pipeline."""
+def _installed_key() -> str:
+    return _key_of(Path(str(resources.files("aseandocs"))))
+
+
+def _key_of(base: Path) -> str:
     h = hashlib.sha256(__version__.encode())
-    root = resources.files("aseandocs")
-    for folder in (root, root / "data", root / "bodies"):
-        for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-            if entry.is_file() and (entry.name.endswith(".py") or folder.name == "data"):
-                h.update(entry.name.encode())
-                h.update(entry.read_bytes())
+    for entry in sorted(base.rglob("*")):
+        rel = entry.relative_to(base)
+        if "__pycache__" in rel.parts or not entry.is_file():
+            continue
+        if entry.suffix == ".py" or rel.parts[0] == "data":
+            h.update(rel.as_posix().encode() + b"\0")
+            h.update(entry.read_bytes())
     return h.hexdigest()[:16]

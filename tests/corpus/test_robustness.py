@@ -577,6 +577,7 @@ def test_an_atomic_batch_puts_files_in_place_only_when_committed(tmp_path: Path,
     """Issue 8: documents/*.json are flushed to disk a batch at a time (one os.sync, not an fsync
     per file); each file is still its old or its new version, whole."""
     import os as os_module
+
     from aseandocs._atomic import AtomicBatch
     syncs: list[int] = []
     monkeypatch.setattr(os_module, "sync", lambda: syncs.append(1))
@@ -600,6 +601,7 @@ def test_cache_entries_are_not_fsynced_but_documents_are_flushed(tmp_path: Path,
     """A cache entry checks itself when read (one torn by a power cut is parsed again), so it is
     not fsynced; the documents are flushed before they replace the old ones."""
     import os as os_module
+
     from aseandocs import _atomic
     from aseandocs.corpus import build
     fsynced: list[str] = []

@@ -10,12 +10,12 @@ from importlib import resources
 
 import pytest
 import yaml
+from conftest import gold_for, shared_docs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aseandocs.dates import DateMatch, find_dates, parse_date
 from aseandocs.thai import normalize
-from conftest import gold_for, shared_docs
 
 # (text, value, precision, end) of the first date in ``text``; value None: no date at all.
 FORMS = [
@@ -438,6 +438,7 @@ def test_relative_regex_property(text):
 
 def _fast_texts() -> list[str]:
     from conftest import OWN_CORPUS
+
     from aseandocs.pipeline import normalize_document
     from aseandocs.readers import read
     paths = sorted(p for p in OWN_CORPUS.iterdir() if p.suffix in (".txt", ".html")) + shared_docs()
@@ -501,8 +502,8 @@ def _near(pattern, text: str, width: int) -> list:
 
 @pytest.mark.parametrize("name", ["MDY_RE", "MY_RE", "YEAR_RE"])
 def test_windows_near_year_digits_are_finditer(fast_texts, name):
-    from aseandocs.dates import scan as dates
     from aseandocs._fastre import max_width
+    from aseandocs.dates import scan as dates
     from aseandocs.thai import thai_digits_to_ascii
     p = getattr(dates, name)
     width = max_width(p)
@@ -525,8 +526,9 @@ def test_look_aheads_reach_within_the_window_margin():
     """near_finditer cuts a search LOOK_AHEAD characters past the widest match: no look-ahead of
     the windowed patterns reads further."""
     from re import _parser
-    from aseandocs.dates import scan as dates
+
     from aseandocs._fastre import LOOK_AHEAD
+    from aseandocs.dates import scan as dates
 
     def reach(items) -> int:
         most = 0

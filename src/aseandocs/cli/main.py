@@ -7,7 +7,6 @@ please report it with the file that caused it).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path

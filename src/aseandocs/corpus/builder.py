@@ -45,13 +45,12 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from . import cache
-from . import outputs
 from .._atomic import remove_stale_temps
-from .lock import BuildLock
-from .records import Brief, DocRecord, compact, link_terms
 from ..errors import AseandocsError, BuildError, ParseError, ReadError
 from ..model import ParsedDocument
+from . import cache, outputs
+from .lock import BuildLock
+from .records import Brief, DocRecord, compact, link_terms
 
 __all__ = ["build", "BuildSummary", "SUFFIXES", "ENGINES"]
 
@@ -367,10 +366,8 @@ def _run_local(jobs: list[Job], parse_fn: ParseFn | None, workers: int, schedule
 def _import_later_stages() -> None:
     """Import what this process needs after parsing (linking, the graph and the explorer: a
     tenth of a second, networkx mostly) while the workers parse, instead of after them."""
-    from ..graph import build as _graph_build
-    from ..graph import stream as _graph_stream
-    from .. import explorer
-    from .. import linking  # noqa: F401
+    from .. import explorer, linking  # noqa: F401
+    from ..graph import build, stream  # noqa: F401
 
 
 def _run_dask(jobs: list[Job], parse_fn: ParseFn | None, workers: int,

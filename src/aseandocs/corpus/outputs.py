@@ -30,10 +30,10 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple
 
-from . import cache
 from .._atomic import AtomicBatch, write_atomic
 from ..errors import BuildError
 from ..model import Link, ParsedDocument
+from . import cache
 
 __all__ = ["DocItem", "worker_init", "new_pool", "LazyPool", "write_documents", "write_outputs", "OUTPUTS"]
 
@@ -297,8 +297,8 @@ def write_outputs(dest: Path, summaries: list[tuple[str, Any]], ids: list[str], 
     explorer shows. The ``measure_summary`` of each document with measures (``summaries``, in
     corpus order) and the body names used in every document (``names_seen``) give what each
     document's part of the graph needs from the rest (``GraphContext``)."""
-    from ..graph.build import GraphContext
     from ..explorer import MAX_NODES, Selection, render_selection
+    from ..graph.build import GraphContext
     parallel = tasks.pool is not None
     ctx = GraphContext((), names, names_seen=names_seen, summaries=summaries)
     lap("graph")

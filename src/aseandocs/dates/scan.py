@@ -37,11 +37,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable
 
+from aseandocs._fastre import max_width, near_finditer
 from aseandocs.dates.data import plain_relative as _plain_relative  # noqa: F401 (tests)
 from aseandocs.dates.data import relative_regex, tables
-from aseandocs.dates.values import (_Candidate, _bare_range, _cross, _cued_year, _dmy, _iso,
-                                     _mdy, _my, _numeric, _select)
-from aseandocs._fastre import max_width, near_finditer
+from aseandocs.dates.values import (_bare_range, _Candidate, _cross, _cued_year, _dmy, _iso, _mdy, _my,
+                                    _numeric, _select)
 from aseandocs.thai import thai_digits_to_ascii
 
 __all__ = ["DateMatch", "find_dates", "parse_date", "PRECISIONS"]

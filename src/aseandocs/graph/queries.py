@@ -29,12 +29,12 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from . import export as _graph_export
-from .records import (BodyRecord, CoverageRow, EventRecord, MeasureBrief, MeasureRecord,
-                             ProgressRecord, Results, SearchHit)
 from ..errors import BuildError, NotFoundError
 from ..model import ParsedDocument
 from ..thai import thai_digits_to_ascii
+from . import export as _graph_export
+from .records import (BodyRecord, CoverageRow, EventRecord, MeasureBrief, MeasureRecord, ProgressRecord,
+                      Results, SearchHit)
 
 __all__ = ["MeasureGraph", "NODE_TYPES", "EDGE_TYPES", "ref_sort_key"]
 

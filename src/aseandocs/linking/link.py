@@ -46,11 +46,9 @@ import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from importlib import resources
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
-
-from .._data import load as _load_yaml
+from .._data import load_data
 from ..model import Event, Link, Measure, ParsedDocument
 
 __all__ = ["link_corpus", "link_document", "event_frequencies", "measure_terms", "MeasureIndex",
@@ -175,7 +173,7 @@ class _Gloss:
 
 @lru_cache(maxsize=1)
 def _glossary() -> tuple[_Gloss, ...]:
-    raw = _load_yaml((resources.files("aseandocs") / "data" / "glossary.yaml").read_text("utf-8"))
+    raw = load_data("glossary.yaml")
     return tuple(_Gloss(tuple(str(x).lower() for x in e.get("en", [])),
                         tuple(str(x) for x in e.get("th", []))) for e in raw or [])
 

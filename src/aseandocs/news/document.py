@@ -25,19 +25,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from .events import assemble
-from .cues import cue_data
-from .header import (_dates, _dateline, _Header, _header_dates, _kind_words,  # noqa: F401
-                           _markers, DATELINE)
 from ..model import Document, Event, Measure, Mention
+from .cues import cue_data
+from .events import assemble
+from .header import _dates, _Header, _header_dates, _kind_words, _markers
 
 if TYPE_CHECKING:  # pragma: no cover
     from .header import DateScan
-    from ..dates import DateMatch
 
 __all__ = ["detect_kind", "find_title", "find_document_date", "extract_events"]
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
-from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before,
-                           main_cue, scan_instruments)
 from ..model import Document, Event, Mention
+from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before, main_cue,
+                   scan_instruments)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..dates import DateMatch

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-
+from .._data import load_data
 from .._fastre import dispatch_source
-from .._data import load as _load_yaml
 from ..errors import ParseError
 
 _DATA_FILE = "plan_headings.yaml"
@@ -32,8 +30,7 @@ _LISTS = ("scope_cues", "continuation_markers", "table_ref_columns", "table_colu
 @lru_cache(maxsize=1)
 def cues() -> dict[str, tuple[str, ...]]:
     """Every cue list of the data file, as tuples of strings (longest first)."""
-    raw: Any = _load_yaml(resources.files("aseandocs.data").joinpath(_DATA_FILE)
-                              .read_text(encoding="utf-8"))
+    raw: Any = load_data(_DATA_FILE, error=ParseError)
     out: dict[str, tuple[str, ...]] = {}
     for name in _LISTS:
         items = raw.get(name) if isinstance(raw, dict) else None

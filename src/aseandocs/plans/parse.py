@@ -35,11 +35,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 
+from ..model import Activity, Document, Measure
+from ..thai import thai_digits_to_ascii
 from .body import BULLET, split_body
 from .furniture import Heading, find_furniture, find_headings
 from .refs import ITEM_REF, Candidate, Item, scan, select_items
-from ..model import Activity, Document, Measure
-from ..thai import thai_digits_to_ascii
 
 __all__ = ["parse_plan", "parse_plan_text"]
 
