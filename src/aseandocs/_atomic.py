@@ -34,11 +34,11 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-_TEMP_SUFFIX = ".tmp"
+TEMP_SUFFIX = ".tmp"
 
 
 def _temp_beside(path: Path) -> Path:
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     os.close(fd)
     return Path(name)
 
@@ -146,7 +146,7 @@ def remove_stale_temps(*folders: str | os.PathLike[str]) -> int:
     returns how many. Call it only while no other writer uses the folders (under the build lock)."""
     removed = 0
     for folder in folders:
-        for tmp in Path(folder).glob(f".*{_TEMP_SUFFIX}"):
+        for tmp in Path(folder).glob(f".*{TEMP_SUFFIX}"):
             with contextlib.suppress(OSError):
                 if tmp.is_dir() and not tmp.is_symlink():   # a streamed graph's part files
                     shutil.rmtree(tmp)

@@ -68,7 +68,7 @@ def parse(source: "str | os.PathLike[str] | Document", *,
     always (True: an error when it is missing) or never (False).
     """
     from .bodies import BodyRegistry
-    from .news.document import _analyse
+    from .news import analyse
     from .plans import parse_plan
     from .readers import read
 
@@ -84,7 +84,7 @@ def parse(source: "str | os.PathLike[str] | Document", *,
             measures = merge_table_measures(measures, tables)
     mentions = reg.find(document.text)
     measures = _measure_bodies(measures, mentions)
-    kind, title, date, events = _analyse(document, mentions, measures)
+    kind, title, date, events = analyse(document, mentions, measures)
     return ParsedDocument(document=document, kind=kind, title=title, date=date,
                           measures=tuple(measures), mentions=tuple(mentions), events=tuple(events))
 

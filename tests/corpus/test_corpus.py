@@ -295,7 +295,7 @@ def test_process_pool_equals_in_process(tmp_path: Path, n_news: int) -> None:
     (1001, 4, [8] * 125 + [1]),
 ])
 def test_parse_jobs_go_to_the_workers_in_small_batches(jobs: int, workers: int, sizes: list[int]) -> None:
-    from aseandocs.corpus.builder import _batches
+    from aseandocs.corpus.engines import _batches
     made = list(_batches([(str(i), str(i)) for i in range(jobs)], workers))
     assert [len(b) for b in made] == sizes
     assert [j for b in made for j in b] == [(str(i), str(i)) for i in range(jobs)]

@@ -419,7 +419,8 @@ def test_gold_json_shape() -> None:
     "วันนี้ เมื่อวานนี้ ทุกวันนี้ พรุ่งนี้ วานนี้ เมื่อวานซืน xTODAY ToDay1 today_ ſ K İ ı",
     "DAY BEFORE YESTERDAY yesterday! ประชุมเมื่อวานนี้ (today)", ""])
 def test_relative_regex_is_the_plain_alternation(text):
-    from aseandocs.dates.scan import RELATIVE_RE, _plain_relative
+    from aseandocs.dates.data import plain_relative as _plain_relative
+    from aseandocs.dates.scan import RELATIVE_RE
     assert [(m.span(), m.group()) for m in RELATIVE_RE.finditer(text)] == \
            [(m.span(), m.group()) for m in _plain_relative().finditer(text)]
 
@@ -429,7 +430,8 @@ def test_relative_regex_is_the_plain_alternation(text):
                                  "before", "วันนี้", "เมื่อวาน", "นี้", "ซืน", "ſ", "K", "1"]),
                 max_size=30).map("".join))
 def test_relative_regex_property(text):
-    from aseandocs.dates.scan import RELATIVE_RE, _plain_relative
+    from aseandocs.dates.data import plain_relative as _plain_relative
+    from aseandocs.dates.scan import RELATIVE_RE
     assert [(m.span(), m.group()) for m in RELATIVE_RE.finditer(text)] == \
            [(m.span(), m.group()) for m in _plain_relative().finditer(text)]
 
@@ -582,5 +584,5 @@ def test_events_with_the_scan_are_find_dates(fast_texts):
     for t in fast_texts:
         cands, _ = news._scan(t)
         for ref in (None, "2019-03-06"):
-            rel = dates._relative(t, dates._reference_day(ref)) if ref else []
-            assert dates._matches(t, cands + rel) == find_dates(t, reference=ref)
+            rel = dates.relative_candidates(t, dates.reference_day(ref)) if ref else []
+            assert dates.resolve_matches(t, cands + rel) == find_dates(t, reference=ref)

@@ -27,6 +27,7 @@ import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple
 
@@ -176,8 +177,16 @@ def _write_store(docs_dir: Path, path: Path, ids: list[str]) -> None:
     write_store(_documents(docs_dir, ids), path)
 
 
-def _write_graph(dest: Path, ids: list[str], ctx: Any, json_file: bool, xml_files: bool,
-                 selection: Any = None, tick: Callable[[], Any] | None = None,
+class _GraphFiles(NamedTuple):
+    """Which graph files to write, of which documents of ``dest/documents``, in which context."""
+    dest: Path
+    ids: list[str]
+    ctx: Any                  # a graph.build.GraphContext
+    json_file: bool           # graph.json
+    xml_files: bool           # graph.graphml and graph.gexf
+
+
+def _write_graph(files: _GraphFiles, *, selection: Any = None, tick: Callable[[], Any] | None = None,
                  relay: Any = None, relayed: str | None = None) -> dict[str, Any]:
     """graph.json and/or graph.graphml and graph.gexf, streamed from ``documents/`` (``graph.stream``);
     ``selection`` (an explorer ``Selection``) sees every node on the way, and ``relay`` (a
@@ -186,6 +195,7 @@ def _write_graph(dest: Path, ids: list[str], ctx: Any, json_file: bool, xml_file
     attributes of mixed types, makes them again from ``documents/``)."""
     from ..graph.build import fragments
     from ..graph.stream import write_graph_files
+    dest, ids, ctx, json_file, xml_files = files
     if _orphaned():
         return {}
     passes = [0]
@@ -310,13 +320,14 @@ def write_outputs(dest: Path, summaries: list[tuple[str, Any]], ids: list[str], 
         # the worker writing the GraphML and GEXF files (``corpus.relay``); a worker that cannot take
         # the task (a broken pool) is replaced by this process, making them again from documents/
         relay = RelayWriter(dest / "cache" if (dest / "cache").is_dir() else dest)
-        tasks.run(_write_graph, dest, ids, ctx, False, True, None, None, None, relay.folder,
-                  retry=lambda: _write_graph(dest, ids, ctx, False, True))
+        xml = _GraphFiles(dest, ids, ctx, json_file=False, xml_files=True)
+        tasks.run(partial(_write_graph, xml, relayed=relay.folder), retry=lambda: _write_graph(xml))
     try:
         selection = Selection(MAX_NODES)
         from tqdm import tqdm
         with tqdm(total=len(ids), unit="doc", desc="graph files, store, explorer", disable=not progress) as bar:
-            facts = _write_graph(dest, ids, ctx, True, not parallel, selection, bar.update, relay)
+            facts = _write_graph(_GraphFiles(dest, ids, ctx, json_file=True, xml_files=not parallel),
+                                 selection=selection, tick=bar.update, relay=relay)
         if relay is not None:
             relay.close()
         lap("exports")

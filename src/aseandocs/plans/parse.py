@@ -37,7 +37,8 @@ from collections import defaultdict
 
 from ..model import Activity, Document, Measure
 from ..thai import thai_digits_to_ascii
-from .body import BULLET, split_body
+from .body import split_body
+from .cues import BULLET
 from .furniture import Heading, find_furniture, find_headings
 from .refs import ITEM_REF, Candidate, Item, scan, select_items
 
