@@ -277,16 +277,6 @@ class _Draft:
     cues: list[Cue] = field(default_factory=list)
 
 
-def _cues_in(text: str, s: int, e: int, names: _Spans) -> list[Cue]:
-    """Cues of ``text[s:e]``, none inside an instrument name ("ปฏิญญาว่าด้วยการรับรอง...")."""
-    out = []
-    for c in find_cues(text[s:e]):
-        a, b = c.start + s, c.end + s
-        if not names.holding(a, b):
-            out.append(Cue(c.type, c.text, a, b))
-    return out
-
-
 def _later(a: str, b: str) -> bool:
     n = min(len(a), len(b))
     return a[:n] > b[:n]
