@@ -213,7 +213,7 @@ def _cmd_build(a: argparse.Namespace) -> int:
 
 def _cmd_sql(a: argparse.Namespace) -> int:
     from ..store import query
-    columns, rows = query(a.out, a.query)
+    columns, rows = query(a.out, a.query, timeout=a.timeout or None)
     if a.json:
         dump([dict(zip(columns, r)) for r in rows])
         return EXIT_OK
@@ -281,6 +281,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp = with_json(sub.add_parser("sql", help="run a read-only SQL query on OUT/aseandocs.sqlite"))
     sp.add_argument("out")
     sp.add_argument("query")
+    sp.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                    help="stop a query that runs longer than this (default: 30; 0: no limit)")
     sp.set_defaults(func=_cmd_sql)
 
     sp = sub.add_parser("graph", help="query and export the measure graph of a build")
