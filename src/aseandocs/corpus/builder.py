@@ -176,15 +176,20 @@ class _Build:
             self.errors.append(payload)
             return
         try:
-            if isinstance(payload, DocRecord):
-                rec = payload
-            else:
-                if link is None and self.linking:
-                    link = link_terms(payload)   # an entry cached without them (an older build)
-                rec = compact(payload, events=False, link=link, graph=True)
+            rec = self._record(payload, link)
         except (KeyError, TypeError, ValueError) as e:
             self.errors.append(error_record(given, e))
             return
+        self._keep_record(given, rec)
+
+    def _record(self, payload: Any, link: dict[str, Any] | None) -> DocRecord:
+        if isinstance(payload, DocRecord):
+            return payload
+        if link is None and self.linking:
+            link = link_terms(payload)   # an entry cached without them (an older build)
+        return compact(payload, events=False, link=link, graph=True)
+
+    def _keep_record(self, given: str, rec: DocRecord) -> None:
         if rec.event_df is not None:
             self.df.add(*rec.event_df)
         self.names_seen.add(self.position.get(given, 0), rec.mention_names)
@@ -192,6 +197,19 @@ class _Build:
             self.records[given] = replace(rec, event_df=None, mention_names=())
         else:   # news, reports: only counts stay (a 1 GB corpus has 250,000 of them)
             self.records[given] = Brief(rec.id, rec.mentions, rec.events, len(rec.parsed.measures), rec.summary)
+
+    def _reuse(self, given: str, status: str, payload: Any, link: dict[str, Any] | None) -> bool:
+        """Keep a cached outcome; False when its parse result does not make a record (a wrong
+        entry: the document is parsed again, never failed for it)."""
+        if status != "ok":
+            self.errors.append(payload)
+            return True
+        try:
+            rec = self._record(payload, link)
+        except (KeyError, TypeError, ValueError):
+            return False
+        self._keep_record(given, rec)
+        return True
 
     # --- phases ------------------------------------------------------------------------------------
 
@@ -219,9 +237,9 @@ class _Build:
             except OSError as e:
                 self.errors.append(_unreadable(given, e))
                 continue
-            hit = None if self.settings.force else cache.read_entry(self.cache_dir, key, with_link=True)
-            if hit is not None:
-                self.keep(given, *hit)
+            hit = None if self.settings.force else cache.read_entry(self.cache_dir, key, document=given,
+                                                                    with_link=True)
+            if hit is not None and self._reuse(given, *hit):
                 self.cached += 1
             else:
                 self.jobs.append((given, str(p.resolve())))
@@ -395,7 +413,7 @@ def _link_with(link_fn: LinkFn, recs: list[DocRecord | Brief], doc_keys: list[st
     back from the cache; no texts)."""
     full = []
     for r, k in zip(recs, doc_keys):
-        hit = cache.read_entry(cache_dir, k)
+        hit = cache.read_entry(cache_dir, k, doc_id=r.id)
         if hit is None or hit[0] != "ok":
             raise BuildError(f"{cache_dir / (k + '.json')}: the cached parse of {r.id!r} vanished "
                              "during the build; build again")

@@ -110,7 +110,7 @@ def _orphaned() -> bool:
 
 def _full(cache_dir: Path, item: DocItem) -> ParsedDocument:
     """The whole parsed document of ``item`` from the cache, with its links (if given)."""
-    hit = cache.read_entry(cache_dir, item.key)
+    hit = cache.read_entry(cache_dir, item.key, doc_id=item.id)
     if hit is None or hit[0] != "ok":
         raise BuildError(f"{cache_dir / (item.key + '.json')}: the cached parse of {item.id!r} "
                          "vanished during the build; build again (with --force if it persists)")
