@@ -109,3 +109,16 @@ def test_marks_kept_by_the_normaliser_are_canonical() -> None:
         assert thai._mark_cluster(kept) == kept
         assert thai.normalize("ก" + kept + "ก").text == "ก" + kept + "ก"
     assert thai.normalize("a\nb").text == "a\nb"
+
+
+@pytest.mark.parametrize("text, warned", [
+    ("ก" + "\u0e48" * 5000 + " ASEAN", True),                     # a tone mark stacked 5,000 times
+    ("ASEAN" + "\u200b" * 400 + " SOMTC", True),                  # a run of zero-width spaces
+    ("ความร่วมมือ  อาเซียน\n\n\nASEAN   SOMTC", False),           # ordinary white space to fold
+    ("การประชุมเจ้าหน้าที่อาวุโสอาเซียน", False),
+])
+def test_normalisation_that_removes_most_of_a_document_warns(text: str, warned: bool) -> None:
+    """Issue 19, item 10. Before: megabytes of stacked combining marks became a few characters
+    without a word."""
+    doc = normalize_document(Document.from_text(text, id="x"))
+    assert any("normalisation removed" in w for w in doc.warnings) is warned, doc.warnings

@@ -32,11 +32,24 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["parse", "normalize_document", "cache_key"]
 
 
+#: Normalisation removing more than this share of a document's characters is worth a warning: it
+#: folds white space and drops repeated marks and invisible characters, which clean text has few of.
+REMOVED_WARNING = 0.20
+
+
 def normalize_document(document: Document) -> Document:
-    """The document with its text normalised (``thai.normalize``) and page spans moved to match."""
+    """The document with its text normalised (``thai.normalize``) and page spans moved to match.
+    When normalisation removes more than ``REMOVED_WARNING`` of the characters (stacked combining
+    marks, runs of zero-width characters), the document gets a warning saying how much."""
     norm = normalize(document.text)
     pages = tuple(replace(p, span=norm.offsets.span_to_norm(p.span)) for p in document.pages)
-    return replace(document, text=norm.text, pages=pages,
+    warnings = document.warnings
+    before, after = len(document.text), len(norm.text)
+    if before and before - after > REMOVED_WARNING * before:
+        warnings = (*warnings, f"normalisation removed {100 * (before - after) / before:.0f}% of the text "
+                               f"({before - after:,} of {before:,} characters: repeated marks, invisible "
+                               "characters or white space); check the source file")
+    return replace(document, text=norm.text, pages=pages, warnings=warnings,
                    language=document.language or detect_language(norm.text))
 
 

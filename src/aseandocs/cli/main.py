@@ -321,7 +321,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AseandocsError as e:
         print(f"aseandocs: error: {e}", file=sys.stderr)
         return EXIT_FAILED
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
+        from ..corpus.builder import Terminated
+        if isinstance(e, Terminated):
+            print("aseandocs: terminated (SIGTERM); the outputs written so far are whole", file=sys.stderr)
+            return 143
         print("aseandocs: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `aseandocs ... | head`

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import signal
 import tempfile
 import threading
 import time
@@ -67,6 +68,7 @@ def worker_init(lock_fd: int | None, parent: int) -> None:
     lock is the build's, and is released when the build ends in any way) and exit when the build
     process dies."""
     global _PARENT
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)   # the build's own handler is for the build process
     if lock_fd is not None:
         try:
             os.close(lock_fd)
