@@ -203,7 +203,8 @@ def _walk_texts(corpus: str) -> list[Path]:
 def _cmd_build(a: argparse.Namespace) -> int:
     from ..corpus import build
     summary = build(a.corpus, a.out, workers=a.workers, engine=a.engine, scheduler=a.scheduler,
-                    force=a.force, progress=not a.no_progress)
+                    force=a.force, progress=not a.no_progress, max_doc_mb=a.max_doc_mb or None,
+                    doc_timeout=a.doc_timeout or None)
     if a.json:
         dump(summary)
     else:
@@ -276,6 +277,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--scheduler", help="dask.distributed scheduler address (with --engine dask)")
     sp.add_argument("--force", action="store_true", help="ignore the cache and redo every document")
     sp.add_argument("--no-progress", action="store_true", help="no progress bar")
+    sp.add_argument("--max-doc-mb", type=float, default=50.0, metavar="MB",
+                    help="a document file larger than this fails (default: 50; 0: no limit)")
+    sp.add_argument("--doc-timeout", type=float, default=120.0, metavar="SECONDS",
+                    help="a document whose parse takes longer fails (default: 120; 0: no limit)")
     sp.set_defaults(func=_cmd_build)
 
     sp = with_json(sub.add_parser("sql", help="run a read-only SQL query on OUT/aseandocs.sqlite"))

@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 from ..errors import BuildError
 from . import outputs
-from .jobs import Job, Outcome, ParseFn, error_record, parse_cached, parse_one, parse_remote
+from .jobs import Job, Limits, Outcome, ParseFn, error_record, parse_cached, parse_one, parse_remote
 from .settings import BuildSettings
 
 __all__ = ["ENGINES", "ParseTask", "run_local", "run_dask", "import_later_stages"]
@@ -46,12 +46,13 @@ class ParseTask:
     cache_dir: str | None = None
     keys: Mapping[str, str] | None = None
     link: bool = True
+    limits: Limits = Limits()
 
     def call(self, job: Job) -> tuple[Any, ...]:
         """(function, *arguments) that handle ``job`` in a worker."""
         if self.cache_dir is None or self.keys is None:
-            return (parse_one, *job, self.parse_fn)
-        return (parse_cached, *job, self.parse_fn, self.cache_dir, self.keys[job[0]], self.link)
+            return (parse_one, *job, self.parse_fn, self.limits)
+        return (parse_cached, *job, self.parse_fn, self.cache_dir, self.keys[job[0]], self.link, self.limits)
 
 
 def run_local(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
@@ -153,7 +154,7 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
         client = scheduler   # a Client the caller manages
     try:
         futures = client.map(parse_remote, [g for g, _ in jobs], [a for _, a in jobs],
-                             parse_fn=task.parse_fn, pure=False)
+                             parse_fn=task.parse_fn, limits=task.limits, pure=False)
         by_key = {f.key: job for f, job in zip(futures, jobs)}
         for fut in as_completed(futures):
             job = by_key[fut.key]
