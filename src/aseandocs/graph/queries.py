@@ -25,7 +25,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 
@@ -35,6 +35,9 @@ from ..thai import thai_digits_to_ascii
 from . import export as _graph_export
 from .records import (BodyRecord, CoverageRow, EventRecord, MeasureBrief, MeasureRecord, ProgressRecord,
                       Results, SearchHit)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._scorecard import Scorecard
 
 __all__ = ["MeasureGraph", "NODE_TYPES", "EDGE_TYPES", "ref_sort_key"]
 
@@ -317,6 +320,13 @@ class MeasureGraph:
                                     measures=len(nodes), reported=reported,
                                     share=round(reported / len(nodes), 4)))
         return Results(rows)
+
+    def scorecard(self, plan: str) -> "Scorecard":
+        """One row per measure of ``plan``: bodies, status (none, activity, adopted, signed,
+        in_force: the furthest its events reached), events, first and latest dates and the best
+        evidence with its document; ``.to_frame()``, ``.to_csv()``, ``.to_markdown()``, ``.to_html()``."""
+        from ._scorecard import build_scorecard
+        return build_scorecard(self, plan)
 
     def stats(self) -> dict[str, int]:
         """Counts: nodes and edges by type, plans, dated events, measures with reported progress."""
