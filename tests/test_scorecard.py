@@ -189,3 +189,11 @@ def test_charter_entry_into_force_is_the_evidence_of_1_2_1(shared_corpus, tmp_pa
                           encoding="utf-8")
         dom = _chromium(out.parent, driven.resolve().as_uri())
         assert "errors:0" in dom.split('<pre id="log">', 1)[1]
+
+
+@pytest.mark.parametrize("name", ["aseandocs._scorecard"])
+def test_docstring_examples(name):
+    import doctest
+    import importlib
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0

@@ -174,12 +174,14 @@ def _cmd_bodies(a: argparse.Namespace) -> int:
         from ..bodies.discover import to_yaml
         paths = _walk_texts(a.corpus)
         cands = discover(paths, registry=reg)
+        if a.limit is not None:   # the most frequent first: --limit keeps the top N in every format
+            cands = cands[: a.limit]
         if a.yaml:
             print(to_yaml(cands))
         elif a.json:
             dump(cands)
         else:
-            for c in cands[: a.limit]:
+            for c in cands[:50] if a.limit is None else cands:
                 known = f" -> {c.resolves_to}" if getattr(c, "resolves_to", None) else ""
                 print(f"{c.count:>4}  {c.name}{known}")
                 for ex in list(c.examples)[:1]:
@@ -265,7 +267,8 @@ def build_parser() -> argparse.ArgumentParser:
     r = with_json(bsub.add_parser("discover", help="candidate new bodies and aliases in a corpus"))
     r.add_argument("corpus")
     r.add_argument("--yaml", action="store_true", help="registry-shaped YAML stubs to review")
-    r.add_argument("--limit", type=int, default=50, help="how many candidates to print (default 50)")
+    r.add_argument("--limit", type=int, default=None,
+                   help="keep the N most frequent candidates (default: 50 printed, all with --yaml/--json)")
     sp.set_defaults(func=_cmd_bodies)
 
     sp = with_json(sub.add_parser("build", help="build a corpus folder: JSON, graph, store, explorer"))
