@@ -37,7 +37,7 @@ from .records import (BodyRecord, CoverageRow, EventRecord, MeasureBrief, Measur
                       Results, SearchHit)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._scorecard import Scorecard
+    from .scorecard import Scorecard
 
 __all__ = ["MeasureGraph", "NODE_TYPES", "EDGE_TYPES", "ref_sort_key"]
 
@@ -339,7 +339,7 @@ class MeasureGraph:
         """One row per measure of ``plan``: bodies, status (none, activity, adopted, signed,
         in_force: the furthest its events reached), events, first and latest dates and the best
         evidence with its document; ``.to_frame()``, ``.to_csv()``, ``.to_markdown()``, ``.to_html()``."""
-        from ._scorecard import build_scorecard
+        from .scorecard import build_scorecard
         return build_scorecard(self, plan)
 
     def stats(self) -> dict[str, int]:

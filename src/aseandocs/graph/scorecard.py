@@ -30,7 +30,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Iterable
 
-from ._graph_records import Results, _Record
+from .records import Results, _Record
 
 __all__ = ["STATUSES", "EVENT_STATUS", "ScorecardRow", "Scorecard", "status_of", "build_scorecard",
            "FORMATS"]
@@ -148,7 +148,7 @@ class Scorecard(Results):  # type: ignore[type-arg]
 
 def _save(text: str, path: str | os.PathLike[str] | None) -> str:
     if path is not None:
-        from ._atomic import write_atomic
+        from .._atomic import write_atomic
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text)
     return text
@@ -222,7 +222,7 @@ def _best(progress: Iterable[Any]) -> Any:
 
 def build_scorecard(graph: Any, plan: str) -> Scorecard:
     """The scorecard of ``plan`` from a ``MeasureGraph`` (its measures in plan order)."""
-    from .errors import NotFoundError
+    from ..errors import NotFoundError
 
     plan = plan.removeprefix("doc:")
     nodes = [(n, d) for n, d in graph._nodes("measure") if d.get("plan") == plan]

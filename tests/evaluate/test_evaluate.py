@@ -341,10 +341,3 @@ def test_equals_the_shared_scorer_on_the_own_corpus(tmp_path, score_script):
     aseandocs.build(OWN_CORPUS, tmp_path / "out", workers=1, progress=False)
     _same_as_scorer(OWN_GOLD, tmp_path / "out")
 
-
-@pytest.mark.parametrize("name", ["aseandocs.evaluate._norm", "aseandocs.evaluate._score"])
-def test_docstring_examples(name):
-    import doctest
-    import importlib
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 0 and result.failed == 0

