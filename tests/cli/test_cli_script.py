@@ -16,7 +16,7 @@ import pytest
 
 from aseandocs.cli import build_parser
 from aseandocs.cli.examples import EXAMPLES, subcommands
-from conftest import OWN_CORPUS, OWN_GOLD, SHARED
+from conftest import OWN_CORPUS, OWN_GOLD
 
 SCRIPT = Path(sys.executable).with_name("aseandocs")
 if not SCRIPT.exists():  # pragma: no cover - an install without the console script
