@@ -130,6 +130,10 @@ def import_later_stages() -> None:
     from ..graph import build, stream  # noqa: F401
 
 
+#: Seconds to wait for a dask scheduler named by its address before the build fails.
+SCHEDULER_TIMEOUT = 5
+
+
 def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
              pool: Any = None, meanwhile: Any = None) -> Iterator[tuple[Job, Outcome]]:
     """Parse on a dask.distributed cluster (``settings.scheduler``, or a LocalCluster of
@@ -148,7 +152,11 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
         client = Client(cluster)
         own.insert(0, client)
     elif isinstance(scheduler, str):
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError) as e:
+            raise BuildError(f"cannot reach the dask scheduler at {scheduler} within {SCHEDULER_TIMEOUT} s "
+                             f"({e}); check the address and that `dask scheduler` runs there") from e
         own.append(client)
     else:
         client = scheduler   # a Client the caller manages
