@@ -296,13 +296,14 @@ def test_a_50_mb_single_line_build(tmp_path: Path) -> None:
     corpus.mkdir()
     (corpus / "line.txt").write_text(big_text(), encoding="utf-8")
     out = tmp_path / "out"
-    seconds, _ = bounded(lambda _: build(corpus, out, workers=1, progress=False, parse_fn=light_parse), 120)
+    seconds, _ = bounded(lambda _: build(corpus, out, workers=1, progress=False, parse_fn=light_parse,
+                                         max_doc_mb=None), 120)   # the size limit is test_faults.py's
     assert seconds < 120
     doc = json.loads((out / "documents" / "line.json").read_bytes())
     assert len(doc["document"]["text"]) >= BIG_BYTES // 3
     assert complete(str(out / "aseandocs.sqlite"), b"") and complete("index.html", (out / "index.html").read_bytes())
     t = time.perf_counter()
-    assert build(corpus, out, workers=1, progress=False, parse_fn=light_parse).cached == 1
+    assert build(corpus, out, workers=1, progress=False, parse_fn=light_parse, max_doc_mb=None).cached == 1
     assert time.perf_counter() - t < 60                                  # the re-run is served from the cache
 
 

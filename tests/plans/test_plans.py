@@ -539,7 +539,7 @@ def test_cost_grows_linearly(unit: str) -> None:
     small = (unit * (20_000 // len(unit) + 1))[:20_000]
     large = (unit * (200_000 // len(unit) + 1))[:200_000]
     t_small, t_large = _best_time(small), _best_time(large)
-    assert t_large < 3.0
+    assert t_large < 15.0     # a quadratic walk takes minutes; the ratio below is the real check
     assert t_large / max(t_small, 1e-3) < 30      # 10x the text: ~10x the time, never ~100x
 
 

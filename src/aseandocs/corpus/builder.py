@@ -52,7 +52,7 @@ from typing import Any, Iterator, Mapping
 from .._atomic import remove_stale_temps
 from ..errors import BuildError
 from . import cache, outputs
-from .engines import ENGINES, ParseTask, import_later_stages
+from .engines import ENGINES, ParseTask, WorkerDeaths, import_later_stages
 from .jobs import Job, Limits, error_record
 from .lock import BuildLock
 from .records import Brief, DocRecord, compact, link_terms
@@ -81,6 +81,8 @@ class BuildSummary:
     index: Path
     timings: dict[str, float] = field(default_factory=dict)
     failures: tuple[dict[str, Any], ...] = ()   # the records of OUT/errors.jsonl
+    worker_deaths: int = 0                      # worker processes that died while parsing
+    retried: tuple[str, ...] = ()               # the documents they held, parsed again alone
 
     #: How many failures ``format()`` lists (all of them are in errors.jsonl).
     SHOWN = 20
@@ -93,6 +95,10 @@ class BuildSummary:
                  f"  skipped {self.skipped} other files · errors {self.errors}"
                  + (f" (see {self.out / 'errors.jsonl'})" if self.errors else ""),
                  f"  explorer: {self.index}"]
+        if self.worker_deaths:
+            shown = ", ".join(self.retried[:self.SHOWN]) + (" ..." if len(self.retried) > self.SHOWN else "")
+            lines.insert(-1, f"  a worker process died {self.worker_deaths} time(s) (out of memory?); "
+                             f"{len(self.retried)} documents it held were parsed again alone: {shown}")
         for e in self.failures[:self.SHOWN]:
             hint = f" ({e['hint']})" if e.get("hint") else ""
             lines.insert(-1, f"    {e['path']}: {e['reason']}{hint}")
@@ -192,6 +198,7 @@ class _Build:
         self.tasks: Any = None          # the output tasks (``outputs.outputs_tasks``)
         self.staged: OutputSet | None = None    # where this build's outputs are written first
         self._links_to_record: tuple[str, list[str], dict[str, Any]] | None = None
+        self.deaths = WorkerDeaths()            # worker processes that died while parsing
 
     def lap(self, name: str) -> None:
         now = time.perf_counter()
@@ -313,8 +320,9 @@ class _Build:
                 limits = Limits(None if s.max_doc_mb is None else int(s.max_doc_mb * 1e6), s.doc_timeout)
                 task = ParseTask(s.parse_fn, str(self.cache_dir) if local else None,
                                  self.keys if local else None, link=self.linking, limits=limits)
+                extra = {"deaths": self.deaths} if local else {}
                 outcomes = ENGINES[s.engine](jobs, task, s, pool=self.pool if local else None,
-                                             meanwhile=import_later_stages if local else None)
+                                             meanwhile=import_later_stages if local else None, **extra)
                 for (given, _), (status, payload, cacheable) in outcomes:
                     link = payload.pop("_link", None) if isinstance(payload, dict) and status == "ok" else None
                     if cacheable:
@@ -397,7 +405,8 @@ class _Build:
             bodies=kept["bodies"], mentions=sum(r.mentions for r in recs),
             events=sum(r.events for r in recs), links=facts["links"], errors=len(self.errors),
             cached=self.cached, seconds=round(time.perf_counter() - self.t0, 3), out=dest,
-            index=dest / "index.html", timings=self.timings, failures=tuple(self.errors))
+            index=dest / "index.html", timings=self.timings, failures=tuple(self.errors),
+            worker_deaths=self.deaths.deaths, retried=tuple(self.deaths.retried))
 
 
 def _unreadable(given: str, e: OSError) -> dict[str, Any]:

@@ -3,15 +3,19 @@ in batches through a bounded window) and ``dask`` (a dask.distributed cluster). 
 jobs to (job, outcome) pairs as they finish, in any order."""
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
 
+from .._atomic import TEMP_SUFFIX
 from ..errors import BuildError
 from . import outputs
 from .jobs import Job, Limits, Outcome, ParseFn, error_record, parse_cached, parse_one, parse_remote
 from .settings import BuildSettings
 
-__all__ = ["ENGINES", "ParseTask", "run_local", "run_dask", "import_later_stages"]
+__all__ = ["ENGINES", "ParseTask", "WorkerDeaths", "DIED", "run_local", "run_dask", "import_later_stages"]
 
 
 #: Jobs in flight per worker process (queued ahead so no worker waits for the next one).
@@ -23,8 +27,14 @@ _IN_FLIGHT = 64
 _BATCH = 8
 
 
-def _parse_batch(task: Callable[..., Outcome], jobs: list[tuple[Any, ...]]) -> list[Outcome]:
-    """``task(*args)`` for each of ``jobs`` in one worker call (``run_local``)."""
+def _parse_batch(task: Callable[..., Outcome], jobs: list[tuple[Any, ...]], batch: int = -1,
+                 marks: str | None = None) -> list[Outcome]:
+    """``task(*args)`` for each of ``jobs`` in one worker call (``run_local``). With ``marks`` (a
+    folder), the worker first writes the number of the ``batch`` it starts into ``marks/<pid>``:
+    when a worker dies, the build can tell the batches that were running from those only queued."""
+    if marks is not None:
+        with open(os.path.join(marks, str(os.getpid())), "w", encoding="ascii") as f:
+            f.write(str(batch))
     return [task(*args) for args in jobs]
 
 
@@ -55,72 +65,168 @@ class ParseTask:
         return (parse_cached, *job, self.parse_fn, self.cache_dir, self.keys[job[0]], self.link, self.limits)
 
 
+#: The reason a document fails with when it killed its worker process twice.
+DIED = "the worker processing it died: out of memory?"
+
+
+class WorkerDeaths:
+    """What the local engine tells the build about worker processes that died: how many times a
+    pool lost a worker, the documents that were running then (retried alone), and those that
+    killed their worker again (failed)."""
+
+    def __init__(self) -> None:
+        self.deaths = 0
+        self.retried: list[str] = []
+        self.failed: list[str] = []
+
+
 def run_local(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
-              pool: Callable[[], Any] | None = None,
-              meanwhile: Callable[[], Any] | None = None) -> Iterator[tuple[Job, Outcome]]:
+              pool: Callable[[], Any] | None = None, meanwhile: Callable[[], Any] | None = None,
+              deaths: WorkerDeaths | None = None) -> Iterator[tuple[Job, Outcome]]:
     """Parse in this process (``settings.workers`` 1) or in the process pool ``pool()`` (else one
     made here), a few jobs per task (``_batches``), each as ``task`` says. With a pool,
-    ``meanwhile()`` runs here once the first tasks are sent (while the workers start)."""
+    ``meanwhile()`` runs here once the first tasks are sent (while the workers start).
+
+    A worker that dies (the out-of-memory killer, a crash in a C extension) costs only the
+    documents it held: the pool is replaced and parsing goes on at full width; the batches that
+    were queued are sent again, and the documents of the batches that were running are each
+    parsed again alone in a process of their own, where a second death names the culprit, which
+    then fails with ``DIED``. ``deaths`` (a ``WorkerDeaths``) is told what happened."""
     workers = settings.worker_count
     if workers <= 1:
         for job in jobs:
             fn, *args = task.call(job)
             yield job, fn(*args)
         return
-    import queue
-    from concurrent.futures.process import BrokenProcessPool
+    yield from _Local(jobs, task, workers, pool, deaths or WorkerDeaths()).run(meanwhile)
 
-    broken: list[Job] = []
-    own = None if pool is not None else outputs.new_pool(min(workers, len(jobs)), None)
-    executor = own or pool()   # type: ignore[misc]
-    fn = task.call(jobs[0])[0] if jobs else None
-    try:
-        # a bounded window of jobs in flight: a million queued futures would hold a million
-        # results and call frames in this process. Finished futures arrive on a queue (one
-        # callback each), not by waiting on every future in flight after each one.
-        todo = _batches(jobs, workers)
-        futures: dict[Any, list[Job]] = {}
-        finished: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        in_flight = [0]
 
-        def submit() -> None:
-            while in_flight[0] < _IN_FLIGHT * workers:
-                batch = next(todo, None)
-                if batch is None:
-                    return
+class _Local:
+    """The local engine with a pool: a bounded window of batches in flight, a replacement pool
+    when a worker dies, and a one-process pool where suspects are parsed again alone."""
+
+    def __init__(self, jobs: list[Job], task: ParseTask, workers: int, pool: Callable[[], Any] | None,
+                 deaths: WorkerDeaths) -> None:
+        import collections
+        import queue
+        self.task, self.workers, self.pool, self.deaths = task, workers, pool, deaths
+        self.lock_fd = getattr(pool, "lock_fd", None)
+        self.own = pool is None
+        self.executor = outputs.new_pool(min(workers, len(jobs)), None) if self.own else pool()  # type: ignore[misc]
+        self.alone: Any = None                 # the one-process pool of suspects
+        self.todo = collections.deque(enumerate(_batches(jobs, workers)))
+        self.futures: dict[Any, tuple[int, list[Job], int]] = {}   # future -> (batch, jobs, generation)
+        self.finished: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self.in_flight = 0
+        self.generation = 0                     # how many pools died so far
+        self.started: dict[int, set[int]] = {}  # generation -> the batches running when its pool died
+        self.marks = tempfile.mkdtemp(prefix=".running.", suffix=TEMP_SUFFIX, dir=task.cache_dir)
+        self.fn = task.call(jobs[0])[0] if jobs else None
+
+    def run(self, meanwhile: Callable[[], Any] | None) -> Iterator[tuple[Job, Outcome]]:
+        from concurrent.futures.process import BrokenProcessPool
+        try:
+            self.submit()
+            if meanwhile is not None:
+                meanwhile()
+            while self.futures:
+                fut = self.finished.get()
+                entry = self.futures.pop(fut, None)
+                if entry is None:
+                    continue                     # a suspect of a dead one-process pool, sent again
+                batch, jobs, generation = entry
+                alone = generation < 0
+                if not alone:
+                    self.in_flight -= len(jobs)
                 try:
-                    fut = executor.submit(_parse_batch, fn, [task.call(job)[1:] for job in batch])
+                    outcomes = fut.result()
                 except BrokenProcessPool:
-                    broken.extend(batch)
-                    continue
-                futures[fut] = batch
-                in_flight[0] += len(batch)
-                fut.add_done_callback(finished.put)
+                    if alone:
+                        yield from self.culprit(jobs[0])
+                    else:
+                        self.lost(batch, jobs, generation)
+                else:
+                    yield from zip(jobs, outcomes)
+                self.submit()
+        finally:
+            if self.own:
+                self.executor.shutdown(wait=True, cancel_futures=True)
+            if self.alone is not None:
+                self.alone.shutdown(wait=True, cancel_futures=True)
+            shutil.rmtree(self.marks, ignore_errors=True)
 
-        submit()
-        if meanwhile is not None:
-            meanwhile()
-        while futures:
-            fut = finished.get()
-            batch = futures.pop(fut)
-            in_flight[0] -= len(batch)
+    def submit(self) -> None:
+        """Fill the window of batches in flight."""
+        from concurrent.futures.process import BrokenProcessPool
+        while self.todo and self.in_flight < _IN_FLIGHT * self.workers:
+            batch, jobs = self.todo.popleft()
             try:
-                outcomes = fut.result()
-            except BrokenProcessPool:
-                broken.extend(batch)
-            else:
-                yield from zip(batch, outcomes)
-            submit()
-    finally:
-        if own is not None:
-            own.shutdown(wait=True, cancel_futures=True)
-    for job in broken:   # a worker died (a crash, out of memory): retry each alone to find the culprit
-        with outputs.new_pool(1, getattr(pool, "lock_fd", None)) as alone:
+                fut = self.executor.submit(_parse_batch, self.fn, [self.task.call(j)[1:] for j in jobs],
+                                           batch, self.marks)
+            except (BrokenProcessPool, RuntimeError):
+                self.todo.appendleft((batch, jobs))
+                self.replace(self.generation)
+                continue
+            self.futures[fut] = (batch, jobs, self.generation)
+            self.in_flight += len(jobs)
+            fut.add_done_callback(self.finished.put)
+
+    def replace(self, generation: int) -> None:
+        """The pool of ``generation`` lost a worker: note which batches were running, start anew."""
+        if generation != self.generation:
+            return                               # replaced already
+        self.started[generation] = self._running()
+        self.deaths.deaths += 1
+        self.generation += 1
+        if self.own:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = outputs.new_pool(self.workers, None)
+        else:
+            self.executor = self.pool()          # LazyPool replaces a broken pool  # type: ignore[misc]
+
+    def _running(self) -> set[int]:
+        found = set()
+        for name in os.listdir(self.marks):
             try:
-                yield job, alone.submit(*task.call(job)).result()
-            except BrokenProcessPool as e:
-                yield job, ("error", {**error_record(job[0], e), "reason": "the worker process died "
-                                      "parsing this file (crash or out of memory)"}, False)
+                with open(os.path.join(self.marks, name), encoding="ascii") as f:
+                    found.add(int(f.read() or -1))
+            except (OSError, ValueError):
+                pass
+        return found
+
+    def lost(self, batch: int, jobs: list[Job], generation: int) -> None:
+        """A batch of a pool that died: sent again if it was only queued; if it was running, each
+        of its documents is parsed again alone."""
+        self.replace(generation)
+        if batch not in self.started.get(generation, set()):
+            self.todo.appendleft((batch, jobs))
+            return
+        for job in jobs:
+            self.deaths.retried.append(job[0])
+            self._alone(job)
+
+    def _alone(self, job: Job) -> None:
+        if self.alone is None:
+            self.alone = outputs.new_pool(1, self.lock_fd)
+        fut = self.alone.submit(_parse_batch, self.fn, [self.task.call(job)[1:]])
+        self.futures[fut] = (-1, [job], -1)
+        fut.add_done_callback(self.finished.put)
+
+    def culprit(self, job: Job) -> Iterator[tuple[Job, Outcome]]:
+        """``job`` killed its worker again, alone this time: it fails, and the other suspects go on
+        in a new one-process pool."""
+        self.deaths.deaths += 1
+        self.deaths.failed.append(job[0])
+        pending = [(f, j) for f, (_, j, g) in list(self.futures.items()) if g < 0]
+        for f, _ in pending:
+            del self.futures[f]
+        self.alone.shutdown(wait=False, cancel_futures=True)
+        self.alone = None
+        for _, jobs in pending:                   # the suspects queued behind it, sent again
+            self._alone(jobs[0])
+        yield job, ("error", {**error_record(job[0], RuntimeError(DIED)), "error": "WorkerDied",
+                              "reason": DIED, "hint": "the file may need more memory than this machine "
+                              "has: split it, or build it alone with fewer workers"}, False)
 
 
 def import_later_stages() -> None:
