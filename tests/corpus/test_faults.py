@@ -303,3 +303,14 @@ def test_a_worker_killed_once_costs_a_retry_not_the_document(tmp_path: Path) -> 
     assert s.documents == 41 and s.errors == 0
     assert s.worker_deaths == 1 and any(r.endswith("news_unlucky.txt") for r in s.retried)
     assert len(list((tmp_path / "out" / "documents").glob("*.json"))) == 41
+
+
+@pytest.mark.parametrize("code, says", [
+    (28, "no space left on device"), (13, "permission denied"), (30, "read-only file system"),
+    (1, "operation not permitted")])
+def test_each_error_of_writing_the_user_can_fix_names_the_file_and_the_fix(tmp_path: Path, code: int, says: str) -> None:
+    from aseandocs.corpus.staging import disk_error
+    err = disk_error(OSError(code, os.strerror(code), str(tmp_path / "graph.json")), tmp_path)
+    assert err is not None and str(tmp_path / "graph.json") in str(err)
+    assert says in str(err) and "previous outputs" in str(err)
+    assert disk_error(OSError(5, "Input/output error"), tmp_path) is None      # not the user's to fix

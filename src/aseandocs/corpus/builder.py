@@ -200,6 +200,14 @@ class _Build:
         self._links_to_record: tuple[str, list[str], dict[str, Any]] | None = None
         self.deaths = WorkerDeaths()            # worker processes that died while parsing
 
+    def _free_stale_cache(self) -> None:
+        """After a failed write, remove the cache entries of files no longer in the corpus (they
+        would keep a small disk full for the next try); this build's own entries stay."""
+        try:
+            cache.prune(self.cache_dir, set(self.keys.values()) | {self.names_key})
+        except OSError:
+            pass
+
     def lap(self, name: str) -> None:
         now = time.perf_counter()
         self.timings[name] = round(now - self._clock, 4)
@@ -220,6 +228,7 @@ class _Build:
             err = disk_error(e, self.dest)
             if err is None:
                 raise
+            self._free_stale_cache()
             raise err from e
         except sqlite3.OperationalError as e:
             if "full" not in str(e):
