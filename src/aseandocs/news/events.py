@@ -402,6 +402,22 @@ def _instruments(text: str, insts: Sequence[Instrument], s: int, e: int) -> tupl
     return tuple(out)
 
 
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted and merged into disjoint runs, so that whether a statement overlaps any
+    of them is one bisection (a plan has hundreds of measures and a statement each date):
+
+        >>> _merged([(50, 60), (0, 10), (5, 20), (60, 70)])
+        [(0, 20), (50, 70)]
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _events(document: Document, drafts: list[_Draft], mentions: Sequence[Mention],
             insts: Sequence[Instrument], *,
             doc_date: str | None, plan: bool, excluded: Sequence[tuple[int, int]],
@@ -409,6 +425,8 @@ def _events(document: Document, drafts: list[_Draft], mentions: Sequence[Mention
     text = document.text
     ments = sorted(mentions, key=lambda m: m.span)
     mstarts = [m.span[0] for m in ments]
+    zones = _merged(excluded)
+    zstarts = [a for a, _ in zones]
     out: list[Event] = []
     for d in drafts:
         s, e = d.start, d.end
@@ -421,7 +439,8 @@ def _events(document: Document, drafts: list[_Draft], mentions: Sequence[Mention
         stmt = text[s:e]
         marked = any(m in stmt for m in keep_markers)
         if plan and not marked:
-            if any(a < e and s < b for a, b in excluded):
+            k = bisect_left(zstarts, e) - 1       # the last zone opening before the statement ends
+            if k >= 0 and zones[k][1] > s:
                 continue
             if d.date is None and d.cue.type not in ("signing", "adoption"):
                 continue
