@@ -367,13 +367,14 @@ def analyse(document: Document, mentions: Sequence[Mention] = (),
 def _extract_events(document: Document, mentions: Sequence[Mention], kind: str,
                     measures: Sequence[Measure], h: _Header, doc_date: str | None,
                     scan: "DateScan") -> list[Event]:
-    from ..dates import reference_day, relative_candidates, resolve_matches
+    from ..dates import reference_day, relative_candidates, resolve_matches, yearless_candidates
     text = document.text
     plan = kind == "plan"
     # "today", "เมื่อวานนี้": days counted from a news item's (or dated report's) own date; the
     # other dates are those of the scan the header lines were dated from (find_dates(text, ...))
     ref = None if plan else reference_day(doc_date)
-    dates = resolve_matches(text, scan[0] + relative_candidates(text, ref) if ref is not None else scan[0])
+    dates = resolve_matches(text, scan[0] + relative_candidates(text, ref)
+                            + yearless_candidates(text, ref) if ref is not None else scan[0])
     excluded = _measure_zone(text, measures) if plan else []
     header = [] if plan else [d.span for d in _header_dates(h)]
     return assemble(document, dates, mentions, doc_date=doc_date, plan=plan, excluded=excluded,
