@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..model import Document, Event, Measure, Mention
 from .cues import cue_data
 from .events import assemble
-from .header import _dates, _Header, _header_dates, _kind_words, _markers
+from .header import _date_line, _dates, _Header, _header_dates, _kind_words, _markers, _today_lead
 
 if TYPE_CHECKING:  # pragma: no cover
     from .header import DateScan
@@ -212,8 +212,9 @@ def find_document_date(document: Document, kind: str | None = None) -> str | Non
 
 def _find_document_date(text: str, kind: str, h: _Header) -> str | None:
     if kind == "plan":
-        return _signing_date(text) or _adoption_date(text)
-    d = h.date()
+        line = _date_line(h)
+        return line.value if line is not None else _signing_date(text) or _adoption_date(text)
+    d = h.date() or _today_lead(h)
     return d.value if d is not None else None
 
 
