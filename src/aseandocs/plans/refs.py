@@ -137,7 +137,9 @@ def _is_number_context(prev: str) -> bool:
         len(w) >= 4 and p.endswith(w) for w in cues if _THAI_LETTER.match(w))
 
 
-def _title_follows(text: str, end: int, line_start: bool) -> bool:
+def _title_follows(text: str, end: int, line_start: bool, units: bool = True) -> bool:
+    """Does a title start after the ref ending at ``end``? Not a unit word ("11 ราย", "5 ปี"),
+    unless ``units`` is False (a parenthesised "(3) รายได้..." counts nothing)."""
     i = end
     n = len(text)
     while i < n and text[i] in " \t":
@@ -146,7 +148,7 @@ def _title_follows(text: str, end: int, line_start: bool) -> bool:
         i += 1
     if i >= n or not TITLE_START.match(text, i):
         return False
-    return not unit_re().match(text, i)
+    return not units or not unit_re().match(text, i)
 
 
 def _in_long_line(text: str, i: int, reach: int = _FLAT_REACH) -> bool:
@@ -274,7 +276,7 @@ def scan(text: str, blocked: list[tuple[int, int]]) -> Scan:
         if not c.line_start and prev and not glued:
             if _is_number_context(prev) or _RANGE_DASH.search(text, max(0, start - 8), start):
                 continue
-        if not _title_follows(text, c.end, c.line_start):
+        if not _title_follows(text, c.end, c.line_start, units=c.form != "paren"):
             continue
         out.candidates.append(c)
     return out
@@ -354,10 +356,13 @@ def select_items(cands: list[Candidate], scope_of: list[int],
     anchor: Item | None = None
     sub_prev: tuple[str, int] | None = None
     multi_in_scope = False
+    main: Item | None = None                   # the last numbered item (paren lists hang under it)
+    paren_prev: tuple[int, ...] | None = None  # the last line-start "1)" / "(1)" under ``main``
     cur_scope = cue_scope = -1
     for i, c in enumerate(cands):
         if scope_of[i] != cue_scope:
             prev, anchor, sub_prev, multi_in_scope = {}, None, None, False
+            main, paren_prev = None, None
             cur_scope = cue_scope = scope_of[i]
         if c.kind == "sub":
             v = _sub_value(c.label, sub_prev) if anchor is not None else None
@@ -367,7 +372,13 @@ def select_items(cands: list[Candidate], scope_of: list[int],
                                   anchor.level + 1))
             continue
         if c.form == "paren" and multi_in_scope:
-            continue            # "(1)" inside a dotted plan is text of its measure
+            # "(1)" inside a dotted plan is text of its measure, unless a list of them opens at
+            # line starts under a numbered item ("3.3 ... ดังนี้\n1) ...\n2) ..."): a deeper level
+            if c.line_start and main is not None and len(c.key) == 1 and (
+                    c.key == (1,) if paren_prev is None else plausible(paren_prev, c.key)):
+                paren_prev = c.key
+                items.append(Item(c, cur_scope, c.ref, main.ref, main.level + 1))
+            continue
         p = prev.get(c.kind)
         strong = c.line_start or len(c.key) > 1
         accept = False
@@ -381,8 +392,11 @@ def select_items(cands: list[Candidate], scope_of: list[int],
                     len(c.key) > 1 or start_like(c.key))
         elif plausible(p, c.key):
             accept = True
-        elif c.line_start and start_like(c.key) and c.key != p[:len(c.key)]:
-            cur_scope = new_scope(c)        # numbering restarts under a heading line
+        elif c.line_start and start_like(c.key) and (
+                c.key != p[:len(c.key)] or c.key == p and _supported(cands, scope_of, i, c)):
+            # numbering restarts under a heading line, or a ref repeats at line start and its
+            # list goes on ("1. เรื่อง ...\nสาระสำคัญ\n1. กำหนด...\n2. ..."): a deeper list
+            cur_scope = new_scope(c)
             prev, anchor, sub_prev, multi_in_scope = {}, None, None, False
             accept = True
         elif strong and _resyncs(cands, scope_of, i, c, p):
@@ -395,6 +409,7 @@ def select_items(cands: list[Candidate], scope_of: list[int],
         item = Item(c, cur_scope, c.ref, parent, len(c.key))
         items.append(item)
         anchor, sub_prev = item, None
+        main, paren_prev = item, None
     return items
 
 
