@@ -84,6 +84,7 @@ def trim(text: str, s: int, e: int, furn: Furniture) -> Span:
         if f is None:
             break
         s = f[1]
+    colon = False           # a ":" was cut off the end ("... มาตรการ:" before inline sub-items)
     while e > s:
         while e > s and text[e - 1].isspace():
             e -= 1
@@ -94,6 +95,7 @@ def trim(text: str, s: int, e: int, furn: Furniture) -> Span:
             e = max(s, f[0])
             continue
         if text[e - 1] in _TRAIL_PUNCT:
+            colon = colon or text[e - 1] == ":"
             e -= 1
             continue
         m = ACTION_LABEL_END.search(text, s, e)
@@ -102,7 +104,7 @@ def trim(text: str, s: int, e: int, furn: Furniture) -> Span:
             if w in conj and m.start("label") > s:
                 e = m.start("label")
                 continue
-            if w in labels and m.start("label") > s and (":" in m.group() or
+            if w in labels and m.start("label") > s and (":" in m.group() or colon or
                                                           "\n" in text[m.start():e]):
                 e = m.start("label")
                 continue
@@ -161,6 +163,8 @@ def _heading_line_end(text: str, s: int, e: int) -> int:
 #: A line this much of the body's longest line (or longer) is full: the layout wrapped it, and the
 #: next line goes on with its text.
 _FULL_LINE = 0.8
+#: How far before an item the lines that set the width are looked at.
+_WIDTH_REACH = 2000
 
 
 def _unwrapped_end(text: str, s: int, e: int, width: int) -> int:
@@ -170,8 +174,12 @@ def _unwrapped_end(text: str, s: int, e: int, width: int) -> int:
     A bullet or title the layout wrapped fills its line and goes on in the next one ("- จัดการ
     ประชุมเชิงปฏิบัติการเพื่อแลกเปลี่ยนประสบการณ์ด้าน\nการบริหารจัดการน้ำ"); a line that stops short is
     whole, and the line after it is other text: a table cell ("ระยะเวลาโครงการฯ"), a remark after
-    the list ("ส่งผลให้ ..."), a pointer to the source.
+    the list ("ส่งผลให้ ..."), a pointer to the source. Only where lines run long (``width`` at
+    least ``_NARRATIVE_LINE``: a web page's paragraphs, not a narrow layout where every line may
+    be a wrapped one) does a short line end the text.
     """
+    if width < _NARRATIVE_LINE:
+        return e
     pos = s
     while True:
         nl = text.find("\n", pos, e)
@@ -229,7 +237,9 @@ def split_body(text: str, s: int, e: int, furn: Furniture
     if k >= 0 and clean(text, s, k, furn):
         t_end = k
     t_end = _heading_line_end(text, s, t_end)
-    width = _longest_line(text, text.rfind("\n", 0, s) + 1, body_end)
+    # the width lines reach here: the longest line of the body and of the text just before it
+    # (a list's first items set it for its last one)
+    width = _longest_line(text, max(0, s - _WIDTH_REACH), body_end)
     t_end = _unwrapped_end(text, s, t_end, width)
     ts, te = trim(text, s, t_end, furn)
     title = clean(text, ts, te, furn)

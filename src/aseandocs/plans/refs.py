@@ -25,6 +25,7 @@ from .cues import unit_re, word_sets
 #   paren   "(4)", "(iv)", "(a)"                 — a list item (line start only)
 #   num     "1", "1.2", "1.2.5", "10.4" + "." or ")" — "๑.๒.๕" after digit folding, "4.", "4)"
 #   let     "A.1", "A.1.1", "A.1.1.i", "B.2."    — blueprint refs
+#   alnum   "D2.2", "B1", "C3.1.2"               — alphanumeric refs (a letter glued to numbers)
 #   letter  "A."                                 — a lettered heading (line start only)
 #   sub     "i.", "iv)", "a."                    — a sub-item (line start only)
 # Must not match inside "29.11.2004", "1234", "4.0", "1.05", "v1.2", "U.S.", "e.g.", "2.5%",
@@ -34,6 +35,7 @@ ITEM_REF = re.compile(
     r"(?:\((?P<paren>[1-9][0-9]?|[ivx]{1,5}|[a-z])\)"
     r"|(?P<num>[1-9][0-9]{0,2}+(?:\.[1-9][0-9]{0,2}+){0,5}+)(?P<num_end>[.)])?+"
     r"|(?P<let>[A-Z](?:\.[1-9][0-9]?+){1,5}+(?:\.(?:[ivx]{1,5}|[a-z])(?![A-Za-z]))?+)\.?+"
+    r"|(?P<alnum>[A-Z][1-9][0-9]?+(?:\.[1-9][0-9]?+){0,4}+)\.?+"
     r"|(?P<letter>[A-Z])\."
     r"|(?P<sub>[ivx]{1,5}|[a-z])[.)])"
     r"(?![0-9A-Za-z%]|[.,][0-9A-Za-z])"
@@ -157,7 +159,7 @@ def _in_long_line(text: str, i: int, reach: int = _FLAT_REACH) -> bool:
             and text.find("\n", i, i + reach) < 0)
 
 
-def _candidate(m: re.Match[str], text: str) -> Candidate | None:
+def _candidate(m: re.Match[str], text: str, raw: str = "") -> Candidate | None:
     start, end = m.span()
     line_start, after_kho = _line_start(text, start)
     g = m.groupdict()
@@ -166,7 +168,10 @@ def _candidate(m: re.Match[str], text: str) -> Candidate | None:
         key = tuple(int(p) for p in parts)
         punct = g["num_end"]
         if len(parts) == 1:
-            if punct == ")":
+            if punct is None and line_start and raw[start:start + 1] in _THAI_DIGITS \
+                    and text[end:end + 1] in " \t":
+                form = "list"       # "๑ ส่งเสริม...": a bare Thai digit opening a line
+            elif punct == ")":
                 if not line_start and not _in_long_line(text, start):
                     return None
                 form = "paren" if line_start else "list"
@@ -194,12 +199,20 @@ def _candidate(m: re.Match[str], text: str) -> Candidate | None:
         for p in parts[1:]:
             key.append(int(p) if p.isdigit() else _ROMAN.get(p, ord(p[0]) - 96))
         return Candidate(start, end, g["let"], tuple(key), "L", "let", line_start)
+    if g["alnum"]:
+        # "D2.2": the letter and the first number make one level (D2 is the parent of D2.2)
+        parts = g["alnum"][1:].split(".")
+        key = ((ord(g["alnum"][0]) - 64) * 1000 + int(parts[0]),) + tuple(int(p) for p in parts[1:])
+        return Candidate(start, end, g["alnum"], key, "L", "let", line_start)
     if g["letter"]:
         if not line_start:
             return None
         return Candidate(start, end, g["letter"], (ord(g["letter"]) - 64,), "L", "let", True)
     if g["sub"] and line_start:
         return Candidate(start, end, g["sub"], (), "sub", "sub", True, label=g["sub"])
+    if g["sub"] and g["sub"] in _ROMAN and text[start - 1:start] in " \t":
+        # roman sub-items run into their measure's line: "มาตรการ: i. ... ii. ... iii. ..."
+        return Candidate(start, end, g["sub"], (), "sub", "sub", False, label=g["sub"])
     return None
 
 
@@ -235,11 +248,16 @@ def _word_before(text: str, start: int, blocked: list[tuple[int, int]], bstarts:
     return prev, False
 
 
-def scan(text: str, blocked: list[tuple[int, int]]) -> Scan:
+_THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
+
+
+def scan(text: str, blocked: list[tuple[int, int]], raw: str = "") -> Scan:
     """Candidates and cross-references of ``text``; see find_candidates.
 
     ``blocked`` spans (sorted, disjoint: page furniture) hold no candidate, and a word in them is
     not the word before a candidate ("Ref | Measures 1.1 …": "Measures" cites nothing).
+    ``raw`` is the text before digit folding (same offsets): a bare Thai digit opening a line
+    ("๑ ส่งเสริม...") is an item there.
     """
     out = Scan()
     bi = 0
@@ -252,7 +270,7 @@ def scan(text: str, blocked: list[tuple[int, int]]) -> Scan:
             bi += 1
         if bi < len(blocked) and blocked[bi][0] <= start:
             continue
-        c = _candidate(m, text)
+        c = _candidate(m, text, raw)
         if c is None:
             continue
         prev, glued = _word_before(text, start, blocked, bstarts)
