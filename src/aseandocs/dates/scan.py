@@ -317,7 +317,7 @@ def yearless_candidates(text: str, ref: date) -> list[_Candidate]:
     """"On 8 October", "วันที่ 8 ต.ค." in ``text`` as days of the year of ``ref`` (a news item's
     own date): the latest such day not more than a month after ``ref`` (a dateline of 5 January
     2020 reads "On 28 December" as 2019)."""
-    from aseandocs._dates_values import _month_of
+    from .values import _month_of
     out: list[_Candidate] = []
     for m in YEARLESS_RE.finditer(thai_digits_to_ascii(text)):
         day = int(m["d"] or m["d2"])
