@@ -137,3 +137,39 @@ def test_a_later_happening_does_not_inherit_the_date() -> None:
     later = [e for e in parsed.events if "ครั้งที่ 12" in e.text]
     assert later and all(e.date is None for e in later), parsed.events
     assert any(e.date == "2022-01-05" for e in evs)
+
+
+# Instrument names neither cut nor overrun.
+@pytest.mark.parametrize("text, names", [
+    ("ASEAN Charter Enters Into Force Today", ["ASEAN Charter"]),
+    ("ASEAN Leaders Adopt Declaration on Ocean Health", ["Declaration on Ocean Health"]),
+    ("Member states upheld the Charter’s principles.", []),
+    ("The ministers recalled the ASEAN Charter's purposes.", ["ASEAN Charter"]),
+    ("The leaders adopted the ASEAN Declaration on Ocean Health in 2023.",
+     ["ASEAN Declaration on Ocean Health"]),
+    ("ที่ประชุมได้รับรองแผนงานสามปีเสนอต่อที่ประชุมรัฐมนตรีครั้งที่ 17", ["แผนงานสามปี"]),
+    ("ปฏิญญาอาเซียนว่าด้วยสุขภาพมหาสมุทรที่ประชุมได้ให้การรับรอง", ["ปฏิญญาอาเซียนว่าด้วยสุขภาพมหาสมุทร"]),
+])
+def test_instrument_names(text: str, names: list[str]) -> None:
+    from aseandocs.news.cues import find_instruments
+    assert find_instruments(text) == names
+
+
+def test_a_repeated_headline_gives_no_undated_event() -> None:
+    head = "การประชุมรัฐมนตรีกลาโหมอาเซียน ครั้งที่ 18 เสริมความร่วมมือด้านความมั่นคง"
+    text = (f"ข่าวทำเนียบรัฐบาล-{head}\n\nวันพุธที่ 12 มกราคม 2565\nพิมพ์\n{head}\n"
+            "เมื่อวันที่ 11 มกราคม 2565 รัฐมนตรีว่าการกระทรวงกลาโหมเข้าร่วมการประชุมรัฐมนตรีกลาโหมอาเซียน "
+            "ครั้งที่ 18 ผ่านระบบการประชุมทางไกล\n")
+    import aseandocs
+    evs = aseandocs.parse(Document.from_text(text)).events
+    assert [e.date for e in evs] == ["2022-01-11"], [(e.date, e.text[:40]) for e in evs]
+
+
+def test_an_undated_headline_of_another_story_stays() -> None:
+    # the headline names a body no dated event names: it is kept (undated, with its body)
+    text = ("ข่าวทำเนียบรัฐบาล-การประชุมคณะกรรมการประจำอาเซียน ครั้งที่ 30 หารือวาระสำคัญของภูมิภาค\n\n"
+            "วันพุธที่ 12 มกราคม 2565\nพิมพ์\nการประชุมคณะกรรมการประจำอาเซียน ครั้งที่ 30 หารือวาระสำคัญของภูมิภาค\n"
+            "เมื่อวันที่ 11 มกราคม 2565 รัฐมนตรีว่าการกระทรวงกลาโหมเข้าร่วมการประชุมรัฐมนตรีกลาโหมอาเซียน\n")
+    import aseandocs
+    evs = aseandocs.parse(Document.from_text(text)).events
+    assert any(e.date is None for e in evs) and any(e.date == "2022-01-11" for e in evs)

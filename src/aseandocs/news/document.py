@@ -378,6 +378,31 @@ def _extract_events(document: Document, mentions: Sequence[Mention], kind: str,
                             + yearless_candidates(text, ref) if ref is not None else scan[0])
     excluded = _measure_zone(text, measures) if plan else []
     header = [] if plan else [d.span for d in _header_dates(h)]
-    return assemble(document, dates, mentions, doc_date=doc_date, plan=plan, excluded=excluded,
-                    keep_markers=tuple(_kind_words()["signing"]) if plan else (),
-                    skip_dates=header)
+    events = assemble(document, dates, mentions, doc_date=doc_date, plan=plan, excluded=excluded,
+                      keep_markers=tuple(_kind_words()["signing"]) if plan else (),
+                      skip_dates=header)
+    return events if plan else _without_repeated_headlines(text, h, events)
+
+
+def _without_repeated_headlines(text: str, h: _Header, events: list[Event]) -> list[Event]:
+    """``events`` without the undated ones a repeated headline gives beside the dated event it
+    announces: a header line met more than once in the text (a page title, then the headline, then
+    the lead repeating it) that tells of the same body, meeting number or instrument as a dated
+    event ("การประชุมรัฐมนตรีกลาโหมอาเซียน ครั้งที่ 14" above "เมื่อ 9 ธ.ค.63 ... การประชุม ... ครั้งที่ 14")."""
+    dated = [e for e in events if e.date is not None]
+    if not dated:
+        return events
+    repeated = []
+    for off, line in h.lines:
+        core = line.strip()
+        others = [o.strip() for _, o in h.lines if o.strip() != core and len(o.strip()) >= 20]
+        if len(core) >= 20 and (text.count(core) >= 2 or any(core in o or o in core
+                                                              for o in others)):
+            repeated.append((off, off + len(line)))
+
+    def same_story(e: Event) -> bool:
+        return any(set(e.bodies) & set(d.bodies) or (e.ordinal is not None and e.ordinal == d.ordinal)
+                   or set(e.instruments) & set(d.instruments) for d in dated)
+
+    return [e for e in events if e.date is not None or not any(
+        a <= e.span[0] and e.span[1] <= b for a, b in repeated) or not same_story(e)]
