@@ -107,6 +107,10 @@ def test_yearless_day_needs_a_reference_and_a_cue() -> None:
      {"1996-04-02"}),
     ("3. The working group was established in 2017 and the ministers endorsed its terms of "
      "reference in 2018.", {"2017", "2018"}),
+    ("4. Since its adoption in 2016, the ASEAN Work Plan on Youth has guided national programmes.",
+     {"2016"}),
+    ("5. The Treaty, signed in 1976, remains the code of conduct of the region.", {"1976"}),
+    ("6. นับตั้งแต่การรับรองเมื่อปี 2559 แผนงานอาเซียนด้านเยาวชนได้เป็นแนวทางของโครงการระดับชาติ", {"2016"}),
 ])
 def test_past_happenings_in_a_report(text: str, expected: set[str]) -> None:
     assert expected <= _dates(_HEAD + text, kind="report")
