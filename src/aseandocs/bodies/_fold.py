@@ -117,10 +117,11 @@ def fold_runs(text: str) -> tuple[str, Offsets]:
         s, e = m.span()
         pieces.append(low[pos:s])
         size += s - pos
+        hyphen = e - s == 1 and low[s] == " "     # one plain space beside "-" ("อาเซียน - จีน")
         if 0 < s and e < n and not (("\u0e00" <= low[s - 1] <= "\u0e7f"       # is_thai, inline
-                                     or low[s - 1] == "-" and e - s == 1)
+                                     or low[s - 1] == "-" and hyphen)
                                     and ("\u0e00" <= low[e] <= "\u0e7f"
-                                         or low[e] == "-" and e - s == 1)):
+                                         or low[e] == "-" and hyphen)):
             pieces.append(" ")      # the run becomes one space, where the run started
             size += 1
         pos = e
