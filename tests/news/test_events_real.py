@@ -177,3 +177,15 @@ def test_an_undated_headline_of_another_story_stays() -> None:
     import aseandocs
     evs = aseandocs.parse(Document.from_text(text)).events
     assert any(e.date is None for e in evs) and any(e.date == "2022-01-11" for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    _HEAD + "เมื่อวันที่ 11 มกราคม 2565 ที่ประชุมรัฐมนตรีกลาโหมอาเซียนได้หารือ\n"
+            "ก่อนหน้านี้ ที่ประชุมได้ให้การรับรองปฏิญญาอาเซียนว่าด้วยความมั่นคงทางทะเล",
+    "Jakarta, 9 October 2019 - ASEAN law ministers met today.\n"
+    "Previously, the senior officials adopted the ASEAN Declaration on Legal Aid.",
+])
+def test_a_statement_on_another_time_inherits_no_date(text: str) -> None:
+    evs = extract_events(Document.from_text(text))
+    other = [e for e in evs if e.text.startswith(("ก่อนหน้านี้", "Previously"))]
+    assert other and all(e.date is None for e in other), evs
