@@ -26,8 +26,8 @@ Span = tuple[int, int]
 KINDS = ("plan", "news", "report")
 
 #: Event types (see news.extract_events).
-EVENT_TYPES = ("meeting", "adoption", "signing", "establishment", "entry_into_force",
-               "accession", "launch", "agreement", "plan")
+EVENT_TYPES = ("meeting", "adoption", "agreement", "signing", "ratification", "accession",
+               "entry_into_force", "launch", "establishment", "approval", "noted", "plan")
 
 
 def _span(v: Iterable[int] | None) -> Span | None:

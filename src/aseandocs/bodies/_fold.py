@@ -49,7 +49,11 @@ WS_RUN_RE = re.compile(r"\s+")
 # The pattern starts with ``\s``, so the regex engine skips ahead to white space cheaply.
 # Matches the "\n" in "Senior\nOfficials", "  " in "a  b", " " in "อาเซียน ว่าด้วย";
 # not " " in "ASEAN Senior" or in "ASEAN อาเซียน".
+# Also one space between a Thai word and a hyphen joining it to another Thai word, which is dropped:
+# "อาเซียน - อินเดีย" folds to "อาเซียน-อินเดีย" (the spaced hyphen of "ASEAN - India" in Thai).
 WS_CHANGED_RE = re.compile(r"\s(?:(?<=[^ ])\s*|(?<= )(?:\s+|(?<=[\u0e00-\u0e7f] )(?=[\u0e00-\u0e7f])"
+                           r"|(?<=[\u0e00-\u0e7f] )(?=-[ ]?[\u0e00-\u0e7f])"
+                           r"|(?<=[\u0e00-\u0e7f]- )(?=[\u0e00-\u0e7f])|(?<=[\u0e00-\u0e7f] - )(?=[\u0e00-\u0e7f])"
                            r"|(?<=\A )|\Z))")
 # The characters _CHAR_MAP replaces (str.translate is slow on long Thai text; a regex is not).
 CHAR_MAP_RE = re.compile("[" + "".join(_CHAR_MAP) + "]")
@@ -113,8 +117,11 @@ def fold_runs(text: str) -> tuple[str, Offsets]:
         s, e = m.span()
         pieces.append(low[pos:s])
         size += s - pos
-        if 0 < s and e < n and not ("\u0e00" <= low[s - 1] <= "\u0e7f"          # is_thai, inline
-                                    and "\u0e00" <= low[e] <= "\u0e7f"):
+        hyphen = e - s == 1 and low[s] == " "     # one plain space beside "-" ("อาเซียน - จีน")
+        if 0 < s and e < n and not (("\u0e00" <= low[s - 1] <= "\u0e7f"       # is_thai, inline
+                                     or low[s - 1] == "-" and hyphen)
+                                    and ("\u0e00" <= low[e] <= "\u0e7f"
+                                         or low[e] == "-" and hyphen)):
             pieces.append(" ")      # the run becomes one space, where the run started
             size += 1
         pos = e

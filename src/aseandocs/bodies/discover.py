@@ -31,6 +31,7 @@ from ._fold import alias_key, is_thai
 from ._lexicon import lexicon
 from ._patterns import ORDINAL_BEFORE_RE, PAREN_RE, split_parenthesis, thai_name_start
 from .matcher import find_bodies
+from ._rank import rank
 from .registry import ID_RE, BodyRegistry
 
 __all__ = ["Candidate", "discover", "to_yaml"]
@@ -156,7 +157,10 @@ def _known(registry: BodyRegistry, *names: str | None) -> bool:
 
 def discover(texts_or_paths: Iterable[str | os.PathLike] | str | os.PathLike,
              registry: BodyRegistry | None = None) -> list[Candidate]:
-    """Candidate bodies and aliases in texts (``str``) or files (``Path``), most frequent first."""
+    """Candidate bodies and aliases in texts (``str``) or files (``Path``), one per body (forms
+    sharing an acronym or a name merged), the strongest evidence first: a name that says ASEAN,
+    given with its acronym in parentheses, of a meeting, committee or working group, seen often
+    (see ``_rank``)."""
     registry = registry if registry is not None else BodyRegistry.load()
     lex = lexicon()
     col = _Collector(registry)
@@ -213,7 +217,7 @@ def discover(texts_or_paths: Iterable[str | os.PathLike] | str | os.PathLike,
                    for w in name.split()):
                 continue        # "Meeting and the Committee": anchors only, generic
             col.add("phrase", text, (s, e), None, name, None)
-    return sorted(col.found.values(), key=lambda c: (-c.count, c.kind, c.name))
+    return rank(col.found.values())
 
 
 _TYPE_CUES = (("summit", ("summit", "สุดยอด")), ("ministerial", ("minister", "รัฐมนตรี")),

@@ -15,6 +15,7 @@ from .scan import (
     relative_candidates,
     resolve_matches,
     scan_candidates,
+    yearless_candidates,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "relative_candidates",
     "resolve_matches",
     "scan_candidates",
+    "yearless_candidates",
 ]

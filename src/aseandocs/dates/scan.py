@@ -302,6 +302,38 @@ def relative_candidates(text: str, ref: date) -> list[_Candidate]:
     return out
 
 
+# A day and month without a year after "on" or "วันที่": "On 8 October, ...", "on the 8th of
+# October", "on October 8", "เมื่อวันที่ 8 ต.ค. ที่ผ่านมา". Must not match "8 October 2019" (a year
+# follows: the full date wins anyway) nor "8 October" without the cue ("ประชุม 8 ตุลาคม" stays no
+# date: a count could precede a month).
+YEARLESS_RE = re.compile(
+    rf"(?:(?<![A-Za-z])[Oo]n[ \t\u00a0]{{1,3}}(?:the[ \t\u00a0]{{1,3}})?|วันที่{_G})"
+    rf"(?:(?P<d>[0-3]?\d){_ORD}{_G}(?:of{_G})?(?:เดือน{_G})?{_month('m')}"
+    rf"|{_month('m2')}{_G}(?P<d2>[0-3]?\d){_ORD}(?![\d:.]))"
+    rf"(?!,?{_G}(?:{_ERA}{_G})?\d)", re.ASCII)
+
+
+def yearless_candidates(text: str, ref: date) -> list[_Candidate]:
+    """"On 8 October", "วันที่ 8 ต.ค." in ``text`` as days of the year of ``ref`` (a news item's
+    own date): the latest such day not more than a month after ``ref`` (a dateline of 5 January
+    2020 reads "On 28 December" as 2019)."""
+    from .values import _month_of
+    out: list[_Candidate] = []
+    for m in YEARLESS_RE.finditer(thai_digits_to_ascii(text)):
+        day = int(m["d"] or m["d2"])
+        month = _month_of(m["m"] or m["m2"])
+        start = m.start("d") if m["d"] else m.start("m2")
+        for year in (ref.year + 1, ref.year, ref.year - 1):
+            try:
+                got = date(year, month, day)
+            except ValueError:
+                continue
+            if got.toordinal() - ref.toordinal() <= 31:
+                out.append((start, m.end(), got.isoformat(), "day", None, False))
+                break
+    return out
+
+
 def find_dates(text: str, *, reference: str | None = None) -> list[DateMatch]:
     """Every date expression in ``text``, in order, non-overlapping, the longest match winning.
 
@@ -325,13 +357,19 @@ def find_dates(text: str, *, reference: str | None = None) -> list[DateMatch]:
         [('เมื่อวานนี้', '2019-03-05')]
         >>> find_dates("ทุกวันนี้อาเซียนมีสมาชิก 10 ประเทศ", reference="2019-03-06")
         []
+
+    ... and a day and month after "on" / "วันที่" with no year take the reference's year::
+
+        >>> [d.value for d in find_dates("On 8 October, the officials met.",
+        ...                              reference="2019-10-09")]
+        ['2019-10-08']
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates expects a str, got {type(text).__name__}")
     ref = reference_day(reference)
     candidates = scan_candidates(text)[0]
     if ref is not None:
-        candidates = candidates + relative_candidates(text, ref)
+        candidates = candidates + relative_candidates(text, ref) + yearless_candidates(text, ref)
     return resolve_matches(text, candidates)
 
 

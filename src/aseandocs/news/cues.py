@@ -283,8 +283,9 @@ def scan_instruments(text: str) -> list[Instrument]:
         h = heads.search(m.group())
         if h is None:
             continue
-        for off, part in _split_and(m.group(), heads):
+        for off, part in _split_verbs(m.group(), heads):
             a = m.start() + off
+            part = _POSSESSIVE.sub("", part)
             name = _TRAILING_CONNECTOR.sub("", part).strip(" .,;:")
             if name.split()[0].lower() in ("the", "a", "an"):
                 name = name.split(" ", 1)[1] if " " in name else ""
@@ -295,6 +296,43 @@ def scan_instruments(text: str) -> list[Instrument]:
                 continue                    # "the Declaration" alone is not a name
             found.append(Instrument(a, a + len(part), head, name))
     return sorted(found, key=lambda i: i.start)
+
+
+# A possessive ending a name: "Charter’s", "Treaty's" (the name is the word without it).
+_POSSESSIVE = re.compile(r"['’]s\Z")
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    """English event cue words, lower case ("enters", "adopt", "signed"): in a headline's run of
+    capitalised words ("ASEAN Charter Enters Into Force") a verb ends the instrument's name."""
+    out = set()
+    for langs in cue_data()["events"].values():
+        for item in langs.get("en") or []:
+            word = _entry(item)[0]
+            if " " not in word:
+                out.add(word.lower())
+    out.update(("enters", "adopt", "adopts", "sign", "signs", "endorse", "endorses"))
+    return frozenset(out)
+
+
+def _split_verbs(run: str, heads: re.Pattern[str]) -> list[tuple[int, str]]:
+    """``_split_and`` of the pieces of ``run`` between capitalised verbs, keeping those that hold
+    an instrument head: "ASEAN Leaders Adopt Declaration on Culture" -> "Declaration on Culture";
+    "ASEAN Charter Enters Into Force" -> "ASEAN Charter"."""
+    verbs = _verb_words()
+    out: list[tuple[int, str]] = []
+    start = 0
+    pieces = []
+    for w in re.finditer(r"\S+", run):
+        if w.group().lower() in verbs and not heads.fullmatch(w.group()):
+            pieces.append((start, run[start:w.start()].rstrip()))
+            start = w.end() + 1
+    pieces.append((start, run[start:]))
+    for off, piece in pieces:
+        if piece and heads.search(piece):
+            out.extend((off + o, p) for o, p in _split_and(piece, heads))
+    return out or _split_and(run, heads)
 
 
 _AND = re.compile(r" and (?:the |an? )?")

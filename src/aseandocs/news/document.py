@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..model import Document, Event, Measure, Mention
 from .cues import cue_data
 from .events import assemble
-from .header import _dates, _Header, _header_dates, _kind_words, _markers
+from .header import _date_line, _dates, _Header, _header_dates, _kind_words, _markers, _today_lead
 
 if TYPE_CHECKING:  # pragma: no cover
     from .header import DateScan
@@ -212,8 +212,9 @@ def find_document_date(document: Document, kind: str | None = None) -> str | Non
 
 def _find_document_date(text: str, kind: str, h: _Header) -> str | None:
     if kind == "plan":
-        return _signing_date(text) or _adoption_date(text)
-    d = h.date()
+        line = _date_line(h)
+        return line.value if line is not None else _signing_date(text) or _adoption_date(text)
+    d = h.date() or _today_lead(h)
     return d.value if d is not None else None
 
 
@@ -367,15 +368,41 @@ def analyse(document: Document, mentions: Sequence[Mention] = (),
 def _extract_events(document: Document, mentions: Sequence[Mention], kind: str,
                     measures: Sequence[Measure], h: _Header, doc_date: str | None,
                     scan: "DateScan") -> list[Event]:
-    from ..dates import reference_day, relative_candidates, resolve_matches
+    from ..dates import reference_day, relative_candidates, resolve_matches, yearless_candidates
     text = document.text
     plan = kind == "plan"
     # "today", "เมื่อวานนี้": days counted from a news item's (or dated report's) own date; the
     # other dates are those of the scan the header lines were dated from (find_dates(text, ...))
     ref = None if plan else reference_day(doc_date)
-    dates = resolve_matches(text, scan[0] + relative_candidates(text, ref) if ref is not None else scan[0])
+    dates = resolve_matches(text, scan[0] + relative_candidates(text, ref)
+                            + yearless_candidates(text, ref) if ref is not None else scan[0])
     excluded = _measure_zone(text, measures) if plan else []
     header = [] if plan else [d.span for d in _header_dates(h)]
-    return assemble(document, dates, mentions, doc_date=doc_date, plan=plan, excluded=excluded,
-                    keep_markers=tuple(_kind_words()["signing"]) if plan else (),
-                    skip_dates=header)
+    events = assemble(document, dates, mentions, doc_date=doc_date, plan=plan, excluded=excluded,
+                      keep_markers=tuple(_kind_words()["signing"]) if plan else (),
+                      skip_dates=header)
+    return events if plan else _without_repeated_headlines(text, h, events)
+
+
+def _without_repeated_headlines(text: str, h: _Header, events: list[Event]) -> list[Event]:
+    """``events`` without the undated ones a repeated headline gives beside the dated event it
+    announces: a header line met more than once in the text (a page title, then the headline, then
+    the lead repeating it) that tells of the same body, meeting number or instrument as a dated
+    event ("การประชุมรัฐมนตรีกลาโหมอาเซียน ครั้งที่ 14" above "เมื่อ 9 ธ.ค.63 ... การประชุม ... ครั้งที่ 14")."""
+    dated = [e for e in events if e.date is not None]
+    if not dated:
+        return events
+    repeated = []
+    for off, line in h.lines:
+        core = line.strip()
+        others = [o.strip() for _, o in h.lines if o.strip() != core and len(o.strip()) >= 20]
+        if len(core) >= 20 and (text.count(core) >= 2 or any(core in o or o in core
+                                                              for o in others)):
+            repeated.append((off, off + len(line)))
+
+    def same_story(e: Event) -> bool:
+        return any(set(e.bodies) & set(d.bodies) or (e.ordinal is not None and e.ordinal == d.ordinal)
+                   or set(e.instruments) & set(d.instruments) for d in dated)
+
+    return [e for e in events if e.date is not None or not any(
+        a <= e.span[0] and e.span[1] <= b for a, b in repeated) or not same_story(e)]

@@ -65,10 +65,11 @@ _ABBREVIATIONS = frozenset("mr mrs ms dr no st prof gen vs etc jr sr inc ltd co 
 
 # A numbered item inside a line (one-line PDFs): "... ต่อไป 5.1 การระดมทุน", "... 1.1.1 ส่งเสริม",
 # "... (2) การเสริม", "... 1) การสร้าง", "... 5. กลไก". Must not match "ประกอบด้วย 15 สาขา"
-# (no dot or parenthesis), "0.5 million" (lower-case after) or "ปี 2553 - 2558".
+# (no dot or parenthesis), "0.5 million" (lower-case after), "ปี 2553 - 2558" or a time of day
+# ("เวลา 13.00 น. ศาสตราจารย์...", "เมื่อวันที่ 5 มี.ค. 64 08.30 น. ที่"): a time is no item.
 ITEM_START = re.compile(
-    r"(?<=\s)(?P<item>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|\(\d{1,2}\))"
-    r"(?=\s+[\u0e01-\u0e2eA-Z(])", re.ASCII)
+    r"(?<=\s)(?<!เวลา\s)(?P<item>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|\(\d{1,2}\))"
+    r"(?!\s+น\.)(?=\s+[\u0e01-\u0e2eA-Z(])", re.ASCII)
 
 # A line that is a numbered item or a heading: "1. สนธิสัญญา...", "(1) การศึกษา", "1.1 เคารพ...",
 # "เสาหลักที่ 2 ...", "Chapter 3", "Pillar II"; must not match "2562 ..." or "15 สาขา".
@@ -229,11 +230,15 @@ def usable_dates(text: str, dates: Sequence["DateMatch"],
     "แผนแม่บทอาเซียน พ.ศ. 2568"). (A count before a month, "ครั้งที่ 5 เดือนธันวาคม 2538", is no
     day: ``dates.find_dates`` already reads it as December 1995.)"""
     targets = cue_data()["target_prefixes"]["th"]
+    bound = _bound_prefix()
     out = []
     for d in dates:
         s = d.span[0]
         if d.is_period:
             continue
+        lead = text[max(0, s - 40):s]
+        if bound.search(lead[lead.rfind("\n") + 1:]):
+            continue                        # "ครบกำหนดในวันที่ ...", "as of ...": no happening
         if d.precision == "year":
             before = text[max(0, s - 14):s] + d.text[:3]
             if any(t in before for t in targets) or _EN_TARGET.search(text[max(0, s - 30):s]):
@@ -246,6 +251,16 @@ def usable_dates(text: str, dates: Sequence["DateMatch"],
                 continue                    # "(... Vision 2025)": part of a name
         out.append(d)
     return out
+
+
+@lru_cache(maxsize=1)
+def _bound_prefix() -> re.Pattern[str]:
+    """An expiry, limit or as-of word (data/event_cues.yaml ``bound_prefixes``): "ครบกำหนด",
+    "จนถึง", "as of", "until"; English as whole words."""
+    d = cue_data()["bound_prefixes"]
+    alts = [re.escape(w) for w in d["th"]]
+    alts += [r"\b" + r"\s+".join(map(re.escape, w.split())) + r"\b" for w in d["en"]]
+    return re.compile("|".join(alts), re.IGNORECASE)
 
 
 _RANK = {"day": 0, "month": 1, "year": 2}
@@ -346,7 +361,15 @@ def assemble(document: Document, dates: Sequence["DateMatch"], mentions: Sequenc
         if finest:
             drafts.extend(_split(text, c, ci, mc, finest, cues))
         else:
-            drafts.append(_Draft(c.start, c.end, c.line, mc, gov, False, ci, cues))
+            # a new statement announcing a happening for later ("ทั้งนี้ จะจัดการประชุมครั้ง
+            # ต่อไป", "They will meet again") is on another day than the one governing the text
+            # before it: no inherited date (an elaboration, "... โดยมีแผนที่จะ ...", keeps it)
+            later = not c.joins and (
+                mc.type == "plan" or future_before(text, mc.start,
+                                                   window=min(40, mc.start - c.start))
+                or (mc.type == "meeting" and any(q.type == "plan" for q in cues)))
+            drafts.append(_Draft(c.start, c.end, c.line, mc, None if later else gov, False, ci,
+                                 cues))
     return _events(document, drafts, mentions, insts, doc_date=doc_date, plan=plan,
                    excluded=excluded, keep_markers=keep_markers)
 
@@ -442,7 +465,7 @@ def _events(document: Document, drafts: list[_Draft], mentions: Sequence[Mention
             k = bisect_left(zstarts, e) - 1       # the last zone opening before the statement ends
             if k >= 0 and zones[k][1] > s:
                 continue
-            if d.date is None and d.cue.type not in ("signing", "adoption"):
+            if d.date is None and d.cue.type not in ("signing", "adoption", "ratification"):
                 continue
         bodies: list[str] = []
         for k in range(bisect_left(mstarts, s), len(ments)):

@@ -180,5 +180,52 @@ def _header_date(h: _Header) -> "DateMatch | None":
     return None
 
 
+# White space, digits and punctuation between the words of a date line ("วันพฤหัสบดีที่ ", ", ").
+_GAPS = re.compile(r"[\s\d.,:;()\[\]\-\u2013\u2014/|]+")
+
+
+def _date_line(h: _Header) -> "DateMatch | None":
+    """The page's date line among the header lines: a short line holding one day date and,
+    besides it, only a weekday or a date label (``kind.date_line_words``): "วันพฤหัสบดีที่ 17
+    กันยายน 2563", "Thursday, 5 March 2020", "date 2024-10-09". It dates a document of any kind
+    (a cabinet summary read as a list of items keeps its page's date)."""
+    words = _date_line_words()
+    for i, (off, line) in enumerate(h.lines):
+        if len(line) > 60:
+            continue
+        ds = [d for d in h.dates(i) if not d.is_period]
+        if len(ds) != 1 or ds[0].precision != "day":
+            continue
+        d = ds[0]
+        rest = _GAPS.sub(" ", line[:d.span[0]] + " " + line[d.span[1]:]).split()
+        if rest and len(rest) <= 2 and rest[0].lower().removesuffix("ที่") in words:
+            return _shift(d, off)
+    return None
+
+
+# "วันนี้ (17 ต.ค.65)", "วันนี้ (วันที่ 11 พฤศจิกายน 2565)", "Today (5 March 2020)": a lead naming
+# its own day in parentheses.
+_TODAY = re.compile(r"(?:วันนี้|[Tt]oday)\s?\(")
+
+
+def _today_lead(h: _Header) -> "DateMatch | None":
+    """The day a header line's lead names as today: "วันนี้ (17 ต.ค.65) เวลา 10.00 น. ..."."""
+    for i, (off, line) in enumerate(h.lines):
+        m = _TODAY.match(line)
+        if m is None:
+            continue
+        close = line.find(")", m.end())
+        for d in h.dates(i):
+            if m.end() <= d.span[0] and (close < 0 or d.span[1] <= close + 1) \
+                    and d.precision == "day" and not d.is_period:
+                return _shift(d, off)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _date_line_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _kind_words()["date_line_words"])
+
+
 def _shift(d: "DateMatch", off: int) -> "DateMatch":
     return replace(d, span=(d.span[0] + off, d.span[1] + off))

@@ -59,8 +59,18 @@ def _bullets(text: str, s: int, e: int) -> list[re.Match[str]]:
                 continue        # "อาเซียน - จีน": a name
             if m.group("inline") == "–" and not THAI_CHAR.match(after):
                 continue        # " – " in Latin text is a dash, not a bullet
+            if _in_quote(text, m.start()):
+                continue        # "“เว้นระยะห่าง – ล้างมือ - สวมหน้ากาก”": a quoted slogan
         out.append(m)
     return out
+
+
+def _in_quote(text: str, i: int) -> bool:
+    """True when ``i`` lies inside curly double quotes opened shortly before it on its line
+    ("“กันป่วย - กันตาย”"): a dash there joins quoted words and is no bullet. (Only the 200
+    characters before ``i`` are looked at, so a long flattened line costs no more per bullet.)"""
+    lo = max(text.rfind("\n", max(0, i - 200), i) + 1, i - 200)
+    return text.rfind("“", lo, i) > text.rfind("”", lo, i)
 
 
 def trim(text: str, s: int, e: int, furn: Furniture) -> Span:
@@ -74,6 +84,7 @@ def trim(text: str, s: int, e: int, furn: Furniture) -> Span:
         if f is None:
             break
         s = f[1]
+    colon = False           # a ":" was cut off the end ("... มาตรการ:" before inline sub-items)
     while e > s:
         while e > s and text[e - 1].isspace():
             e -= 1
@@ -84,6 +95,7 @@ def trim(text: str, s: int, e: int, furn: Furniture) -> Span:
             e = max(s, f[0])
             continue
         if text[e - 1] in _TRAIL_PUNCT:
+            colon = colon or text[e - 1] == ":"
             e -= 1
             continue
         m = ACTION_LABEL_END.search(text, s, e)
@@ -92,7 +104,7 @@ def trim(text: str, s: int, e: int, furn: Furniture) -> Span:
             if w in conj and m.start("label") > s:
                 e = m.start("label")
                 continue
-            if w in labels and m.start("label") > s and (":" in m.group() or
+            if w in labels and m.start("label") > s and (":" in m.group() or colon or
                                                           "\n" in text[m.start():e]):
                 e = m.start("label")
                 continue
@@ -148,6 +160,41 @@ def _heading_line_end(text: str, s: int, e: int) -> int:
     return e
 
 
+#: A line this much of the body's longest line (or longer) is full: the layout wrapped it, and the
+#: next line goes on with its text.
+_FULL_LINE = 0.8
+#: How far before an item the lines that set the width are looked at.
+_WIDTH_REACH = 2000
+
+
+def _unwrapped_end(text: str, s: int, e: int, width: int) -> int:
+    """Where the text starting at ``s`` ends within [s, e): at the end of the first line that is
+    not full (shorter than ``_FULL_LINE`` of ``width``, the longest line of the item's body).
+
+    A bullet or title the layout wrapped fills its line and goes on in the next one ("- จัดการ
+    ประชุมเชิงปฏิบัติการเพื่อแลกเปลี่ยนประสบการณ์ด้าน\nการบริหารจัดการน้ำ"); a line that stops short is
+    whole, and the line after it is other text: a table cell ("ระยะเวลาโครงการฯ"), a remark after
+    the list ("ส่งผลให้ ..."), a pointer to the source. Only where lines run long (``width`` at
+    least ``_NARRATIVE_LINE``: a web page's paragraphs, not a narrow layout where every line may
+    be a wrapped one) does a short line end the text.
+    """
+    if width < _NARRATIVE_LINE:
+        return e
+    pos = s
+    while True:
+        nl = text.find("\n", pos, e)
+        if nl < 0:
+            return e
+        ls = text.rfind("\n", 0, pos) + 1
+        if nl - ls < _FULL_LINE * width or not text[nl + 1:e].strip():
+            return nl
+        pos = nl + 1
+
+
+def _longest_line(text: str, s: int, e: int) -> int:
+    return max((len(x) for x in text[s:e].split("\n")), default=0)
+
+
 def split_body(text: str, s: int, e: int, furn: Furniture
                ) -> tuple[Span, str, list[tuple[Span, str]]]:
     """Title span and text, and (span, text) of each activity, of the item body [s, e).
@@ -190,6 +237,10 @@ def split_body(text: str, s: int, e: int, furn: Furniture
     if k >= 0 and clean(text, s, k, furn):
         t_end = k
     t_end = _heading_line_end(text, s, t_end)
+    # the width lines reach here: the longest line of the body and of the text just before it
+    # (a list's first items set it for its last one)
+    width = _longest_line(text, max(0, s - _WIDTH_REACH), body_end)
+    t_end = _unwrapped_end(text, s, t_end, width)
     ts, te = trim(text, s, t_end, furn)
     title = clean(text, ts, te, furn)
     acts: list[tuple[Span, str]] = []
@@ -198,6 +249,8 @@ def split_body(text: str, s: int, e: int, furn: Furniture
         k = _next_break(text, m.end(), a_end)
         if k >= 0:
             a_end = k
+        if m.group("line"):
+            a_end = _unwrapped_end(text, m.end(), a_end, width)
         a_s, a_e = trim(text, m.end(), a_end, furn)
         txt = clean(text, a_s, a_e, furn)
         if txt and not NUMBERS_ONLY.fullmatch(txt):

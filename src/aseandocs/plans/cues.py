@@ -28,12 +28,14 @@ _LISTS = ("scope_cues", "continuation_markers", "table_ref_columns", "table_colu
 
 
 # A bullet marker. At a line start: "- ", "– ", "• ", "▪ ", "◦ ", "* ", "o " (the letter o then a
-# space), or a hyphen glued to a Thai word ("-จัดตั้ง"). Inside a line: " - ", " – ", " • ", or a
+# space), a hyphen glued to a Thai word ("-จัดตั้ง"), or an action label opening a paragraph of
+# its own text ("Action Line: Establish ...", "กิจกรรม: จัดประชุม ..."). Inside a line: " - ", " – ", " • ", or a
 # hyphen that PDF conversion glued to the Thai clause before it ("ในภูมิภาค- ระบุประเด็น").
 # Matches "\n- จัดตั้งคณะทำงาน", "\n• Convene", "ปี - ให้มีเจตนารมณ์", "Convene meetings - Publish".
 # Must not match "อาเซียน-จีน", "เอเชีย -แปซิฟิก", "ASEAN-China", "-ADMM)" nor "o" in "of".
 BULLET = re.compile(
-    r"(?:^|(?<=\n))[ \t]*(?P<line>[-–•▪◦*](?=[ \t]|[\u0e01-\u0e4e])|o(?=[ \t]))[ \t]*"
+    r"(?:^|(?<=\n))[ \t]*(?P<line>[-–•▪◦*](?=[ \t]|[\u0e01-\u0e4e])|o(?=[ \t])"
+    r"|(?:Action[ \t]Lines?|Activit(?:y|ies)|กิจกรรม)[ \t]?:(?=[ \t]*\S))[ \t]*"
     r"|(?<=[ \t])(?P<inline>[-–•▪◦])(?=[ \t])[ \t]*"
     r"|(?<=[\u0e01-\u0e4e])(?P<inline_glued>-)(?=[ \t][\u0e01-\u0e4e])[ \t]*"
 )

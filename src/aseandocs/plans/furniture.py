@@ -134,6 +134,9 @@ def find_headings(text: str) -> list[Heading]:
         s = m.start()
         ls, le = _line_bounds(text, s)
         at_line_start = not text[ls:s].strip()
+        lead = ITEM_REF.fullmatch(text[ls:s].strip()) if not at_line_start else None
+        if lead is not None and _opens_item(lead):
+            continue            # "2.1 ยุทธศาสตร์ที่ 1 พัฒนาบุคลากร": the item's own title
         if not at_line_start:
             if text[s - 1] not in " \t":
                 continue        # glued to a word: "ปรากฏในภาคผนวก 4" cites an annex

@@ -72,7 +72,7 @@ def parse_plan(document: Document) -> list[Measure]:
     text = thai_digits_to_ascii(document.text)
     headings = find_headings(text)
     furn = find_furniture(text, headings)
-    found = scan(text, furn.spans)
+    found = scan(text, furn.spans, document.text)
     cands = found.candidates
 
     scopes, scope_of = _cue_scopes(headings, cands)

@@ -25,6 +25,7 @@ from .cues import unit_re, word_sets
 #   paren   "(4)", "(iv)", "(a)"                 — a list item (line start only)
 #   num     "1", "1.2", "1.2.5", "10.4" + "." or ")" — "๑.๒.๕" after digit folding, "4.", "4)"
 #   let     "A.1", "A.1.1", "A.1.1.i", "B.2."    — blueprint refs
+#   alnum   "D2.2", "B1", "C3.1.2"               — alphanumeric refs (a letter glued to numbers)
 #   letter  "A."                                 — a lettered heading (line start only)
 #   sub     "i.", "iv)", "a."                    — a sub-item (line start only)
 # Must not match inside "29.11.2004", "1234", "4.0", "1.05", "v1.2", "U.S.", "e.g.", "2.5%",
@@ -34,6 +35,7 @@ ITEM_REF = re.compile(
     r"(?:\((?P<paren>[1-9][0-9]?|[ivx]{1,5}|[a-z])\)"
     r"|(?P<num>[1-9][0-9]{0,2}+(?:\.[1-9][0-9]{0,2}+){0,5}+)(?P<num_end>[.)])?+"
     r"|(?P<let>[A-Z](?:\.[1-9][0-9]?+){1,5}+(?:\.(?:[ivx]{1,5}|[a-z])(?![A-Za-z]))?+)\.?+"
+    r"|(?P<alnum>[A-Z][1-9][0-9]?+(?:\.[1-9][0-9]?+){0,4}+)\.?+"
     r"|(?P<letter>[A-Z])\."
     r"|(?P<sub>[ivx]{1,5}|[a-z])[.)])"
     r"(?![0-9A-Za-z%]|[.,][0-9A-Za-z])"
@@ -137,7 +139,9 @@ def _is_number_context(prev: str) -> bool:
         len(w) >= 4 and p.endswith(w) for w in cues if _THAI_LETTER.match(w))
 
 
-def _title_follows(text: str, end: int, line_start: bool) -> bool:
+def _title_follows(text: str, end: int, line_start: bool, units: bool = True) -> bool:
+    """Does a title start after the ref ending at ``end``? Not a unit word ("11 ราย", "5 ปี"),
+    unless ``units`` is False (a parenthesised "(3) รายได้..." counts nothing)."""
     i = end
     n = len(text)
     while i < n and text[i] in " \t":
@@ -146,7 +150,7 @@ def _title_follows(text: str, end: int, line_start: bool) -> bool:
         i += 1
     if i >= n or not TITLE_START.match(text, i):
         return False
-    return not unit_re().match(text, i)
+    return not units or not unit_re().match(text, i)
 
 
 def _in_long_line(text: str, i: int, reach: int = _FLAT_REACH) -> bool:
@@ -155,7 +159,7 @@ def _in_long_line(text: str, i: int, reach: int = _FLAT_REACH) -> bool:
             and text.find("\n", i, i + reach) < 0)
 
 
-def _candidate(m: re.Match[str], text: str) -> Candidate | None:
+def _candidate(m: re.Match[str], text: str, raw: str = "") -> Candidate | None:
     start, end = m.span()
     line_start, after_kho = _line_start(text, start)
     g = m.groupdict()
@@ -164,7 +168,10 @@ def _candidate(m: re.Match[str], text: str) -> Candidate | None:
         key = tuple(int(p) for p in parts)
         punct = g["num_end"]
         if len(parts) == 1:
-            if punct == ")":
+            if punct is None and line_start and raw[start:start + 1] in _THAI_DIGITS \
+                    and text[end:end + 1] in " \t":
+                form = "list"       # "๑ ส่งเสริม...": a bare Thai digit opening a line
+            elif punct == ")":
                 if not line_start and not _in_long_line(text, start):
                     return None
                 form = "paren" if line_start else "list"
@@ -192,12 +199,20 @@ def _candidate(m: re.Match[str], text: str) -> Candidate | None:
         for p in parts[1:]:
             key.append(int(p) if p.isdigit() else _ROMAN.get(p, ord(p[0]) - 96))
         return Candidate(start, end, g["let"], tuple(key), "L", "let", line_start)
+    if g["alnum"]:
+        # "D2.2": the letter and the first number make one level (D2 is the parent of D2.2)
+        parts = g["alnum"][1:].split(".")
+        key = ((ord(g["alnum"][0]) - 64) * 1000 + int(parts[0]),) + tuple(int(p) for p in parts[1:])
+        return Candidate(start, end, g["alnum"], key, "L", "let", line_start)
     if g["letter"]:
         if not line_start:
             return None
         return Candidate(start, end, g["letter"], (ord(g["letter"]) - 64,), "L", "let", True)
     if g["sub"] and line_start:
         return Candidate(start, end, g["sub"], (), "sub", "sub", True, label=g["sub"])
+    if g["sub"] and g["sub"] in _ROMAN and text[start - 1:start] in " \t":
+        # roman sub-items run into their measure's line: "มาตรการ: i. ... ii. ... iii. ..."
+        return Candidate(start, end, g["sub"], (), "sub", "sub", False, label=g["sub"])
     return None
 
 
@@ -233,11 +248,16 @@ def _word_before(text: str, start: int, blocked: list[tuple[int, int]], bstarts:
     return prev, False
 
 
-def scan(text: str, blocked: list[tuple[int, int]]) -> Scan:
+_THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
+
+
+def scan(text: str, blocked: list[tuple[int, int]], raw: str = "") -> Scan:
     """Candidates and cross-references of ``text``; see find_candidates.
 
     ``blocked`` spans (sorted, disjoint: page furniture) hold no candidate, and a word in them is
     not the word before a candidate ("Ref | Measures 1.1 …": "Measures" cites nothing).
+    ``raw`` is the text before digit folding (same offsets): a bare Thai digit opening a line
+    ("๑ ส่งเสริม...") is an item there.
     """
     out = Scan()
     bi = 0
@@ -250,7 +270,7 @@ def scan(text: str, blocked: list[tuple[int, int]]) -> Scan:
             bi += 1
         if bi < len(blocked) and blocked[bi][0] <= start:
             continue
-        c = _candidate(m, text)
+        c = _candidate(m, text, raw)
         if c is None:
             continue
         prev, glued = _word_before(text, start, blocked, bstarts)
@@ -274,7 +294,7 @@ def scan(text: str, blocked: list[tuple[int, int]]) -> Scan:
         if not c.line_start and prev and not glued:
             if _is_number_context(prev) or _RANGE_DASH.search(text, max(0, start - 8), start):
                 continue
-        if not _title_follows(text, c.end, c.line_start):
+        if not _title_follows(text, c.end, c.line_start, units=c.form != "paren"):
             continue
         out.candidates.append(c)
     return out
@@ -354,10 +374,13 @@ def select_items(cands: list[Candidate], scope_of: list[int],
     anchor: Item | None = None
     sub_prev: tuple[str, int] | None = None
     multi_in_scope = False
+    main: Item | None = None                   # the last numbered item (paren lists hang under it)
+    paren_prev: tuple[int, ...] | None = None  # the last line-start "1)" / "(1)" under ``main``
     cur_scope = cue_scope = -1
     for i, c in enumerate(cands):
         if scope_of[i] != cue_scope:
             prev, anchor, sub_prev, multi_in_scope = {}, None, None, False
+            main, paren_prev = None, None
             cur_scope = cue_scope = scope_of[i]
         if c.kind == "sub":
             v = _sub_value(c.label, sub_prev) if anchor is not None else None
@@ -367,7 +390,13 @@ def select_items(cands: list[Candidate], scope_of: list[int],
                                   anchor.level + 1))
             continue
         if c.form == "paren" and multi_in_scope:
-            continue            # "(1)" inside a dotted plan is text of its measure
+            # "(1)" inside a dotted plan is text of its measure, unless a list of them opens at
+            # line starts under a numbered item ("3.3 ... ดังนี้\n1) ...\n2) ..."): a deeper level
+            if c.line_start and main is not None and len(c.key) == 1 and (
+                    c.key == (1,) if paren_prev is None else plausible(paren_prev, c.key)):
+                paren_prev = c.key
+                items.append(Item(c, cur_scope, c.ref, main.ref, main.level + 1))
+            continue
         p = prev.get(c.kind)
         strong = c.line_start or len(c.key) > 1
         accept = False
@@ -381,8 +410,11 @@ def select_items(cands: list[Candidate], scope_of: list[int],
                     len(c.key) > 1 or start_like(c.key))
         elif plausible(p, c.key):
             accept = True
-        elif c.line_start and start_like(c.key) and c.key != p[:len(c.key)]:
-            cur_scope = new_scope(c)        # numbering restarts under a heading line
+        elif c.line_start and start_like(c.key) and (
+                c.key != p[:len(c.key)] or c.key == p and _supported(cands, scope_of, i, c)):
+            # numbering restarts under a heading line, or a ref repeats at line start and its
+            # list goes on ("1. เรื่อง ...\nสาระสำคัญ\n1. กำหนด...\n2. ..."): a deeper list
+            cur_scope = new_scope(c)
             prev, anchor, sub_prev, multi_in_scope = {}, None, None, False
             accept = True
         elif strong and _resyncs(cands, scope_of, i, c, p):
@@ -395,6 +427,7 @@ def select_items(cands: list[Candidate], scope_of: list[int],
         item = Item(c, cur_scope, c.ref, parent, len(c.key))
         items.append(item)
         anchor, sub_prev = item, None
+        main, paren_prev = item, None
     return items
 
 
