@@ -26,7 +26,6 @@ seen a thousand times is common, not important).
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable

@@ -343,7 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"aseandocs: error: {e}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt as e:
-        from ..corpus.builder import Terminated
+        from ..corpus.lock import Terminated
         if isinstance(e, Terminated):
             print("aseandocs: terminated (SIGTERM); the outputs written so far are whole", file=sys.stderr)
             return 143

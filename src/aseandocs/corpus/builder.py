@@ -36,31 +36,28 @@ it left. ``OUT/.lock`` (``aseandocs.corpus.lock``) refuses a second build of the
 """
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
-import signal
 import sqlite3
 import sys
-import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 from .._atomic import remove_stale_temps
 from ..errors import BuildError
 from . import cache, outputs
 from .engines import ENGINES, ParseTask, WorkerDeaths, import_later_stages
 from .jobs import Job, Limits, error_record
-from .lock import BuildLock
+from .lock import BuildLock, Terminated, terminate_as_interrupt
 from .records import Brief, DocRecord, compact, link_terms
 from .settings import BuildSettings, LinkFn
 from .staging import OutputSet, disk_error, is_output_folder, verify
 from .walk import SUFFIXES, discover
 
-__all__ = ["build", "BuildSummary", "BuildSettings", "SUFFIXES", "ENGINES"]
+__all__ = ["build", "BuildSummary", "BuildSettings", "SUFFIXES", "ENGINES", "Terminated"]
 
 
 @dataclass(frozen=True)
@@ -142,32 +139,8 @@ def build(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
         dest.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise BuildError(f"{dest}: cannot create the output folder ({e}); choose another -o") from e
-    with _terminate_as_interrupt(), BuildLock(dest) as lock:
+    with terminate_as_interrupt(), BuildLock(dest) as lock:
         return _Build(src, dest, s, t0, lock.fileno()).run()
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM arrived during a build: it stops as on Ctrl-C (the lock and temporary files are
-    removed, every finished output stays whole)."""
-
-
-@contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """While a build runs in the main thread, SIGTERM (a service manager stopping it, ``kill``)
-    raises ``Terminated`` instead of ending the process on the spot, so the build cleans up as
-    on SIGINT. Worker processes put the default back (``outputs.worker_init``)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: Any) -> None:
-        raise Terminated(f"stopped by signal {signum} (SIGTERM)")
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 class _Build:

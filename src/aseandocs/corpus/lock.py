@@ -1,4 +1,5 @@
-"""The build lock: one build at a time writes to an output folder.
+"""The build lock: one build at a time writes to an output folder; and SIGTERM stopping a build as
+Ctrl-C does, so that the lock goes with it.
 
 ``OUT/.lock`` holds the pid of the build writing there. On POSIX the file is also ``flock``-ed for
 the whole build, so the kernel releases it when the build ends in any way (even ``kill -9``) and
@@ -13,8 +14,12 @@ The same holds for a Thai output folder name ("ผลลัพธ์/.lock") and
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import threading
 from pathlib import Path
+from typing import Any, Iterator
 
 from ..errors import BuildError, OutputLockedError
 
@@ -23,7 +28,7 @@ try:  # POSIX; elsewhere the pid file alone is the lock
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["BuildLock"]
+__all__ = ["BuildLock", "Terminated", "terminate_as_interrupt"]
 
 
 def _pid_alive(pid: int) -> bool:
@@ -132,3 +137,27 @@ class BuildLock:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived during a build: it stops as on Ctrl-C (the lock and temporary files are
+    removed, every finished output stays whole)."""
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """While a build runs in the main thread, SIGTERM (a service manager stopping it, ``kill``)
+    raises ``Terminated`` instead of ending the process on the spot, so the build cleans up as
+    on SIGINT. Worker processes put the default back (``outputs.worker_init``)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise Terminated(f"stopped by signal {signum} (SIGTERM)")
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
