@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterable
 from ..errors import ReadError
 from ..thai import repair_pdf_chars, repair_pdf_text, thai_digits_to_ascii
 from ..thai.pdf_repair import is_thai_mark
+from .pdfium import open_document
 
 __all__ = ["PdfTable", "Line", "open_pdf", "read_pages", "page_lines", "strip_running_lines", "reflow", "wraps", "text_bounds",
            "usable"]
@@ -320,15 +321,50 @@ def open_pdf(data: bytes, source: str) -> Any:
                         hint="check that the file opens in a PDF viewer; download it again") from None
 
 
+def _pdfium_or_pdfplumber(doc: Any, pdf: Any) -> Iterable[Any]:
+    """Each page from PDFium, or from pdfplumber where PDFium split ligature glyphs (their letters'
+    boxes are made up: Chromium draws "จำ" and "fi" as one glyph, and pdfminer places them)."""
+    try:
+        for k, page in enumerate(doc.pages()):
+            try:
+                page.chars  # noqa: B018 - reads the characters, counting ligatures
+            except Exception:  # noqa: BLE001 - let pdfplumber try (and report) this page
+                page.close()
+                yield pdf.pages[k]
+                continue
+            if page.ligatures:
+                page.close()
+                yield pdf.pages[k]
+            else:
+                yield page
+    finally:
+        doc.close()
+
+
 def read_pages(data: bytes, source: str, warnings: list[str],
-               page_fn: Callable[[Any], Any] = page_lines) \
+               page_fn: Callable[[Any], Any] = page_lines, *, engine: str = "pdfium") \
         -> list[tuple[int, list[Line] | None, int, list[PdfTable]]]:
     """(page number, lines or None when unreadable, character repairs, tables) for each page,
-    each page through ``page_fn``; a page that fails is reported in ``warnings`` and skipped."""
+    each page through ``page_fn``; a page that fails is reported in ``warnings`` and skipped.
+
+    Pages come from PDFium (``_pdfium.PdfiumPage``: faithful glyph maps, fast) unless ``engine``
+    is "pdfplumber" or PDFium cannot open a file that pdfminer can; the file is always checked
+    with pdfminer first, so an encrypted, truncated or corrupt PDF is reported the same way."""
     out: list[tuple[int, list[Line] | None, int, list[PdfTable]]] = []
-    pdf = open_pdf(data, source)
+    pdf = open_pdf(data, source)        # pdfminer's parse of the page tree: the errors we report
+    pages: Iterable[Any] = pdf.pages
+    if engine == "pdfium":
+        try:
+            doc = open_document(data)
+        except Exception:  # noqa: BLE001 - PDFium refused what pdfminer read: pdfplumber's pages
+            pass
+        else:
+            if len(doc) == len(pdf.pages):
+                pages = _pdfium_or_pdfplumber(doc, pdf)
+            else:
+                doc.close()
     try:
-        for page in pdf.pages:
+        for page in pages:
             number = page.page_number
             try:
                 lines, repairs, tables = page_fn(page)

@@ -175,7 +175,7 @@ def repair_pdf_chars(chars: Iterable[dict[str, Any]], *,
             out.append(ch)
             base_i, cluster = len(out) - 1, []
             continue
-        bi = base_i if base_i >= 0 and _holds(out[base_i], ch) else _nearest_base(out, ch)
+        bi = base_i if base_i >= 0 and _over(out[base_i], ch) else _nearest_base(out, ch)
         if bi < 0:
             out.append(ch)      # an orphan mark: leave it where it is
             continue
@@ -209,6 +209,17 @@ def _holds(base: dict[str, Any], mark: dict[str, Any]) -> bool:
     return (t := base.get("text", "")) != "" and not t.isspace() \
         and abs(mark["top"] - base["top"]) <= 0.6 * size \
         and base["x0"] - 0.5 * size <= mark["x0"] <= base["x1"] + 0.3 * size
+
+
+def _over(base: dict[str, Any], mark: dict[str, Any]) -> bool:
+    """Does ``mark`` lie over ``base``: held by it, its centre within the base's box give or take
+    a twentieth of the font size? (A mark drawn with its ink, as PDFium gives it,
+    may come after the next consonant in the stream: "จ" "ด" "ั" is "จัด" when the mark's ink lies
+    over "จ".)"""
+    if not _holds(base, mark):
+        return False
+    size = base.get("size") or 10.0
+    return base["x0"] - 0.05 * size <= (mark["x0"] + mark["x1"]) / 2 <= base["x1"] + 0.05 * size
 
 
 def _nearest_base(out: list[dict[str, Any]], mark: dict[str, Any], window: int = 12) -> int:
