@@ -60,6 +60,7 @@ from aseandocs.readers.ocr import ocr_scanned
 from aseandocs.readers.pdf import (Line, PdfTable, page_lines, read_pages, reflow, strip_running_lines,
                                    text_bounds, usable, wraps)
 from aseandocs.readers.text import decode
+from aseandocs.thai.repair import aa_written_as_am, repair_sara_am
 from aseandocs.thai import detect_language, repair_pdf_text
 
 __all__ = ["read", "read_bytes", "read_pdf_tables", "PdfTable", "SUPPORTED_SUFFIXES", "FORMATS"]
@@ -255,6 +256,12 @@ def _read_pdf(data: bytes, source: str, warnings: list[str], *,
     # OCR lines are measured on the page image, text lines on the page: separate text blocks.
     bounds = {kind: text_bounds([p for (n, _, _, _), p in zip(read, all_lines)
                                  if (n in ocred) == kind]) for kind in (False, True)}
+    # Each page's lines joined, and whether the document's font writes sara aa as sara am (decided
+    # on the whole text: one page may have too few words to tell).
+    flowed = {number: reflow(body, *bounds[number in ocred])
+              for (number, lines, _, _), body in zip(read, all_lines)
+              if lines is not None and usable(body)}
+    swap = aa_written_as_am("\n".join(t for t, _ in flowed.values()))
     texts: list[tuple[int, str, bool, int]] = []
     for (number, lines, char_fixes, _), body, headers in zip(read, all_lines, running):
         if lines is None:
@@ -269,8 +276,10 @@ def _read_pdf(data: bytes, source: str, warnings: list[str], *,
                                 f"or glyphs without a Unicode mapping; needs OCR)")
             texts.append((number, "", not ocred.get(number, (False,))[0], 0))
             continue
-        text, joins = reflow(body, *bounds[number in ocred])
+        text, joins = flowed[number]
+        text, am_fixes = repair_sara_am(text, aa_as_am=swap)
         text, fixes = repair_pdf_text(text)
+        fixes += am_fixes
         repairs = char_fixes + fixes + joins + headers
         if repairs:
             warnings.append(f"page {number}: {char_fixes + fixes} Thai text repairs, {joins} words "
