@@ -85,9 +85,9 @@ def page_lines(page: Any, *, tables: bool = True) -> tuple[list[Line], int, list
     extra: list[Line] = []
     if tables and chars and len(page.rects) + len(page.lines) >= 4:
         for t in page.find_tables():
-            x0, top, x1, bottom = t.bbox
+            box = x0, top, x1, bottom = t.bbox     # computed from the cells at each call
             inside = sorted(((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, k)
-                            for k, c in enumerate(chars) if _within(c, t.bbox))
+                            for k, c in enumerate(chars) if _within(c, box))
             if not inside:
                 continue
             ys = [y for y, _, _ in inside]
@@ -104,7 +104,7 @@ def page_lines(page: Any, *, tables: bool = True) -> tuple[list[Line], int, list
                     top_r = row.bbox[1]
                     extra.append(Line(text, x0, x1, top_r, top_r + 1, 10.0, hard=True))
             found.append(PdfTable(page.page_number, (x0, top, x1, bottom), tuple(rows)))
-            chars = [c for c in chars if not _within(c, t.bbox)]
+            chars = [c for c in chars if not _within(c, box)]
     lines = assemble(chars) + extra
     lines.sort(key=lambda ln: ln.top)
     return lines, repairs, found

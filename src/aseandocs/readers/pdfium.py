@@ -96,6 +96,7 @@ class PdfiumPage:
         prev_at: tuple[float, float, float, float] | None = None
         prev_t = ""
         self.ligatures = 0
+        text_obj, cast, c_void_p = r.FPDFText_GetTextObject, ctypes.cast, ctypes.c_void_p
         buf = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
         for i in range(n):
@@ -105,8 +106,7 @@ class PdfiumPage:
                 continue
             if not box(tp, i, rect):
                 continue
-            obj = r.FPDFText_GetTextObject(tp, i)
-            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            key = cast(text_obj(tp, i), c_void_p).value or 0
             font = fonts.get(key)
             if font is None:
                 # the font's name, and its size as drawn: the size set in the content stream
@@ -116,29 +116,28 @@ class PdfiumPage:
                 if r.FPDFText_GetMatrix(tp, i, m):
                     scale = (m.b * m.b + m.d * m.d) ** 0.5 or 1.0
                 font = fonts[key] = (buf.raw[:max(k - 1, 0)].decode("utf-8", "replace"),
-                                     scale)
-            size = fsize(tp, i) * font[1]
-            size = size or (rect.top - rect.bottom) or 10.0
+                                     fsize(tp, i) * scale)     # one font and size an object
+            left, right = rect.left, rect.right
+            size = font[1] or (rect.top - rect.bottom) or 10.0
             # the line box from the baseline: PDFium falls back to the glyph's tight box for
             # the parts of a ligature ("ร" + "ี" drawn as one glyph), which would put them on a
             # line of their own
             base = h - (oy.value if origin(tp, i, ox, oy) else rect.bottom)
             t = chr(u) if u < 0x110000 else "\ufffd"
-            at = (ox.value, oy.value, rect.left, rect.right)
+            at = (ox.value, oy.value, left, right)
             if (prev_at is not None and at[:2] == prev_at[:2] and abs(prev_at[3] - at[2]) < 0.01
                     and prev_at[3] - prev_at[2] > 0.01 and at[3] - at[2] > 0.01
                     and _LIG_FIRST(prev_t) and (t == "\u0e33" or t.isalpha())):
                 self.ligatures += 1
             prev_at, prev_t = at, t
-            x0 = rect.left if t in _MARKS else min(ox.value, rect.left) if ox.value <= rect.right \
-                else rect.left
-            ch = {"text": t, "x0": x0, "x1": rect.right, "top": base - 0.8 * size,
+            x0 = left if t in _MARKS else min(at[0], left) if at[0] <= right else left
+            ch = {"text": t, "x0": x0, "x1": right, "top": base - 0.8 * size,
                   "bottom": base + 0.2 * size, "size": size, "fontname": font[0]}
             if t in _MARKS:
                 # a mark drawn past the right edge of its base: the two are one glyph cut in
                 # two (a ligature), and the base reaches as far, so no gap opens after it
-                if last is not None and rect.right > last["x1"] >= rect.left - 0.05 * size:
-                    last["x1"] = rect.right
+                if last is not None and right > last["x1"] >= left - 0.05 * size:
+                    last["x1"] = right
             else:
                 last = ch
             out.append(ch)
