@@ -203,31 +203,78 @@ def _signature(text: str) -> str:
 
 def strip_running_lines(pages: list[list[Line]]) -> list[int]:
     """Remove, in place, the running headers and footers: lines among the first or last
-    ``_RUNNING_ZONE`` of a page whose signature (digits folded) recurs in that zone on at least
-    half of the pages with text (and on two pages at least). Returns the count removed per page."""
+    ``_RUNNING_ZONE`` of a page whose signature (digits folded) recurs in that zone, at the same
+    height (within two line heights of where it usually is), on at least half of the pages with
+    text (and on two pages at least). A numbered or bulleted item with words ("1. จัดการข้อมูล")
+    is body text, however often it recurs; a page number alone ("- 3 -") is not. The first copy
+    of a running line that holds a date ("ราชกิจจานุเบกษา ๒๒ มีนาคม ๒๕๖๖") is kept, its date put on
+    a line of its own, so that it still dates the document as a header date. Returns the count
+    removed per page."""
     removed = [0] * len(pages)
     with_text = [p for p in pages if p]
     if len(with_text) < 2:
         return removed
     need = max(2, -(-len(with_text) * _RUNNING_SHARE // 1))
-    tops: Counter[str] = Counter()
-    bottoms: Counter[str] = Counter()
+    tops: dict[str, list[float]] = {}
+    bottoms: dict[str, list[float]] = {}
     for p in with_text:
         body = [ln for ln in p if not ln.hard]
-        tops.update({_signature(ln.text) for ln in body[:_RUNNING_ZONE]})
-        bottoms.update({_signature(ln.text) for ln in body[-_RUNNING_ZONE:]})
-    running_top = {s for s, n in tops.items() if n >= need}
-    running_bottom = {s for s, n in bottoms.items() if n >= need}
+        for zone, seen in ((body[:_RUNNING_ZONE], tops), (body[-_RUNNING_ZONE:], bottoms)):
+            for sig, ln in {_signature(ln.text): ln for ln in zone
+                            if not _is_item(ln.text)}.items():
+                seen.setdefault(sig, []).append(ln.top)
+    running_top = _recurring(tops, need)
+    running_bottom = _recurring(bottoms, need)
     if not running_top and not running_bottom:
         return removed
+    kept: set[str] = set()
     for k, p in enumerate(pages):
         body = [ln for ln in p if not ln.hard]
-        drop = {id(ln) for ln in body[:_RUNNING_ZONE] if _signature(ln.text) in running_top}
-        drop |= {id(ln) for ln in body[-_RUNNING_ZONE:] if _signature(ln.text) in running_bottom}
+        drop = set()
+        for zone, running in ((body[:_RUNNING_ZONE], running_top),
+                              (body[-_RUNNING_ZONE:], running_bottom)):
+            for ln in zone:
+                sig = _signature(ln.text)
+                where = running.get(sig)
+                if where is None or abs(ln.top - where) > 2 * ln.size or _is_item(ln.text):
+                    continue
+                if sig not in kept and (at := _dated(ln.text)) is not None:
+                    kept.add(sig)           # the first copy of a dated running line stays,
+                    if at > 0:              # its date on a line of its own (a header date)
+                        ln.text = ln.text[:at].rstrip() + "\n" + ln.text[at:]
+                    continue
+                drop.add(id(ln))
         if drop:
             p[:] = [ln for ln in p if id(ln) not in drop]
             removed[k] = len(drop)
     return removed
+
+
+# A numbered or bulleted line with at least three letters after its ref: an item of the body.
+_LETTERS3 = re.compile(r"(?:[^\W\d_].*){3}", re.S)
+
+
+def _is_item(text: str) -> bool:
+    m = ITEM_START.match(text)
+    return bool(m) and bool(_LETTERS3.search(text[m.end():]))
+
+
+def _recurring(seen: dict[str, list[float]], need: float) -> dict[str, float]:
+    """Signature -> usual height, for the signatures seen at one height on ``need`` pages."""
+    out: dict[str, float] = {}
+    for sig, ys in seen.items():
+        if len(ys) < need:
+            continue
+        at = median(ys)
+        if sum(1 for y in ys if abs(y - at) <= 24.0) >= need:
+            out[sig] = at
+    return out
+
+
+def _dated(text: str) -> int | None:
+    """Where the first date to the day in ``text`` starts, or None."""
+    from ..dates import find_dates          # dates is not needed to read a PDF without one
+    return next((m.span[0] for m in find_dates(text) if m.precision == "day"), None)
 
 
 def text_bounds(pages: list[list[Line]]) -> tuple[float, float]:
