@@ -59,6 +59,7 @@ from aseandocs.readers.html import declared_charset, html_to_text
 from aseandocs.readers.ocr import ocr_scanned
 from aseandocs.readers.pdf import (Line, PdfTable, page_lines, read_pages, reflow, strip_running_lines,
                                    text_bounds, usable, wraps)
+from aseandocs.readers.pdfium import blank_pages
 from aseandocs.readers.text import decode
 from aseandocs.thai.repair import aa_written_as_am, repair_sara_am
 from aseandocs.thai import detect_language, repair_pdf_text
@@ -249,8 +250,11 @@ def _read_pdf(data: bytes, source: str, warnings: list[str], *,
     if b"%%EOF" not in data[-2048:]:
         warnings.append("no %%EOF marker at the end (truncated file?); the text may be incomplete")
     all_lines = [lines or [] for _, lines, _, _ in read]
+    # a page without a character that draws nothing either is blank, not a scan
+    blank = blank_pages(data, [number for number, lines, _, _ in read if lines == []])
     ocred = ocr_scanned(data, source, [(number, body) for (number, lines, _, _), body
-                                       in zip(read, all_lines) if lines is not None],
+                                       in zip(read, all_lines)
+                                       if lines is not None and number not in blank],
                         warnings, ocr=ocr)
     running = strip_running_lines(all_lines)
     # OCR lines are measured on the page image, text lines on the page: separate text blocks.
@@ -269,6 +273,9 @@ def _read_pdf(data: bytes, source: str, warnings: list[str], *,
             continue
         if number in ocred:
             warnings.append(ocred[number][1])
+        if number in blank:
+            texts.append((number, "", False, 0))
+            continue
         if not usable(body):
             if number not in ocred:
                 warnings.append(f"page {number} has no text layer (needs OCR)" if not lines else

@@ -276,3 +276,41 @@ def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> 
     return {"object_type": "line", "orientation": orientation, "x0": x0, "x1": x1,
             "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
             "height": bottom - top}
+
+
+def blank_pages(data: bytes, numbers: list[int]) -> set[int]:
+    """The pages among ``numbers`` (counted from 1) that draw nothing at all: no text, image,
+    path or shading, at any depth of form XObjects. Such a page is blank, not a scan that needs
+    OCR. A file PDFium cannot open gives the empty set (the pages then count as needing OCR)."""
+    if not numbers:
+        return set()
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as r
+        pdf = pdfium.PdfDocument(data)
+    except Exception:  # noqa: BLE001 - PDFium refused the file: nothing is known to be blank
+        return set()
+
+    def draws(parent: Any, count: Any, get: Any) -> bool:
+        for k in range(count(parent)):
+            obj = get(parent, k)
+            if r.FPDFPageObj_GetType(obj) != r.FPDF_PAGEOBJ_FORM:
+                return True
+            if draws(obj, r.FPDFFormObj_CountObjects, r.FPDFFormObj_GetObject):
+                return True
+        return False
+
+    out: set[int] = set()
+    try:
+        for n in numbers:
+            if not 1 <= n <= len(pdf):
+                continue
+            page = pdf[n - 1]
+            try:
+                if not draws(page.raw, r.FPDFPage_CountObjects, r.FPDFPage_GetObject):
+                    out.add(n)
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    return out
