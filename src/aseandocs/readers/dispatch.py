@@ -47,6 +47,8 @@ otherwise good PDF is skipped with a warning.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import os
 import re
 from pathlib import Path
@@ -325,4 +327,10 @@ def read_pdf_tables(path: str | os.PathLike[str] | bytes) -> list[PdfTable]:
     found: list[PdfTable] = []
     for _, _, _, tables in read_pages(data, source, [], _pdf_page_lines):
         found.extend(tables)
-    return found
+    # cell text as the page text is mended: sara am with the dictionary, then the gaps left
+    swap = aa_written_as_am("\n".join(c for t in found for row in t.rows for c in row if c))
+
+    def mend(cell: str | None) -> str | None:
+        return None if cell is None else \
+            repair_pdf_text(repair_sara_am(cell, aa_as_am=swap)[0])[0]
+    return [replace(t, rows=tuple(tuple(mend(c) for c in row) for row in t.rows)) for t in found]

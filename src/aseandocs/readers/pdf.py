@@ -124,7 +124,8 @@ def _cell_text(chars: list[dict[str, Any]], box: tuple[float, float, float, floa
     if not lines:
         return ""
     right = max(ln.x1 for ln in lines)     # the cell's text extent: its padding is not slack
-    return repair_pdf_text(reflow(lines, box[0], right, min_fill=0.0)[0])[0]
+    # a gap before sara aa or sara am is left for the page's sara am repair (readers.dispatch)
+    return repair_pdf_text(reflow(lines, box[0], right, min_fill=0.0)[0], am_gaps=False)[0]
 
 
 def _row_text(cells: tuple[str | None, ...]) -> str:

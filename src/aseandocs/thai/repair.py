@@ -35,6 +35,7 @@ _RING_GAP = re.compile("(?P<left>[\u0e01-\u0e4e]*[\u0e01-\u0e2e][\u0e48-\u0e4b]?
 _AM_AA = re.compile("\u0e33\u0e32")
 # A Thai word with sara am: the candidates when the font writes sara aa as sara am.
 _AM_WORD = re.compile("[\u0e01-\u0e4e]*\u0e33[\u0e01-\u0e4e]*")
+_REAL_AM = "\ue033"     # stand-in for a sara am known to be real while the others are swapped
 _SWAP_SHARE = 0.3       # share of the words with sara am that a swap mends, over which the font swaps
 _SWAP_MIN = 5           # ... and at least this many
 
@@ -84,9 +85,10 @@ def repair_sara_am(text: str, *, aa_as_am: bool | None = None) -> tuple[str, int
         left, v, right = m.group("left"), m.group("v"), m.group("right")
         old = m.group(0)
         if swap and v == "\u0e33":
-            # the font's sara aa is U+0E33, so a ring and a gap before it is the real sara am
+            # the font's sara aa is U+0E33, so a ring and a gap before it is the real sara am:
+            # kept apart (a private-use stand-in) from the sara am to be turned into sara aa
             count += 1
-            return left + "\u0e33" + right
+            return left + _REAL_AM + right
         if v == "\u0e33":
             count += 1
             return left + "\u0e33" + right       # nothing starts with sara am: the gap goes
@@ -112,5 +114,5 @@ def repair_sara_am(text: str, *, aa_as_am: bool | None = None) -> tuple[str, int
                     count += 1
                     w = new
             return w
-        text = _AM_WORD.sub(swap_word, text)
+        text = _AM_WORD.sub(swap_word, text).replace(_REAL_AM, "\u0e33")
     return text, count
