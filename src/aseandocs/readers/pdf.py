@@ -14,10 +14,12 @@ larger gap than the line pitch starts a paragraph, "\\n\\n").
 from __future__ import annotations
 
 import io
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 from statistics import median
 from typing import Any, Callable, Iterable
 
@@ -182,12 +184,26 @@ def in_columns(chars: list[dict[str, Any]]) -> list[Line] | None:
     if width <= 0:
         return None
     size = median(c.get("size") or 10.0 for grp in rows for c in grp)
-    xs, counts = [], []
-    x = left + 0.3 * width
-    while x <= left + 0.7 * width:
-        xs.append(x)
-        counts.append(sum(1 for bs in boxes if any(a <= x <= b for a, b in bs)))
-        x += 1.0
+    # rows crossing each 1-point step of the middle of the block (a difference array over the
+    # merged extents of each row: one pass over the boxes)
+    x_lo = left + 0.3 * width
+    nbins = int(0.4 * width) + 1
+    xs = [x_lo + k for k in range(nbins)]
+    diff = [0] * (nbins + 1)
+    for bs in boxes:
+        merged: list[list[float]] = []
+        for a, b in sorted(bs):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        for a, b in merged:
+            k0 = max(0, math.ceil(a - x_lo))
+            k1 = min(nbins - 1, math.floor(b - x_lo))
+            if k0 <= k1:
+                diff[k0] += 1
+                diff[k1 + 1] -= 1
+    counts = list(accumulate(diff[:nbins]))
     # the widest strip that few rows cross, wider than a space (not a gap between two words)
     free = [n <= _GUTTER_SHARE * len(rows) for n in counts]
     best: tuple[float, int, int] | None = None

@@ -99,9 +99,17 @@ class PdfiumPage:
         text_obj, cast, c_void_p = r.FPDFText_GetTextObject, ctypes.cast, ctypes.c_void_p
         buf = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
+        # all the page's characters in one call (UTF-16, one unit a character when the page has
+        # no character outside the BMP; else one call a character)
+        units = ctypes.create_string_buffer(2 * (n + 1))
+        got = r.FPDFText_GetText(tp, 0, n, ctypes.cast(units, ctypes.POINTER(ctypes.c_ushort)))
+        whole = units.raw[:2 * max(got - 1, 0)].decode("utf-16-le", "replace")
+        codes = [ord(c) for c in whole] if len(whole) == n else None
         for i in range(n):
-            u = get_u(tp, i)
-            if u == 0 or u in (10, 13) or gen(tp, i) == 1:
+            u = codes[i] if codes is not None else get_u(tp, i)
+            if u == 0xFFFE:
+                u = get_u(tp, i)        # GetText's stand-in for PDFium's own marker (U+0002)
+            if u == 0 or u in (10, 13) or (u in (32, 0xA0, 0xFFFE) and gen(tp, i) == 1):
                 prev_at = None
                 continue
             if not box(tp, i, rect):
