@@ -595,3 +595,44 @@ def test_blank_pages_of_a_real_pdf_are_blank() -> None:
     doc = read(_shared_pdf("budget_v2_excel_p1-40.pdf"), ocr=False)
     assert not any(p.needs_ocr for p in doc.pages)
     assert read(_shared_pdf("imageonly_screenshot_print.pdf"), ocr=False).pages[0].needs_ocr
+
+
+# --- PDFium as the character source ---------------------------------------------------------------
+@pytest.mark.parametrize("name", ["th_plan_table", "en_plan_table"])
+def test_pdfium_ruling_lines_give_pdfplumbers_tables(name) -> None:
+    from aseandocs.readers.pdfium import open_document
+    path = PDF_DIR / f"{name}.pdf"
+    doc = open_document(path.read_bytes())
+    with pdfplumber.open(path) as pl:
+        for k, page in enumerate(doc.pages()):
+            mine = [tuple(round(v) for v in t.bbox) for t in page.find_tables()]
+            theirs = [tuple(round(v) for v in t.bbox) for t in pl.pages[k].find_tables()]
+            assert mine == theirs
+            assert [len(t.rows) for t in page.find_tables()] == \
+                   [len(t.rows) for t in pl.pages[k].find_tables()]
+            page.close()
+    doc.close()
+
+
+def test_pdfium_pages_fall_back_to_pdfplumber_where_glyphs_are_ligatures() -> None:
+    from aseandocs.readers.pdfium import open_document
+    doc = open_document((PDF_DIR / "th_plan_lines.pdf").read_bytes())
+    page = doc.page(0)
+    assert page.chars and page.ligatures > 0      # Chromium draws "จำ" as one glyph
+    page.close()
+    doc.close()
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_both_character_sources_read_the_fixtures_alike(engine) -> None:
+    from aseandocs.readers.pdf import read_pages
+    data = (PDF_DIR / "th_plan_table.pdf").read_bytes()
+    pages = read_pages(data, "th_plan_table.pdf", [], engine=engine)
+    text = "\n".join(ln.text for _, lines, _, _ in pages for ln in lines or [])
+    assert "เลขที่อ้างอิง" in text and "(cid:" not in text
+
+
+@pytest.mark.shared
+def test_pdfium_maps_the_glyphs_pdfminer_leaves_as_cid() -> None:
+    doc = read(_shared_pdf("budget_v2_excel_p1-40.pdf"), ocr=False)
+    assert doc.text.count("(cid:") + doc.text.count("\ufffd") <= 60     # pdfminer left 416
