@@ -312,9 +312,9 @@ def strip_running_lines(pages: list[list[Line]]) -> list[int]:
     height (within two line heights of where it usually is), on at least half of the pages with
     text (and on two pages at least). A numbered or bulleted item with words ("1. จัดการข้อมูล")
     is body text, however often it recurs; a page number alone ("- 3 -") is not. The first copy
-    of a running line that holds a date ("ราชกิจจานุเบกษา ๒๒ มีนาคม ๒๕๖๖") is kept, its date put on
-    a line of its own, so that it still dates the document as a header date. Returns the count
-    removed per page."""
+    of a running line that holds a date ("ราชกิจจานุเบกษา ๒๒ มีนาคม ๒๕๖๖") leaves its date where it
+    was, on a line of its own ("๒๒ มีนาคม ๒๕๖๖"), so that it still dates the document as a header
+    date. Returns the count removed per page."""
     removed = [0] * len(pages)
     with_text = [p for p in pages if p]
     if len(with_text) < 2:
@@ -344,9 +344,8 @@ def strip_running_lines(pages: list[list[Line]]) -> list[int]:
                 if where is None or abs(ln.top - where) > 2 * ln.size or _is_item(ln.text):
                     continue
                 if sig not in kept and (at := _dated(ln.text)) is not None:
-                    kept.add(sig)           # the first copy of a dated running line stays,
-                    if at > 0:              # its date on a line of its own (a header date)
-                        ln.text = ln.text[:at].rstrip() + "\n" + ln.text[at:]
+                    kept.add(sig)           # the date of the first copy of a dated running
+                    ln.text = ln.text[at[0]:at[1]]      # line stays, a header date line
                     continue
                 drop.add(id(ln))
         if drop:
@@ -376,10 +375,10 @@ def _recurring(seen: dict[str, list[float]], need: float) -> dict[str, float]:
     return out
 
 
-def _dated(text: str) -> int | None:
-    """Where the first date to the day in ``text`` starts, or None."""
+def _dated(text: str) -> tuple[int, int] | None:
+    """The span of the first date to the day in ``text``, or None."""
     from ..dates import find_dates          # dates is not needed to read a PDF without one
-    return next((m.span[0] for m in find_dates(text) if m.precision == "day"), None)
+    return next((m.span for m in find_dates(text) if m.precision == "day"), None)
 
 
 def text_bounds(pages: list[list[Line]]) -> tuple[float, float]:
