@@ -525,30 +525,33 @@ def _chars(words: list[tuple[str, float, float]], size: float = 12.0) -> list[di
 
 
 def test_two_columns_are_read_column_by_column() -> None:
-    from aseandocs.readers.pdf import in_columns
+    from aseandocs.readers.columns import in_columns
+    from aseandocs.readers.pdf import assemble
     left = [f"left column line {k:02} text" for k in range(12)]
     right = [f"right column line {k:02} txt" for k in range(12)]
     words = [("A heading over both columns of the page here", 72, 60)]
     for k in range(12):
         words += [(left[k], 72, 90 + 15 * k), (right[k], 300, 90 + 15 * k)]
-    lines = in_columns(_chars(words))
+    lines = in_columns(_chars(words), assemble)
     assert lines is not None
     assert [ln.text for ln in lines] == ["A heading over both columns of the page here"] + left + right
 
 
 def test_a_table_of_figures_is_not_taken_for_columns() -> None:
-    from aseandocs.readers.pdf import in_columns
+    from aseandocs.readers.columns import in_columns
+    from aseandocs.readers.pdf import assemble
     words = []
     for k in range(8):
         words += [(f"budget item number {k} here", 72, 90 + 15 * k),
                   (f"{k}1.52 {k}4.5 3{k}.25 1.{k}", 300, 90 + 15 * k)]
-    assert in_columns(_chars(words)) is None
+    assert in_columns(_chars(words), assemble) is None
 
 
 def test_one_column_is_not_split() -> None:
-    from aseandocs.readers.pdf import in_columns
+    from aseandocs.readers.columns import in_columns
+    from aseandocs.readers.pdf import assemble
     words = [(f"a single column of running text, line {k} of it", 72, 90 + 15 * k) for k in range(8)]
-    assert in_columns(_chars(words)) is None
+    assert in_columns(_chars(words), assemble) is None
 
 
 SHARED_PDF = Path(__file__).resolve().parents[2].parent / "shared" / "pdf"

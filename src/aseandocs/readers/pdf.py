@@ -14,25 +14,23 @@ larger gap than the line pitch starts a paragraph, "\\n\\n").
 from __future__ import annotations
 
 import io
-import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate
 from statistics import median
 from typing import Any, Callable, Iterable
 
 from ..errors import ReadError
 from ..thai import repair_pdf_chars, repair_pdf_text, thai_digits_to_ascii
 from ..thai.pdf_repair import is_thai_mark
+from .columns import Y_TOLERANCE, in_columns, rows as _rows
 from .pdfium import open_document
 
 __all__ = ["PdfTable", "Line", "open_pdf", "read_pages", "page_lines", "strip_running_lines", "reflow", "wraps", "text_bounds",
            "usable"]
 
 X_TOLERANCE_RATIO = 0.125   # a gap wider than this share of the font size is a space (1.5 pt at 12 pt)
-Y_TOLERANCE = 3.0           # characters whose tops differ by at most this are on one line
 _RUNNING_ZONE = 2           # lines at the top and at the bottom of a page that may be running ones
 _RUNNING_SHARE = 0.5        # a running line recurs on at least this share of the pages with text
 _MARK_SHIFT = 0.1           # a mark sorts this share of the font size left of where it is placed
@@ -107,7 +105,7 @@ def page_lines(page: Any, *, tables: bool = True) -> tuple[list[Line], int, list
                     extra.append(Line(text, x0, x1, top_r, top_r + 1, 10.0, hard=True))
             found.append(PdfTable(page.page_number, (x0, top, x1, bottom), tuple(rows)))
             chars = [c for c in chars if not _within(c, box)]
-    lines = in_columns(chars)
+    lines = in_columns(chars, assemble)
     if lines is None:
         lines = assemble(chars) + extra
         lines.sort(key=lambda ln: ln.top)
@@ -145,112 +143,6 @@ def assemble(chars: Iterable[dict[str, Any]]) -> list[Line]:
     """Characters grouped into lines (tops within Y_TOLERANCE), each sorted by x; a space where
     the PDF has one or where the gap is wider than X_TOLERANCE_RATIO of the font size."""
     return [ln for g in _rows(chars) if (ln := _line(g)) is not None]
-
-
-def _rows(chars: Iterable[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    cs = sorted((c for c in chars if c.get("text")), key=lambda c: c["top"])
-    groups: list[list[dict[str, Any]]] = []
-    line_top = None
-    for c in cs:
-        if line_top is None or c["top"] - line_top > Y_TOLERANCE:
-            groups.append([])
-            line_top = c["top"]
-        groups[-1].append(c)
-    return groups
-
-
-_GUTTER_SHARE = 0.1     # at most this share of the rows may cross a gutter
-_COLUMN_ROWS = 0.4      # at least this share of the rows has text on both sides of it
-_COLUMN_FILL = 0.6      # and the median row part fills this share of its column (prose, not a table)
-
-
-def in_columns(chars: list[dict[str, Any]]) -> list[Line] | None:
-    """The lines of a page set in two columns, in reading order (the rows above the columns,
-    the left column, the right column, the rows below; a row that crosses the gutter, such as a
-    heading over both, ends one run of columns), or None when the page is not in two columns.
-
-    The gutter is the vertical strip in the middle of the text block that no more than
-    ``_GUTTER_SHARE`` of the rows cross, with text on both sides of it in ``_COLUMN_ROWS`` of
-    them, each side filling its column with words (a table's short cells and columns of figures
-    do not: a table is read row by row)."""
-    rows = [g for g in _rows(chars) if any(not c["text"].isspace() for c in g)]
-    if len(rows) < 6:
-        return None
-    boxes = [[(c["x0"], c["x1"]) for c in g if not c["text"].isspace() and not is_thai_mark(c["text"])]
-             for g in rows]
-    left = min(b[0] for bs in boxes for b in bs)
-    right = max(b[1] for bs in boxes for b in bs)
-    width = right - left
-    if width <= 0:
-        return None
-    size = median(c.get("size") or 10.0 for grp in rows for c in grp)
-    # rows crossing each 1-point step of the middle of the block (a difference array over the
-    # merged extents of each row: one pass over the boxes)
-    x_lo = left + 0.3 * width
-    nbins = int(0.4 * width) + 1
-    xs = [x_lo + k for k in range(nbins)]
-    diff = [0] * (nbins + 1)
-    for bs in boxes:
-        merged: list[list[float]] = []
-        for a, b in sorted(bs):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        for a, b in merged:
-            k0 = max(0, math.ceil(a - x_lo))
-            k1 = min(nbins - 1, math.floor(b - x_lo))
-            if k0 <= k1:
-                diff[k0] += 1
-                diff[k1 + 1] -= 1
-    counts = list(accumulate(diff[:nbins]))
-    # the widest strip that few rows cross, wider than a space (not a gap between two words)
-    free = [n <= _GUTTER_SHARE * len(rows) for n in counts]
-    best: tuple[float, int, int] | None = None
-    k = 0
-    while k < len(free):
-        if not free[k]:
-            k += 1
-            continue
-        end = k
-        while end + 1 < len(free) and free[end + 1]:
-            end += 1
-        if best is None or xs[end] - xs[k] > best[0]:
-            best = (xs[end] - xs[k], k, end)
-        k = end + 1
-    if best is None or best[0] + 1.0 <= 0.5 * size:
-        return None
-    g = (xs[best[1]] + xs[best[2]]) / 2          # the middle of that strip
-    both = [bs for bs in boxes if any(b <= g for _, b in bs) and any(a >= g for a, _ in bs)]
-    if len(both) < _COLUMN_ROWS * len(rows):
-        return None
-    lefts = [max(b for _, b in bs if b <= g) - left for bs in both]
-    rights = [right - min(a for a, _ in bs if a >= g) for bs in both]
-    if (median(lefts) < _COLUMN_FILL * (g - left) or median(rights) < _COLUMN_FILL * (right - g)
-            or g - max(b for bs in both for _, b in bs if b <= g) < 0.5 * size):
-        return None
-    for side in (lambda c: c["x1"] <= g, lambda c: c["x0"] >= g):
-        text = [c["text"] for grp in rows for c in grp if side(c) and not c["text"].isspace()]
-        if sum(t.isdigit() or t in ".,-/%()" for t in text) > 0.3 * len(text):
-            return None                 # a column of figures: a table, read row by row
-    out: list[Line] = []
-    col_l: list[dict[str, Any]] = []
-    col_r: list[dict[str, Any]] = []
-
-    def flush() -> None:
-        out.extend(assemble(col_l))
-        out.extend(assemble(col_r))
-        col_l.clear()
-        col_r.clear()
-    for grp, bs in zip(rows, boxes):
-        if any(a < g < b for a, b in bs):
-            flush()
-            out.extend(assemble(grp))
-            continue
-        for c in grp:
-            ((col_l if (c["x0"] + c["x1"]) / 2 < g else col_r)).append(c)
-    flush()
-    return out
 
 
 def _x_order(c: dict[str, Any]) -> float:
