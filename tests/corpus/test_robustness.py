@@ -44,13 +44,14 @@ NEWS = ("ข่าวการประชุมอาเซียน\nเมื
 
 
 def pdf(pages: list[list[str]], *, encrypted: bool = False) -> bytes:
-    """A minimal PDF written by hand: one Helvetica text line per string ([] = a page with no text);
+    """A minimal PDF written by hand: one Helvetica text line per string ([] = a page with no text
+    layer that draws a box, as a scan draws its image);
     ``encrypted`` adds a standard security handler whose user password is not empty."""
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
     for lines in pages:
         ops = "BT /F1 12 Tf 72 720 Td " + " 0 -16 Td ".join(f"({s}) Tj" for s in lines) + " ET"
-        stream = ops.encode("latin-1") if lines else b""
+        stream = ops.encode("latin-1") if lines else b"0 g 72 400 300 300 re f"
         kids.append(len(objs) + 1)
         objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
                     b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (len(objs) + 2))

@@ -511,3 +511,131 @@ def test_acceptance_shared_000_as_pdf(rendered_000, score_script):
     assert f1 >= 0.95, acc
     assert acc["t_ok"] >= 0.95 * acc["t_n"], acc
     assert all(m.page is not None for m in pd.measures)
+
+
+# --- two columns, real PDFs ------------------------------------------------------------------------
+def _chars(words: list[tuple[str, float, float]], size: float = 12.0) -> list[dict]:
+    """Characters of words (text, x, top), 6 pt a letter."""
+    out = []
+    for text, x, top in words:
+        for k, ch in enumerate(text):
+            out.append({"text": ch, "x0": x + 6 * k, "x1": x + 6 * k + 6, "top": top,
+                        "bottom": top + size, "size": size})
+    return out
+
+
+def test_two_columns_are_read_column_by_column() -> None:
+    from aseandocs.readers.columns import in_columns
+    from aseandocs.readers.pdf import assemble
+    left = [f"left column line {k:02} text" for k in range(12)]
+    right = [f"right column line {k:02} txt" for k in range(12)]
+    words = [("A heading over both columns of the page here", 72, 60)]
+    for k in range(12):
+        words += [(left[k], 72, 90 + 15 * k), (right[k], 300, 90 + 15 * k)]
+    lines = in_columns(_chars(words), assemble)
+    assert lines is not None
+    assert [ln.text for ln in lines] == ["A heading over both columns of the page here"] + left + right
+
+
+def test_a_table_of_figures_is_not_taken_for_columns() -> None:
+    from aseandocs.readers.columns import in_columns
+    from aseandocs.readers.pdf import assemble
+    words = []
+    for k in range(8):
+        words += [(f"budget item number {k} here", 72, 90 + 15 * k),
+                  (f"{k}1.52 {k}4.5 3{k}.25 1.{k}", 300, 90 + 15 * k)]
+    assert in_columns(_chars(words), assemble) is None
+
+
+def test_one_column_is_not_split() -> None:
+    from aseandocs.readers.columns import in_columns
+    from aseandocs.readers.pdf import assemble
+    words = [(f"a single column of running text, line {k} of it", 72, 90 + 15 * k) for k in range(8)]
+    assert in_columns(_chars(words), assemble) is None
+
+
+SHARED_PDF = Path(__file__).resolve().parents[2].parent / "shared" / "pdf"
+
+
+def _shared_pdf(name: str) -> Path:
+    path = SHARED_PDF / name
+    if not path.exists():
+        pytest.skip("../shared/pdf is absent")
+    return path
+
+
+@pytest.mark.shared
+def test_word_scope_file_keeps_its_numbered_lines() -> None:
+    import pypdfium2 as pdfium
+    path = _shared_pdf("wordltsc_saraban_scope.pdf")
+    doc = read(path, ocr=False)
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for page, raw in zip(doc.pages, pdf):
+            want = re.findall(r"(?m)^\s*(\d+)\. ", raw.get_textpage().get_text_range())
+            got = re.findall(r"(?m)^(\d+)\. ", doc.text[slice(*page.span)])
+            assert not page.needs_ocr and want and got == want
+    finally:
+        pdf.close()
+
+
+@pytest.mark.shared
+def test_gazette_is_dated_by_its_running_header() -> None:
+    assert parse(_shared_pdf("royalgazette_ect_p1-40.pdf")).date == "2023-03-22"
+
+
+@pytest.mark.shared
+def test_two_column_page_of_a_real_article() -> None:
+    doc = read(_shared_pdf("ghostscript_signlanguage_article.pdf"), ocr=False)
+    page3 = doc.text[slice(*doc.pages[2].span)]
+    lines = page3.splitlines()
+    # the left column's lines follow one another; no line holds text of both columns
+    assert max(len(ln) for ln in lines) < 80
+
+
+@pytest.mark.shared
+def test_blank_pages_of_a_real_pdf_are_blank() -> None:
+    doc = read(_shared_pdf("budget_v2_excel_p1-40.pdf"), ocr=False)
+    assert not any(p.needs_ocr for p in doc.pages)
+    assert read(_shared_pdf("imageonly_screenshot_print.pdf"), ocr=False).pages[0].needs_ocr
+
+
+# --- PDFium as the character source ---------------------------------------------------------------
+@pytest.mark.parametrize("name", ["th_plan_table", "en_plan_table"])
+def test_pdfium_ruling_lines_give_pdfplumbers_tables(name) -> None:
+    from aseandocs.readers.pdfium import open_document
+    path = PDF_DIR / f"{name}.pdf"
+    doc = open_document(path.read_bytes())
+    with pdfplumber.open(path) as pl:
+        for k, page in enumerate(doc.pages()):
+            mine = [tuple(round(v) for v in t.bbox) for t in page.find_tables()]
+            theirs = [tuple(round(v) for v in t.bbox) for t in pl.pages[k].find_tables()]
+            assert mine == theirs
+            assert [len(t.rows) for t in page.find_tables()] == \
+                   [len(t.rows) for t in pl.pages[k].find_tables()]
+            page.close()
+    doc.close()
+
+
+def test_pdfium_pages_fall_back_to_pdfplumber_where_glyphs_are_ligatures() -> None:
+    from aseandocs.readers.pdfium import open_document
+    doc = open_document((PDF_DIR / "th_plan_lines.pdf").read_bytes())
+    page = doc.page(0)
+    assert page.chars and page.ligatures > 0      # Chromium draws "จำ" as one glyph
+    page.close()
+    doc.close()
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_both_character_sources_read_the_fixtures_alike(engine) -> None:
+    from aseandocs.readers.pdf import read_pages
+    data = (PDF_DIR / "th_plan_table.pdf").read_bytes()
+    pages = read_pages(data, "th_plan_table.pdf", [], engine=engine)
+    text = "\n".join(ln.text for _, lines, _, _ in pages for ln in lines or [])
+    assert "เลขที่อ้างอิง" in text and "(cid:" not in text
+
+
+@pytest.mark.shared
+def test_pdfium_maps_the_glyphs_pdfminer_leaves_as_cid() -> None:
+    doc = read(_shared_pdf("budget_v2_excel_p1-40.pdf"), ocr=False)
+    assert doc.text.count("(cid:") + doc.text.count("\ufffd") <= 60     # pdfminer left 416

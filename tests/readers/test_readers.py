@@ -28,19 +28,21 @@ THAI_CP874 = "“แผนงาน” – การประชุมอาเ�
 ENGLISH = "ASEAN Work Plan\n1.1 Promote cooperation on transnational crime\n"
 
 
-def _pdf(pages: list[list[str]], *, encrypted: bool = False) -> bytes:
-    """A minimal valid PDF: Helvetica text, one list of lines per page ([] = a page with no text)."""
+def _pdf(pages: list[list[str] | None], *, encrypted: bool = False) -> bytes:
+    """A minimal valid PDF: Helvetica text, one list of lines per page ([] = a page with no text
+    layer that draws a box, as a scan draws its image; None = a blank page, drawing nothing)."""
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
     for lines in pages:
         ops = ["BT", "/F1 12 Tf", "72 720 Td"]
-        for j, line in enumerate(lines):
+        for j, line in enumerate(lines or ()):
             if j:
                 ops.append("0 -16 Td")
             esc = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
             ops.append(f"({esc}) Tj")
-        stream = "\n".join(ops + ["ET"]).encode("latin-1") if lines else b""
+        stream = ("\n".join(ops + ["ET"]).encode("latin-1") if lines
+                  else b"" if lines is None else b"0 g 72 400 300 300 re f")
         kids.append(len(objs) + 1)
         objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
                     b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (len(objs) + 2))
@@ -322,6 +324,18 @@ def test_pdf_page_without_text_needs_ocr():
     assert doc.pages[1].span[0] == doc.pages[1].span[1]
     assert doc.text[slice(*doc.pages[2].span)] == PAGE2[0]
     assert doc.warnings == ("page 2 has no text layer (needs OCR)",)
+
+
+@pytest.mark.parametrize("ocr", [None, False])
+def test_blank_pdf_page_is_blank_not_a_scan(monkeypatch, ocr):
+    calls: list[list[int]] = []
+    monkeypatch.setattr(_ocr, "ocr_unavailable", lambda: None)
+    monkeypatch.setattr(_ocr, "ocr_pages", _fake_ocr({}, calls))
+    doc = read_bytes(_pdf([PAGE1, None, [], PAGE2]), name="scan.pdf", ocr=ocr)
+    assert [p.needs_ocr for p in doc.pages] == [False, False, True, False]   # blank, drawing
+    assert doc.pages[1].span[0] == doc.pages[1].span[1]
+    assert calls == ([] if ocr is False else [[3]])          # the blank page is not OCRed
+    assert not any("page 2" in w for w in doc.warnings)
 
 
 def _fake_ocr(found: dict[int, tuple[Line, ...]], calls: list[list[int]]):

@@ -77,3 +77,57 @@ def test_digits_one_for_one() -> None:
 ])
 def test_detect_language(text, lang) -> None:
     assert detect_language(text) == lang
+
+
+# Typing damage in text that never went through a PDF, one class a row (PyThaiNLP's normalize
+# cases, each class written with our own words).
+@pytest.mark.parametrize("raw,expected", [
+    # two sara e typed for sara ae
+    ("เเละ", "และ"), ("เเข็งเเรง", "แข็งแรง"), ("เเปลง", "แปลง"),
+    # nikhahit + sara aa for sara am, a tone mark before or between
+    ("ทํา", "ทำ"), ("ค่ํา", "ค่ำ"), ("น้ํา", "น้ำ"), ("นํ้า", "น้ำ"),
+    # tone mark typed after the following vowel
+    ("จะ่", "จ่ะ"), ("ขา้ว", "ข้าว"), ("หนา้ที่", "หน้าที่"), ("ทำ่", "ท่ำ"),
+    # lakkhangyao for sara aa after an ordinary consonant; kept after ฤ
+    ("มๅก", "มาก"), ("ฤๅ", "ฤๅ"),
+    # a following vowel typed twice, with or without spaces between
+    ("มาา", "มา"), ("มา า  า", "มา"), ("มา าาะ", "มาะ"),
+    # repeated and competing tone marks: the last one typed wins
+    ("ไม่่", "ไม่"), ("ก่้", "ก้"), ("ก่้่้", "ก้"), ("เข้้้า", "เข้า"),
+    # white space typed before a mark
+    ("ส ุ่ม", "สุ่ม"), ("ท ี่", "ที่"), ("ก  ้าว", "ก้าว"),
+    # a whole sentence with several of them
+    ("บา้นเเละสนามหญา้", "บ้านและสนามหญ้า"),
+    # clean text is left as it is
+    ("ที่ว่าการอำเภอ", "ที่ว่าการอำเภอ"), ("น้ำท่วม", "น้ำท่วม"), ("ฤๅษี", "ฤๅษี"),
+    ("กระทรวงการต่างประเทศ", "กระทรวงการต่างประเทศ"), ("ต่าง ๆ", "ต่าง ๆ"),
+    # a gap before a following vowel after a consonant may be a lost sara am: left for the repair
+    ("จ านวน", "จ านวน"),
+])
+def test_normalize_typing_damage(raw: str, expected: str) -> None:
+    n = normalize(raw)
+    assert n.text == expected
+    assert normalize(n.text).text == n.text
+
+
+@pytest.mark.parametrize("raw,norm_span,raw_span", [
+    ("เเละ ครู", (4, 7), (5, 8)),          # "เเ" -> "แ" shrinks by one
+    ("หญา้ ดี", (5, 7), (5, 7)),            # a reorder keeps the length
+    ("ส ุ่ม ดี", (5, 7), (6, 8)),           # a space before a mark removed
+])
+def test_typing_damage_offsets(raw, norm_span, raw_span) -> None:
+    n = normalize(raw)
+    assert n.offsets.span_to_raw(norm_span) == raw_span
+    assert raw[slice(*raw_span)] == n.text[slice(*norm_span)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("กขเฤ \u200b\tะาำๅ\u0e4d\u0e48\u0e49\u0e34\u0e38\u0e4c")),
+               max_size=30))
+def test_normalize_typing_properties(raw: str) -> None:
+    n = normalize(raw)
+    assert normalize(n.text).text == n.text
+    assert "เเ" not in n.text and "  " not in n.text
+    for i, ch in enumerate(n.text):
+        if ch in "กขฤ":
+            assert raw[n.offsets.to_raw(i)] == ch

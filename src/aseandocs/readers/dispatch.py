@@ -47,6 +47,8 @@ otherwise good PDF is skipped with a warning.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import os
 import re
 from pathlib import Path
@@ -59,7 +61,9 @@ from aseandocs.readers.html import declared_charset, html_to_text
 from aseandocs.readers.ocr import ocr_scanned
 from aseandocs.readers.pdf import (Line, PdfTable, page_lines, read_pages, reflow, strip_running_lines,
                                    text_bounds, usable, wraps)
+from aseandocs.readers.pdfium import blank_pages
 from aseandocs.readers.text import decode
+from aseandocs.thai.repair import aa_written_as_am, repair_sara_am
 from aseandocs.thai import detect_language, repair_pdf_text
 
 __all__ = ["read", "read_bytes", "read_pdf_tables", "PdfTable", "SUPPORTED_SUFFIXES", "FORMATS"]
@@ -248,13 +252,22 @@ def _read_pdf(data: bytes, source: str, warnings: list[str], *,
     if b"%%EOF" not in data[-2048:]:
         warnings.append("no %%EOF marker at the end (truncated file?); the text may be incomplete")
     all_lines = [lines or [] for _, lines, _, _ in read]
+    # a page without a character that draws nothing either is blank, not a scan
+    blank = blank_pages(data, [number for number, lines, _, _ in read if lines == []])
     ocred = ocr_scanned(data, source, [(number, body) for (number, lines, _, _), body
-                                       in zip(read, all_lines) if lines is not None],
+                                       in zip(read, all_lines)
+                                       if lines is not None and number not in blank],
                         warnings, ocr=ocr)
     running = strip_running_lines(all_lines)
     # OCR lines are measured on the page image, text lines on the page: separate text blocks.
     bounds = {kind: text_bounds([p for (n, _, _, _), p in zip(read, all_lines)
                                  if (n in ocred) == kind]) for kind in (False, True)}
+    # Each page's lines joined, and whether the document's font writes sara aa as sara am (decided
+    # on the whole text: one page may have too few words to tell).
+    flowed = {number: reflow(body, *bounds[number in ocred])
+              for (number, lines, _, _), body in zip(read, all_lines)
+              if lines is not None and usable(body)}
+    swap = aa_written_as_am("\n".join(t for t, _ in flowed.values()))
     texts: list[tuple[int, str, bool, int]] = []
     for (number, lines, char_fixes, _), body, headers in zip(read, all_lines, running):
         if lines is None:
@@ -262,6 +275,9 @@ def _read_pdf(data: bytes, source: str, warnings: list[str], *,
             continue
         if number in ocred:
             warnings.append(ocred[number][1])
+        if number in blank:
+            texts.append((number, "", False, 0))
+            continue
         if not usable(body):
             if number not in ocred:
                 warnings.append(f"page {number} has no text layer (needs OCR)" if not lines else
@@ -269,8 +285,10 @@ def _read_pdf(data: bytes, source: str, warnings: list[str], *,
                                 f"or glyphs without a Unicode mapping; needs OCR)")
             texts.append((number, "", not ocred.get(number, (False,))[0], 0))
             continue
-        text, joins = reflow(body, *bounds[number in ocred])
+        text, joins = flowed[number]
+        text, am_fixes = repair_sara_am(text, aa_as_am=swap)
         text, fixes = repair_pdf_text(text)
+        fixes += am_fixes
         repairs = char_fixes + fixes + joins + headers
         if repairs:
             warnings.append(f"page {number}: {char_fixes + fixes} Thai text repairs, {joins} words "
@@ -309,4 +327,10 @@ def read_pdf_tables(path: str | os.PathLike[str] | bytes) -> list[PdfTable]:
     found: list[PdfTable] = []
     for _, _, _, tables in read_pages(data, source, [], _pdf_page_lines):
         found.extend(tables)
-    return found
+    # cell text as the page text is mended: sara am with the dictionary, then the gaps left
+    swap = aa_written_as_am("\n".join(c for t in found for row in t.rows for c in row if c))
+
+    def mend(cell: str | None) -> str | None:
+        return None if cell is None else \
+            repair_pdf_text(repair_sara_am(cell, aa_as_am=swap)[0])[0]
+    return [replace(t, rows=tuple(tuple(mend(c) for c in row) for row in t.rows)) for t in found]

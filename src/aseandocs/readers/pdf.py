@@ -24,12 +24,13 @@ from typing import Any, Callable, Iterable
 from ..errors import ReadError
 from ..thai import repair_pdf_chars, repair_pdf_text, thai_digits_to_ascii
 from ..thai.pdf_repair import is_thai_mark
+from .columns import Y_TOLERANCE, in_columns, rows as _rows
+from .pdfium import open_document
 
 __all__ = ["PdfTable", "Line", "open_pdf", "read_pages", "page_lines", "strip_running_lines", "reflow", "wraps", "text_bounds",
            "usable"]
 
 X_TOLERANCE_RATIO = 0.125   # a gap wider than this share of the font size is a space (1.5 pt at 12 pt)
-Y_TOLERANCE = 3.0           # characters whose tops differ by at most this are on one line
 _RUNNING_ZONE = 2           # lines at the top and at the bottom of a page that may be running ones
 _RUNNING_SHARE = 0.5        # a running line recurs on at least this share of the pages with text
 _MARK_SHIFT = 0.1           # a mark sorts this share of the font size left of where it is placed
@@ -84,9 +85,9 @@ def page_lines(page: Any, *, tables: bool = True) -> tuple[list[Line], int, list
     extra: list[Line] = []
     if tables and chars and len(page.rects) + len(page.lines) >= 4:
         for t in page.find_tables():
-            x0, top, x1, bottom = t.bbox
+            box = x0, top, x1, bottom = t.bbox     # computed from the cells at each call
             inside = sorted(((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, k)
-                            for k, c in enumerate(chars) if _within(c, t.bbox))
+                            for k, c in enumerate(chars) if _within(c, box))
             if not inside:
                 continue
             ys = [y for y, _, _ in inside]
@@ -103,9 +104,13 @@ def page_lines(page: Any, *, tables: bool = True) -> tuple[list[Line], int, list
                     top_r = row.bbox[1]
                     extra.append(Line(text, x0, x1, top_r, top_r + 1, 10.0, hard=True))
             found.append(PdfTable(page.page_number, (x0, top, x1, bottom), tuple(rows)))
-            chars = [c for c in chars if not _within(c, t.bbox)]
-    lines = assemble(chars) + extra
-    lines.sort(key=lambda ln: ln.top)
+            chars = [c for c in chars if not _within(c, box)]
+    lines = in_columns(chars, assemble)
+    if lines is None:
+        lines = assemble(chars) + extra
+        lines.sort(key=lambda ln: ln.top)
+    else:
+        lines += sorted(extra, key=lambda ln: ln.top)
     return lines, repairs, found
 
 
@@ -119,7 +124,8 @@ def _cell_text(chars: list[dict[str, Any]], box: tuple[float, float, float, floa
     if not lines:
         return ""
     right = max(ln.x1 for ln in lines)     # the cell's text extent: its padding is not slack
-    return repair_pdf_text(reflow(lines, box[0], right, min_fill=0.0)[0])[0]
+    # a gap before sara aa or sara am is left for the page's sara am repair (readers.dispatch)
+    return repair_pdf_text(reflow(lines, box[0], right, min_fill=0.0)[0], am_gaps=False)[0]
 
 
 def _row_text(cells: tuple[str | None, ...]) -> str:
@@ -136,15 +142,7 @@ def _row_text(cells: tuple[str | None, ...]) -> str:
 def assemble(chars: Iterable[dict[str, Any]]) -> list[Line]:
     """Characters grouped into lines (tops within Y_TOLERANCE), each sorted by x; a space where
     the PDF has one or where the gap is wider than X_TOLERANCE_RATIO of the font size."""
-    cs = sorted((c for c in chars if c.get("text")), key=lambda c: c["top"])
-    groups: list[list[dict[str, Any]]] = []
-    line_top = None
-    for c in cs:
-        if line_top is None or c["top"] - line_top > Y_TOLERANCE:
-            groups.append([])
-            line_top = c["top"]
-        groups[-1].append(c)
-    return [ln for g in groups if (ln := _line(g)) is not None]
+    return [ln for g in _rows(chars) if (ln := _line(g)) is not None]
 
 
 def _x_order(c: dict[str, Any]) -> float:
@@ -202,31 +200,77 @@ def _signature(text: str) -> str:
 
 def strip_running_lines(pages: list[list[Line]]) -> list[int]:
     """Remove, in place, the running headers and footers: lines among the first or last
-    ``_RUNNING_ZONE`` of a page whose signature (digits folded) recurs in that zone on at least
-    half of the pages with text (and on two pages at least). Returns the count removed per page."""
+    ``_RUNNING_ZONE`` of a page whose signature (digits folded) recurs in that zone, at the same
+    height (within two line heights of where it usually is), on at least half of the pages with
+    text (and on two pages at least). A numbered or bulleted item with words ("1. จัดการข้อมูล")
+    is body text, however often it recurs; a page number alone ("- 3 -") is not. The first copy
+    of a running line that holds a date ("ราชกิจจานุเบกษา ๒๒ มีนาคม ๒๕๖๖") leaves its date where it
+    was, on a line of its own ("๒๒ มีนาคม ๒๕๖๖"), so that it still dates the document as a header
+    date. Returns the count removed per page."""
     removed = [0] * len(pages)
     with_text = [p for p in pages if p]
     if len(with_text) < 2:
         return removed
     need = max(2, -(-len(with_text) * _RUNNING_SHARE // 1))
-    tops: Counter[str] = Counter()
-    bottoms: Counter[str] = Counter()
+    tops: dict[str, list[float]] = {}
+    bottoms: dict[str, list[float]] = {}
     for p in with_text:
         body = [ln for ln in p if not ln.hard]
-        tops.update({_signature(ln.text) for ln in body[:_RUNNING_ZONE]})
-        bottoms.update({_signature(ln.text) for ln in body[-_RUNNING_ZONE:]})
-    running_top = {s for s, n in tops.items() if n >= need}
-    running_bottom = {s for s, n in bottoms.items() if n >= need}
+        for zone, seen in ((body[:_RUNNING_ZONE], tops), (body[-_RUNNING_ZONE:], bottoms)):
+            for sig, ln in {_signature(ln.text): ln for ln in zone
+                            if not _is_item(ln.text)}.items():
+                seen.setdefault(sig, []).append(ln.top)
+    running_top = _recurring(tops, need)
+    running_bottom = _recurring(bottoms, need)
     if not running_top and not running_bottom:
         return removed
+    kept: set[str] = set()
     for k, p in enumerate(pages):
         body = [ln for ln in p if not ln.hard]
-        drop = {id(ln) for ln in body[:_RUNNING_ZONE] if _signature(ln.text) in running_top}
-        drop |= {id(ln) for ln in body[-_RUNNING_ZONE:] if _signature(ln.text) in running_bottom}
+        drop = set()
+        for zone, running in ((body[:_RUNNING_ZONE], running_top),
+                              (body[-_RUNNING_ZONE:], running_bottom)):
+            for ln in zone:
+                sig = _signature(ln.text)
+                where = running.get(sig)
+                if where is None or abs(ln.top - where) > 2 * ln.size or _is_item(ln.text):
+                    continue
+                if sig not in kept and (at := _dated(ln.text)) is not None:
+                    kept.add(sig)           # the date of the first copy of a dated running
+                    ln.text = ln.text[at[0]:at[1]]      # line stays, a header date line
+                    continue
+                drop.add(id(ln))
         if drop:
             p[:] = [ln for ln in p if id(ln) not in drop]
             removed[k] = len(drop)
     return removed
+
+
+# A numbered or bulleted line with at least three letters after its ref: an item of the body.
+_LETTERS3 = re.compile(r"(?:[^\W\d_].*){3}", re.S)
+
+
+def _is_item(text: str) -> bool:
+    m = ITEM_START.match(text)
+    return bool(m) and bool(_LETTERS3.search(text[m.end():]))
+
+
+def _recurring(seen: dict[str, list[float]], need: float) -> dict[str, float]:
+    """Signature -> usual height, for the signatures seen at one height on ``need`` pages."""
+    out: dict[str, float] = {}
+    for sig, ys in seen.items():
+        if len(ys) < need:
+            continue
+        at = median(ys)
+        if sum(1 for y in ys if abs(y - at) <= 24.0) >= need:
+            out[sig] = at
+    return out
+
+
+def _dated(text: str) -> tuple[int, int] | None:
+    """The span of the first date to the day in ``text``, or None."""
+    from ..dates import find_dates          # dates is not needed to read a PDF without one
+    return next((m.span for m in find_dates(text) if m.precision == "day"), None)
 
 
 def text_bounds(pages: list[list[Line]]) -> tuple[float, float]:
@@ -320,15 +364,50 @@ def open_pdf(data: bytes, source: str) -> Any:
                         hint="check that the file opens in a PDF viewer; download it again") from None
 
 
+def _pdfium_or_pdfplumber(doc: Any, pdf: Any) -> Iterable[Any]:
+    """Each page from PDFium, or from pdfplumber where PDFium split ligature glyphs (their letters'
+    boxes are made up: Chromium draws "จำ" and "fi" as one glyph, and pdfminer places them)."""
+    try:
+        for k, page in enumerate(doc.pages()):
+            try:
+                page.chars  # noqa: B018 - reads the characters, counting ligatures
+            except Exception:  # noqa: BLE001 - let pdfplumber try (and report) this page
+                page.close()
+                yield pdf.pages[k]
+                continue
+            if page.ligatures:
+                page.close()
+                yield pdf.pages[k]
+            else:
+                yield page
+    finally:
+        doc.close()
+
+
 def read_pages(data: bytes, source: str, warnings: list[str],
-               page_fn: Callable[[Any], Any] = page_lines) \
+               page_fn: Callable[[Any], Any] = page_lines, *, engine: str = "pdfium") \
         -> list[tuple[int, list[Line] | None, int, list[PdfTable]]]:
     """(page number, lines or None when unreadable, character repairs, tables) for each page,
-    each page through ``page_fn``; a page that fails is reported in ``warnings`` and skipped."""
+    each page through ``page_fn``; a page that fails is reported in ``warnings`` and skipped.
+
+    Pages come from PDFium (``_pdfium.PdfiumPage``: faithful glyph maps, fast) unless ``engine``
+    is "pdfplumber" or PDFium cannot open a file that pdfminer can; the file is always checked
+    with pdfminer first, so an encrypted, truncated or corrupt PDF is reported the same way."""
     out: list[tuple[int, list[Line] | None, int, list[PdfTable]]] = []
-    pdf = open_pdf(data, source)
+    pdf = open_pdf(data, source)        # pdfminer's parse of the page tree: the errors we report
+    pages: Iterable[Any] = pdf.pages
+    if engine == "pdfium":
+        try:
+            doc = open_document(data)
+        except Exception:  # noqa: BLE001 - PDFium refused what pdfminer read: pdfplumber's pages
+            pass
+        else:
+            if len(doc) == len(pdf.pages):
+                pages = _pdfium_or_pdfplumber(doc, pdf)
+            else:
+                doc.close()
     try:
-        for page in pdf.pages:
+        for page in pages:
             number = page.page_number
             try:
                 lines, repairs, tables = page_fn(page)

@@ -52,6 +52,13 @@ SPACE_BEFORE_MARK = re.compile(
     f"|(?:(?<=\\S)|(?<![\\s\\S]))(?P<gap2>[ \t\u00a0]*\n?[ \t\u00a0]*)(?=[{_MARKS}])"
     f"|(?<=\n)(?P<gap3>[ \t\u00a0]+)(?=[{_MARKS}]))")
 
+# The same, but a gap before sara aa or sara am is left (it may be a sara am drawn as a ring and a
+# gap, "จ านวน", which ``thai.repair.repair_sara_am`` decides with the dictionary).
+SPACE_BEFORE_MARK_KEEP_AM = re.compile(
+    f"(?:(?<=[{_THAI}])(?P<gap>[ \t\u00a0]*\n?[ \t\u00a0]*)(?=[{_MARKS}\u0e30\u0e45])"
+    f"|(?:(?<=\\S)|(?<![\\s\\S]))(?P<gap2>[ \t\u00a0]*\n?[ \t\u00a0]*)(?=[{_MARKS}])"
+    f"|(?<=\n)(?P<gap3>[ \t\u00a0]+)(?=[{_MARKS}]))")
+
 # Marks stranded before their consonant (after a space, a line start or a non-Thai character).
 #   matches: "\u0e48ก" in " \u0e48กา" (-> " ก\u0e48า"), "\u0e34\u0e48ก" at a line start
 #   must not match: "ก\u0e48" (mark after its consonant), "คำ"
@@ -107,9 +114,10 @@ def _canonical(cluster: str) -> str:
     return out + ("\u0e33" if am else "\u0e32" if aa else "")
 
 
-def repair_pdf_text(text: str) -> tuple[str, int]:
+def repair_pdf_text(text: str, *, am_gaps: bool = True) -> tuple[str, int]:
     """``text`` with the Thai PDF breakage repaired (see the module docstring), and the number of
-    repairs made.
+    repairs made. ``am_gaps=False`` leaves a gap before sara aa or sara am (for the sara am
+    repair to decide: ``thai.repair``).
 
         >>> repair_pdf_text("ถ ึง กรณ ีที่ ค ํา เป\\uf70b าหมาย")
         ('ถึง กรณีที่ คำ เป้าหมาย', 6)
@@ -128,7 +136,7 @@ def repair_pdf_text(text: str) -> tuple[str, int]:
             count += 1
         return ""
 
-    text = SPACE_BEFORE_MARK.sub(gap, text)
+    text = (SPACE_BEFORE_MARK if am_gaps else SPACE_BEFORE_MARK_KEEP_AM).sub(gap, text)
 
     def stranded(m: re.Match[str]) -> str:
         nonlocal count
@@ -175,7 +183,7 @@ def repair_pdf_chars(chars: Iterable[dict[str, Any]], *,
             out.append(ch)
             base_i, cluster = len(out) - 1, []
             continue
-        bi = base_i if base_i >= 0 and _holds(out[base_i], ch) else _nearest_base(out, ch)
+        bi = base_i if base_i >= 0 and _over(out[base_i], ch) else _nearest_base(out, ch)
         if bi < 0:
             out.append(ch)      # an orphan mark: leave it where it is
             continue
@@ -209,6 +217,17 @@ def _holds(base: dict[str, Any], mark: dict[str, Any]) -> bool:
     return (t := base.get("text", "")) != "" and not t.isspace() \
         and abs(mark["top"] - base["top"]) <= 0.6 * size \
         and base["x0"] - 0.5 * size <= mark["x0"] <= base["x1"] + 0.3 * size
+
+
+def _over(base: dict[str, Any], mark: dict[str, Any]) -> bool:
+    """Does ``mark`` lie over ``base``: held by it, its centre within the base's box give or take
+    a twentieth of the font size? (A mark drawn with its ink, as PDFium gives it,
+    may come after the next consonant in the stream: "จ" "ด" "ั" is "จัด" when the mark's ink lies
+    over "จ".)"""
+    if not _holds(base, mark):
+        return False
+    size = base.get("size") or 10.0
+    return base["x0"] - 0.05 * size <= (mark["x0"] + mark["x1"]) / 2 <= base["x1"] + 0.05 * size
 
 
 def _nearest_base(out: list[dict[str, Any]], mark: dict[str, Any], window: int = 12) -> int:

@@ -6,7 +6,12 @@
 - nikhahit + sara aa to sara am: "ค\u0e4d\u0e32" -> "คำ", with a tone mark in between moved before it
   ("น\u0e4d\u0e49\u0e32" -> "น้ำ");
 - repeated combining marks dropped and misordered ones put in canonical order (vowel above/below,
-  then tone mark): "ก\u0e48\u0e34" -> "ก\u0e34\u0e48";
+  then tone mark): "ก\u0e48\u0e34" -> "ก\u0e34\u0e48"; of two tone marks the last typed wins
+  ("ก่้" -> "ก้"); a tone mark typed after a following vowel put before it ("หญา้" -> "หญ้า",
+  "กะ่" -> "ก่ะ"); a following vowel typed twice kept once ("กาา", "กา า" -> "กา"); white space
+  typed before a mark removed ("พ ุ่ม" -> "พุ่ม");
+- two sara e typed for sara ae ("เเละ" -> "และ"); lakkhangyao typed for sara aa ("นๅคา" -> "นาคา",
+  "ฤๅษี" kept);
 - whitespace folded: tabs, NBSP and runs of spaces become one space, CR/CRLF become LF, spaces at
   line ends go, and blank lines fold to one paragraph break (line and paragraph breaks are kept:
   the parsers need them);
@@ -62,56 +67,92 @@ _HWS = " " + _HWS_OTHER
 # Zero-width characters: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen.
 _ZW = "\u200b-\u200d\u2060\ufeff\u00ad"
 
-# One pass, one alternative per rule; each named group is a rule.
-_RULES = re.compile(
-    # white space (and zero-width characters) at the very start or end of the text: dropped.
-    rf"(?P<edge>\A[\s{_ZW}]+|[\s{_ZW}]+\Z)"
-    # zero-width: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen. "อา\u200bเซียน" -> "อาเซียน"
-    rf"|(?P<zw>[{_ZW}]+)"
-    # a cluster of combining marks that needs work: two or more marks in a row (deduplicated and
-    # put in canonical order: vowel above/below, tone, other), or nikhahit + sara aa (sara am).
-    # "ค\u0e4d\u0e32" -> "คำ"; "น\u0e4d\u0e49\u0e32" -> "น้ำ"; "ก\u0e48\u0e34" -> "กิ่";
-    # "ก\u0e49\u0e49" -> "ก้". Must not touch a single mark, or "คำ" already written with U+0E33.
-    rf"|(?P<marks>[{THAI_COMBINING}](?:[{_ZW}]*[{THAI_COMBINING}])+(?:[{_ZW}]*\u0e32)?|\u0e4d[{_ZW}]*\u0e32)"
-    # white space holding a line break: "  \r\n  \n " -> "\n\n"; keeps one or two breaks.
-    rf"|(?P<nl>[{_HWS}{_ZW}]*(?:\r\n?|\n)[{_HWS}{_ZW}\r\n]*)"
-    # a run of horizontal white space that is not already one plain space: "a  b", "a\tb".
-    rf"|(?P<ws>[{_HWS}][{_HWS}{_ZW}]*[{_HWS}]|[{_HWS_OTHER}][{_ZW}]*)"
-)
+# Following vowels that sit after their consonant on the line: U+0E30 (ะ), U+0E32 (า), U+0E33 (ำ),
+# U+0E45 (ๅ, lakkhangyao: after ฤ/ฦ only; elsewhere a mistyped sara aa).
+_FOLLOW = "\u0e30\u0e32\u0e33\u0e45"
 
-_ZW_RUN = re.compile(f"[{_ZW}]+")
+# A mark cluster after a letter: combining marks and zero-width characters (A), following vowels
+# (V), white space after a Thai letter before a mark, perhaps past following vowels and spaces
+# (a stray space: "พ ุ่ม", "ก  ้า", also counted as A), and, once a following vowel is in, white space
+# before another following vowel (SV: "กา า"). White space before a following vowel right after a
+# consonant ("จ านวน") is left: it may be a sara am drawn as a ring and a gap (``_thai_repair``).
+_A = (rf"(?:[{THAI_COMBINING}]|[{_ZW}](?=[{_HWS}{_ZW}{THAI_COMBINING}{_FOLLOW}])"
+      rf"|(?=[{_HWS}])(?<=[\u0e01-\u0e4e{_ZW}])[{_HWS}][{_HWS}{_ZW}]*(?=[{_FOLLOW}{_ZW}{_HWS}]*[{THAI_COMBINING}]))")
+_V = f"[{_FOLLOW}]"
+_SV = rf"[{_HWS}][{_HWS}{_ZW}]*(?={_V})"
+_CLUSTER = rf"{_A}*{_V}(?:{_A}|{_V}|{_SV})+|{_A}+{_V}|{_A}{{2,}}"
+
+
 _MARK_ORDER = {c: 0 for c in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"}
 _MARK_ORDER.update({c: 1 for c in "\u0e48\u0e49\u0e4a\u0e4b"})
 _MARK_ORDER.update({c: 2 for c in "\u0e4c\u0e4d\u0e4e"})
 
 
-def _mark_cluster(raw: str) -> str:
-    """A run of combining marks, maybe ending in sara aa, in canonical form."""
-    raw = _ZW_RUN.sub("", raw)
-    if raw.endswith("\u0e32"):
-        marks = raw[:-1]
-        if "\u0e4d" in marks:   # nikhahit + sara aa = sara am, written after the other marks
-            return _order_marks(marks.replace("\u0e4d", "")) + "\u0e33"
-        return _order_marks(marks) + "\u0e32"
-    return _order_marks(raw)
+def _mark_cluster(raw: str, after: str = "") -> str:
+    """A cluster (see ``_CLUSTER``) in canonical form: white space and zero-width characters dropped;
+    the combining marks first, one per class in canonical order (vowel above/below, tone, other;
+    the last tone mark typed wins, as in PyThaiNLP: "ก่้" -> "ก้"); then the following vowels, a
+    vowel typed twice in a row once ("กาา" -> "กา", "กาาะา" -> "กาะา"); nikhahit and a sara aa
+    make sara am ("ก่ํา" -> "ก่ำ"); lakkhangyao is sara aa unless ``after`` (the letter before the
+    cluster) is ฤ or ฦ.
+
+        >>> _mark_cluster("\u0e32\u0e48") == "\u0e48\u0e32"      # "กา่" -> "ก่า"
+        True
+    """
+    marks: dict[int, str] = {}
+    vowels: list[str] = []
+    for c in raw:
+        k = _MARK_ORDER.get(c)
+        if k is not None:
+            if k == 0 or k == 2:
+                marks.setdefault(k if c != "\u0e4d" else 3, c)
+            else:
+                marks[k] = c
+        elif c in _FOLLOW:
+            if c == "\u0e45" and after not in ("\u0e24", "\u0e26"):
+                c = "\u0e32"
+            if not vowels or vowels[-1] != c:
+                vowels.append(c)
+    if 3 in marks:                      # nikhahit: with a sara aa it is sara am
+        if vowels and vowels[0] == "\u0e32":
+            del marks[3]
+            vowels[0] = "\u0e33"
+            if vowels[1:2] == ["\u0e33"]:
+                del vowels[0]
+        else:
+            marks.setdefault(2, marks.pop(3))
+            marks.pop(3, None)
+    return "".join(marks[k] for k in sorted(marks)) + "".join(vowels)
 
 
-def _order_marks(marks: str) -> str:
-    seen: list[str] = []
-    for c in marks:
-        if c in _MARK_ORDER and c not in seen:
-            seen.append(c)
-    # one mark per class is what Thai allows; keep the first of each class, in canonical order
-    by_class: dict[int, str] = {}
-    for c in seen:
-        by_class.setdefault(_MARK_ORDER[c], c)
-    return "".join(by_class[k] for k in sorted(by_class))
-
-
-#: What the "nl" and "marks" rules match most and leave as it is: a lone line break, and two
-#: combining marks already in canonical order ("ี่" of "ที่", "ั้" of "นั้น").
-_KEPT = frozenset(["\n"] + [a + b for a in _MARK_ORDER for b in _MARK_ORDER
+#: What the "nl" and "marks" rules match most and leave as it is: a lone line break, and pairs
+#: of marks and following vowels already in canonical form ("ี่" of "ที่", "้า" of "ห้า").
+_KEPT = frozenset(["\n"] + [a + b for a in list(_MARK_ORDER) + list(_FOLLOW)
+                            for b in list(_MARK_ORDER) + list(_FOLLOW)
                             if _mark_cluster(a + b) == a + b])
+
+
+# One pass, one alternative per rule; each named group is a rule.
+_RULES = re.compile(
+    # white space (and zero-width characters) at the very start or end of the text: dropped.
+    rf"(?P<edge>\A[\s{_ZW}]+|[\s{_ZW}]+\Z)"
+    # two sara e typed for sara ae (the keyboard has both): "เเละ" -> "และ". No word has "เเ".
+    rf"|(?P<ee>\u0e40[{_ZW}]*\u0e40)"
+    # a cluster after a letter that needs work (see ``_CLUSTER``): combining marks and following
+    # vowels, two or more in a row, with stray white space before a mark ("พ ุ่ม", "ก  ้า") or
+    # between two following vowels ("กา า"). "ค\u0e4d\u0e32" -> "คำ"; "ก\u0e48\u0e34" -> "กิ่";
+    # "ก\u0e49\u0e49" -> "ก้"; "กา\u0e48" -> "ก่า"; "กาา" -> "กา". Canonical pairs ("ี่", "้า") are
+    # matched and kept (``_KEPT``); a single mark or vowel is never matched.
+    rf"|(?=[{THAI_COMBINING}{_FOLLOW}{_ZW}{_HWS}])(?P<marks>{_CLUSTER})"
+    # lakkhangyao typed for sara aa after a consonant other than ฤ/ฦ: "นๅคา" -> "นาคา" ("ฤๅษี" kept).
+    rf"|(?P<lak>(?<=[\u0e01-\u0e23\u0e25\u0e27-\u0e2e])\u0e45)"
+    # white space holding a line break: "  \r\n  \n " -> "\n\n"; keeps one or two breaks.
+    rf"|(?P<nl>[{_HWS}{_ZW}]*(?:\r\n?|\n)[{_HWS}{_ZW}\r\n]*)"
+    # a run of horizontal white space that is not already one plain space: "a  b", "a\tb".
+    rf"|(?P<ws>[{_HWS}][{_HWS}{_ZW}]*[{_HWS}]|[{_HWS_OTHER}][{_ZW}]*)"
+    # zero-width: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen. "อา\u200bเซียน" -> "อาเซียน"
+    rf"|(?P<zw>[{_ZW}]+)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +225,11 @@ def normalize(text: str) -> Normalized:
         if kind in ("zw", "edge"):
             rep = ""
         elif kind == "marks":
-            rep = _mark_cluster(raw)
+            rep = _mark_cluster(raw, text[s - 1] if s else "")
+        elif kind == "ee":
+            rep = "\u0e41"                     # sara ae
+        elif kind == "lak":
+            rep = "\u0e32"                     # sara aa
         elif kind == "nl":
             breaks = raw.count("\n") + raw.count("\r") - raw.count("\r\n")
             rep = "\n" if breaks == 1 else "\n\n"

@@ -1,0 +1,118 @@
+"""Dictionary-aware repair of sara am (U+0E33 ำ) in Thai text out of PDFs.
+
+Fonts that Word and Excel embed break sara am in three ways that a rule on characters alone
+cannot mend, since the broken form is also a possible spelling:
+
+- a ring and a gap: the nikhahit drawn apart from its sara aa, extracted as a consonant, a space
+  and sara aa ("จ านวน" for จำนวน) or a space and sara am ("ต ำบล" where the font below
+  writes sara aa as sara am);
+- sara am followed by a stray sara aa ("สำาคัญ" for สำคัญ): no Thai word has "ำา";
+- a font that writes sara aa as sara am ("บ้ำน" for บ้าน), recognised from the text: many words
+  with sara am that are not in the dictionary but are once sara am becomes sara aa.
+
+A word is changed only where pythainlp's dictionary prefers the repaired form (fewer letters
+outside dictionary words when the text around it is segmented with newmm), so clean text stays as
+it is::
+
+    >>> repair_sara_am("จ านวน ที่ สำาคัญ")
+    ('จำนวน ที่ สำคัญ', 2)
+    >>> repair_sara_am("ทา นา")
+    ('ทา นา', 0)
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["repair_sara_am", "aa_written_as_am"]
+
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+# A consonant (and a tone mark), white space, then sara aa or sara am: a ring and a gap.
+#   matches "จ านวน", "น้ าท่วม" (a tone mark before the gap) and "ต ำบล"
+#   must not match "ทา นา" (the space follows sara aa), "ASEAN า"
+_RING_GAP = re.compile("(?P<left>[\u0e01-\u0e4e]*[\u0e01-\u0e2e][\u0e48-\u0e4b]?)[ \t\u00a0]+"
+                       "(?P<v>[\u0e32\u0e33])(?P<right>[\u0e01-\u0e4e]*)")
+_AM_AA = re.compile("\u0e33\u0e32")
+# A Thai word with sara am: the candidates when the font writes sara aa as sara am.
+_AM_WORD = re.compile("[\u0e01-\u0e4e]*\u0e33[\u0e01-\u0e4e]*")
+_REAL_AM = "\ue033"     # stand-in for a sara am known to be real while the others are swapped
+_SWAP_SHARE = 0.3       # share of the words with sara am that a swap mends, over which the font swaps
+_SWAP_MIN = 5           # ... and at least this many
+
+
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+    return frozenset(thai_words())
+
+
+@lru_cache(maxsize=65536)
+def _score(s: str) -> tuple[int, int]:
+    """Letters of ``s`` outside dictionary words when it is segmented with newmm, then the number
+    of words (one dictionary word beats two: "จำนวน" beats "จาน" + "วน")."""
+    from pythainlp.tokenize import word_tokenize
+    words = _words()
+    toks = [t for t in word_tokenize(s, engine="newmm", keep_whitespace=False)
+            if _THAI_RUN.fullmatch(t)]
+    return sum(len(t) for t in toks if t not in words), len(toks)
+
+
+def _better(new: str, old: str) -> bool:
+    return _score(new) < _score(old)
+
+
+def aa_written_as_am(text: str) -> bool:
+    """Does the text come from a font that writes sara aa as sara am? True when at least
+    ``_SWAP_MIN`` words with sara am, and ``_SWAP_SHARE`` of them, read better with sara aa
+    ("บ้ำน", "สมำชิก") than as they are."""
+    found = _AM_WORD.findall(text)
+    if len(found) < _SWAP_MIN:
+        return False
+    fixed = sum(1 for w in set(found) if _better(w.replace("\u0e33", "\u0e32"), w))
+    return fixed >= _SWAP_MIN and fixed >= _SWAP_SHARE * len(set(found))
+
+
+def repair_sara_am(text: str, *, aa_as_am: bool | None = None) -> tuple[str, int]:
+    """``text`` with sara am repaired (see the module docstring), and the number of repairs.
+    ``aa_as_am`` says whether the font writes sara aa as sara am (None: decided from ``text``)."""
+    if "\u0e32" not in text and "\u0e33" not in text:
+        return text, 0
+    count = 0
+    swap = aa_written_as_am(text) if aa_as_am is None else aa_as_am
+
+    def ring_gap(m: re.Match[str]) -> str:
+        nonlocal count
+        left, v, right = m.group("left"), m.group("v"), m.group("right")
+        old = m.group(0)
+        if swap and v == "\u0e33":
+            # the font's sara aa is U+0E33, so a ring and a gap before it is the real sara am:
+            # kept apart (a private-use stand-in) from the sara am to be turned into sara aa
+            count += 1
+            return left + _REAL_AM + right
+        if v == "\u0e33":
+            count += 1
+            return left + "\u0e33" + right       # nothing starts with sara am: the gap goes
+        # No word starts with sara aa, so the gap is no word break: a ring drawn apart from its
+        # sara aa (sara am), unless the dictionary prefers the sara aa ("จ านวน" -> "จำนวน",
+        # "ท าตาม" -> "ทำตาม"; "ก าแพง"? "กำแพง" too; the space itself is left to repair_pdf_text)
+        am = left + "\u0e33" + right
+        if _score(am) <= _score(left + "\u0e32" + right):
+            count += 1
+            return am
+        return old
+
+    text = _RING_GAP.sub(ring_gap, text)
+    text, n = _AM_AA.subn("\u0e33", text)
+    count += n
+    if swap:
+        def swap_word(m: re.Match[str]) -> str:
+            nonlocal count
+            w = m.group(0)
+            for k in [i for i, c in enumerate(w) if c == "\u0e33"]:   # each sara am in turn
+                new = w[:k] + "\u0e32" + w[k + 1:]
+                if _better(new, w):
+                    count += 1
+                    w = new
+            return w
+        text = _AM_WORD.sub(swap_word, text).replace(_REAL_AM, "\u0e33")
+    return text, count
