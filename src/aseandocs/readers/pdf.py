@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any, Callable, Iterable
@@ -24,7 +23,7 @@ from typing import Any, Callable, Iterable
 from ..errors import ReadError
 from ..thai import repair_pdf_chars, repair_pdf_text, thai_digits_to_ascii
 from ..thai.pdf_repair import is_thai_mark
-from .columns import Y_TOLERANCE, in_columns, rows as _rows
+from .columns import in_columns, rows as _rows
 from .pdfium import open_document
 
 __all__ = ["PdfTable", "Line", "open_pdf", "read_pages", "page_lines", "strip_running_lines", "reflow", "wraps", "text_bounds",
