@@ -36,7 +36,7 @@ CREATE TABLE documents (
 CREATE TABLE measures (
   id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), plan TEXT NOT NULL,
   ref TEXT NOT NULL, parent TEXT, level INTEGER, title TEXT, scope TEXT, page INTEGER,
-  span_start INTEGER, span_end INTEGER, bodies TEXT, cites TEXT, fields TEXT);
+  span_start INTEGER, span_end INTEGER, bodies TEXT, cites TEXT, fields TEXT, role TEXT);
 CREATE TABLE activities (
   id INTEGER PRIMARY KEY, measure_id TEXT NOT NULL REFERENCES measures(id), n INTEGER,
   text TEXT, span_start INTEGER, span_end INTEGER);
@@ -78,10 +78,10 @@ def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: se
         if m.id in measure_ids:
             continue
         measure_ids.add(m.id)
-        db.execute("INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        db.execute("INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    (m.id, d.id, m.plan, m.ref, m.parent, m.level, m.title, m.scope, m.page,
                     m.span[0], m.span[1], _j(m.bodies), _j(m.references),
-                    json.dumps(dict(m.fields), ensure_ascii=False)))
+                    json.dumps(dict(m.fields), ensure_ascii=False), m.role))
         db.executemany("INSERT INTO activities (measure_id, n, text, span_start, span_end) VALUES (?,?,?,?,?)",
                        [(m.id, n, a.text, a.span[0], a.span[1]) for n, a in enumerate(m.activities, 1)])
     db.executemany("INSERT INTO mentions (document_id, body, text, method, score, span_start, span_end) "

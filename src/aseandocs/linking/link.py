@@ -397,6 +397,8 @@ class MeasureIndex:
         for pd in plans:
             plan_terms = next(given) if given is not None else [measure_terms(m) for m in pd.measures]
             for m, mt in zip(pd.measures, plan_terms):
+                if m.role == "section":          # a heading or prose section: never a target
+                    continue
                 counts = Counter(mt)
                 idx = len(self._entries)
                 self._entries.append(_Entry(_Target(m.id, m.plan, m.ref), pd.date, sum(counts.values()),
