@@ -51,6 +51,8 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 
 from .._data import load as _load_yaml
+from .evidence import (broad_subjects, described_bodies, family, is_weak, subjects,
+                       subjects_of_bodies)
 from ..model import Event, Link, Measure, ParsedDocument
 
 __all__ = ["link_corpus", "link_document", "event_frequencies", "measure_terms", "MeasureIndex",
@@ -82,6 +84,11 @@ _INSTRUMENT_HEADS = frozenset("""ปฏิญญา ความตกลง ข
 พิธีสาร บันทึกความเข้าใจ ฉันทามติ กรอบความตกลง แผน ปฏิบัติการ declaration agreement convention charter
 treaty plan action protocol memorandum understanding consensus blueprint framework roadmap
 work programme program""".split())
+
+
+# Words of an instrument's name that say whose it is, not which: "สนธิสัญญา|อาเซียน" (an ASEAN
+# treaty) names no particular treaty.
+_NAME_WORDS = frozenset("""อาเซียน asean ว่าด้วย ภูมิภาค regional""".split())
 
 
 # Legal instruments: an earlier event and a later plan that both name one ("สนธิสัญญา", "Treaty")
@@ -174,10 +181,15 @@ class _Gloss:
 
 
 @lru_cache(maxsize=1)
-def _glossary() -> tuple[_Gloss, ...]:
+def _glossary_raw() -> tuple[dict[str, Any], ...]:
     raw = _load_yaml((resources.files("aseandocs") / "data" / "glossary.yaml").read_text("utf-8"))
+    return tuple(raw or ())
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> tuple[_Gloss, ...]:
     return tuple(_Gloss(tuple(str(x).lower() for x in e.get("en", [])),
-                        tuple(str(x) for x in e.get("th", []))) for e in raw or [])
+                        tuple(str(x) for x in e.get("th", []))) for e in _glossary_raw())
 
 
 @lru_cache(maxsize=1)
@@ -272,6 +284,8 @@ class LinkConfig:
     b: float = 0.75
     body_boost: float = 3.0        # a shared body weighs this many times its IDF
     instrument_boost: float = 2.5  # so do the words of a named instrument
+    family_boost: float = 2.0      # a body of the same family (ADSOM for a measure naming the ADMM)
+    subject_boost: float = 2.0     # a shared subject of the glossary ("transnational crime")
     relative: float = 0.7          # a second or third link scores at least this share of the best
     squash: float = 8.0            # score = bm25 / (bm25 + squash)
 
@@ -283,6 +297,7 @@ class _Query:
     weights: dict[str, float]
     surface: dict[str, str]
     instruments: dict[str, str]
+    body_subjects: frozenset[str] = frozenset()   # "subject:…" terms that come from the event's bodies
 
     @classmethod
     def of(cls, event: Event, cfg: LinkConfig) -> "_Query":
@@ -305,15 +320,25 @@ class _Query:
                     # the instrument's name counts as a phrase: its bigrams (or a one-word name)
                     # get the boost, never a bare head word ("แผน", "Declaration")
                     phrase = "|" in t or len(words) == 1
-                    generic = all(w in _INSTRUMENT_HEADS for w in t.split("|"))
+                    generic = all(w in _INSTRUMENT_HEADS or w in _NAME_WORDS for w in t.split("|"))
                     boost = cfg.instrument_boost if phrase and not generic else 1.0
                     weights[t] = max(weights.get(t, 0.0), boost)
                     surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
                     if boost > 1.0:
                         instruments.setdefault(t, part)
         for b in event.bodies:
+            if is_weak(b):       # the Secretariat, a Summit: present everywhere, no evidence
+                weights.setdefault(f"body:{b}", 0.5)
+                continue
             weights[f"body:{b}"] = cfg.body_boost
-        return cls(weights, surface, instruments)
+            for f in family(b):
+                if f != b:
+                    weights.setdefault(f"body:{f}", cfg.family_boost)
+        of_bodies = subjects_of_bodies(event.bodies)
+        for k in sorted(subjects(event.text) | of_bodies):
+            weights[f"subject:{k}"] = cfg.subject_boost
+            surface.setdefault(f"subject:{k}", k)
+        return cls(weights, surface, instruments, frozenset(f"subject:{k}" for k in of_bodies))
 
 
 class _Target(NamedTuple):
@@ -521,6 +546,7 @@ class MeasureIndex:
         ev_date = event.date or (doc_date if event.status == "done" and not event.date else None)
         links: list[Link] = []
         best = None
+        first_anchors: dict[str, set[str]] = {}     # plan -> the anchors of its best link
         for score, idx, matched in (self._ranked_reference if reference else self._ranked)(q.weights):
             e = self._entries[idx]
             if ev_date and e.plan_date and ev_date[:len(e.plan_date)] < e.plan_date[:len(ev_date)]:
@@ -533,13 +559,37 @@ class MeasureIndex:
                 best = score
             if len(links) == cfg.max_links or score < cfg.threshold or score < cfg.relative * best:
                 break
-            if not self._specific(matched, instrument_terms):
+            anchors = self._anchors(matched, instrument_terms, q.body_subjects)
+            if not anchors:
                 continue
             m = e.measure
+            taken = first_anchors.get(m.plan)
+            if taken is not None and not anchors - taken:
+                continue      # a second link to a plan must report on something its first does not
+            if taken is None:
+                first_anchors[m.plan] = anchors
             links.append(Link(plan=m.plan, ref=m.ref, score=round(score, 4),
                               evidence=self._evidence(matched, surface, instrument_terms),
                               measure=m.id))
         return tuple(links)
+
+    @staticmethod
+    def _anchors(matched: list[tuple[float, str]], instruments: dict[str, str],
+                 body_subjects: frozenset[str] = frozenset()) -> set[str]:
+        """The evidence of what the measure is about: the bodies it names (not weak ones), the
+        subjects it shares (a broad one only when it is the subject of the event's body: the ADMM's
+        defence, the ASLOM's law), the named instruments whose words it holds. A link needs one;
+        shared words alone are not enough."""
+        broad = broad_subjects()
+        out: set[str] = set()
+        for _, t in matched:
+            if t.startswith("subject:") and (t[8:] not in broad or t in body_subjects):
+                out.add(t)
+            elif t in instruments:
+                out.add("instrument:" + instruments[t])
+            elif t.startswith("body:") and not is_weak(t[5:]):
+                out.add(t)
+        return out
 
     @staticmethod
     def _specific(matched: list[tuple[float, str]], instruments: dict[str, str]) -> bool:
@@ -559,6 +609,8 @@ class MeasureIndex:
         for _, t in sorted(matched, key=lambda x: -x[0]):
             if t.startswith("body:"):
                 s = t[5:]
+            elif t.startswith("subject:"):
+                s = t[8:]
             else:
                 s = surface.get(t, t)
             # a word already inside a longer piece of evidence adds nothing
@@ -573,8 +625,11 @@ class MeasureIndex:
 def measure_terms(m: Measure) -> list[str]:
     """The index terms of a measure: its title's and activities' words and bigrams, glossary
     terms of the other language, its bodies."""
-    text = " ".join([m.title] + [a.text for a in m.activities])
-    return _terms(tokenize(text)) + _glossary_terms(text)[0] + [f"body:{b}" for b in m.bodies]
+    pieces = [m.title] + [a.text for a in m.activities]
+    text = " ".join(pieces)
+    bodies = list(dict.fromkeys((*m.bodies, *sorted(described_bodies(pieces)))))
+    return (_terms(tokenize(text)) + _glossary_terms(text)[0] + [f"body:{b}" for b in bodies]
+            + [f"subject:{k}" for k in sorted(subjects(text))])
 
 
 def event_frequencies(events: Iterable[Event], config: LinkConfig | None = None) -> Counter[str]:
