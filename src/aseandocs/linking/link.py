@@ -279,7 +279,7 @@ class LinkConfig:
     """How links are scored and kept. ``threshold`` applies to the score in [0, 1]."""
 
     max_links: int = 3
-    threshold: float = 0.4
+    threshold: float = 0.4       # chosen by benchmarks/bench_links.py (leave-one-document-out)
     k1: float = 1.2
     b: float = 0.75
     body_boost: float = 3.0        # a shared body weighs this many times its IDF
