@@ -245,7 +245,7 @@ class MeasureGraph:
             for n, d in self._nodes("activity"):
                 self._search_index.append((f"measure:{d['measure']}", "activity", d.get("text", ""),
                                            _fold(d.get("text", ""))))
-            for n, d in self._nodes("measure"):   # bilingual terms made at build time (_search_terms)
+            for n, d in self._nodes("measure"):   # bilingual terms made at build time (linking.search_terms)
                 for t in d.get("terms") or ():
                     self._search_index.append((n, "term", t, _fold(t)))
         hits: dict[str, SearchHit] = {}
