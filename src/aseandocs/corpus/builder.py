@@ -43,12 +43,13 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 from . import cache
 from . import outputs
 from .._atomic import remove_stale_temps
 from .lock import BuildLock
+from .plans import PlanChoice
 from .records import Brief, DocRecord, compact, link_terms
 from ..errors import AseandocsError, BuildError, ParseError, ReadError
 from ..model import ParsedDocument
@@ -83,6 +84,7 @@ class BuildSummary:
     index: Path
     timings: dict[str, float] = field(default_factory=dict)
     failures: tuple[dict[str, Any], ...] = ()   # the records of OUT/errors.jsonl
+    plans: int = -1   # documents of kind plan with measures (the link targets); -1: not counted
 
     #: How many failures ``format()`` lists (all of them are in errors.jsonl).
     SHOWN = 20
@@ -95,6 +97,9 @@ class BuildSummary:
                  f"  skipped {self.skipped} other files · errors {self.errors}"
                  + (f" (see {self.out / 'errors.jsonl'})" if self.errors else ""),
                  f"  explorer: {self.index}"]
+        if self.plans == 0 and self.documents:
+            lines.insert(-1, "  warning: no plan among the documents, so no event is linked; "
+                             "name the plan files with --plans GLOB_OR_PATH")
         for e in self.failures[:self.SHOWN]:
             hint = f" ({e['hint']})" if e.get("hint") else ""
             lines.insert(-1, f"    {e['path']}: {e['reason']}{hint}")
@@ -414,15 +419,18 @@ ENGINES: dict[str, Callable[..., Iterator[tuple[Job, Outcome]]]] = {"local": _ru
 
 def build(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *, workers: int | None = None,
           engine: str = "local", scheduler: Any = None, force: bool = False, progress: bool = True,
-          parse_fn: ParseFn | None = None, link_fn: LinkFn | None = None) -> BuildSummary:
+          parse_fn: ParseFn | None = None, link_fn: LinkFn | None = None,
+          plans: "str | Sequence[str] | None" = None) -> BuildSummary:
     """Build ``corpus`` (a folder of txt/html/pdf, or one file) into ``out``.
 
     ``workers`` processes (default: the number of cores; 1 runs in this process) or, with
     ``engine="dask"``, a dask.distributed cluster at ``scheduler`` ("tcp://host:8786", a
     ``Client``; None starts a LocalCluster). ``force`` ignores the cache. ``parse_fn`` (default
     ``aseandocs.pipeline.parse``) and ``link_fn`` (default ``aseandocs.linking.link_corpus``) are
-    the per-document and corpus-level stages. Raises ``BuildError`` for a missing corpus and
-    ``OutputLockedError`` when another build writes to ``out``.
+    the per-document and corpus-level stages. ``plans``: globs relative to ``corpus`` or paths
+    of the plan files (a file outside ``corpus`` is added to the build); when given, only those
+    files are plans (``corpus.plans``). Raises ``BuildError`` for a missing corpus or a ``plans``
+    entry that names no file, and ``OutputLockedError`` when another build writes to ``out``.
     """
     t0 = time.perf_counter()
     if engine not in ENGINES:
@@ -434,15 +442,23 @@ def build(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *, worker
         dest.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise BuildError(f"{dest}: cannot create the output folder ({e}); choose another -o") from e
+    extra: list[Path] = []
+    if plans is not None:
+        from .plans import resolve_plans
+        if parse_fn is not None:
+            raise ValueError("build: give plans= or parse_fn=, not both")
+        named, extra = resolve_plans(src, [plans] if isinstance(plans, str) else list(plans))
+        parse_fn = PlanChoice(named)
     with BuildLock(dest) as lock:
         return _build_locked(src, dest, t0, workers=workers or os.cpu_count() or 1, engine=engine,
                              scheduler=scheduler, force=force, progress=progress,
-                             parse_fn=parse_fn, link_fn=link_fn, lock_fd=lock.fileno())
+                             parse_fn=parse_fn, link_fn=link_fn, lock_fd=lock.fileno(), extra=extra)
 
 
 def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str, scheduler: Any,
                   force: bool, progress: bool, parse_fn: ParseFn | None,
-                  link_fn: LinkFn | None, lock_fd: int | None = None) -> BuildSummary:
+                  link_fn: LinkFn | None, lock_fd: int | None = None,
+                  extra: Sequence[Path] = ()) -> BuildSummary:
     timings: dict[str, float] = {}
     clock = [time.perf_counter()]
 
@@ -452,11 +468,14 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
         clock[0] = now
 
     paths, skipped, problems = _discover(src, dest)
+    paths = paths + [p for p in extra if p not in paths]    # named plans outside the corpus
     remove_stale_temps(dest, dest / "documents", dest / "cache")   # left by a killed build
     cache_dir = dest / "cache"
     cache_dir.mkdir(exist_ok=True)
     (dest / "documents").mkdir(exist_ok=True)
-    version = cache.version_key(parse_fn, "aseandocs.pipeline.parse")
+    choice = parse_fn if isinstance(parse_fn, PlanChoice) else None
+    # named plans: the pipeline's own version, and each file's key says whether it is a plan
+    version = cache.version_key(None if choice else parse_fn, "aseandocs.pipeline.parse")
     errors: list[dict[str, Any]] = list(problems)
     records: dict[str, DocRecord | Brief] = {}   # given path -> the document's compact record
     keys: dict[str, str] = {}
@@ -502,7 +521,8 @@ def _build_locked(src: Path, dest: Path, t0: float, *, workers: int, engine: str
             continue
         ids[p.stem] = given
         try:
-            keys[given] = key = cache.content_key(p, given, version)
+            keys[given] = key = cache.content_key(
+                p, given, version if choice is None else f"{version}:plan={choice.is_plan(p)}")
         except OSError as e:
             denied = isinstance(e, PermissionError)
             errors.append({"path": given, "error": "ReadError",
@@ -644,7 +664,9 @@ def _parse_and_write(src: Path, dest: Path, t0: float, jobs: list[Job], records:
         bodies=kept["bodies"], mentions=sum(r.mentions for r in recs),
         events=sum(r.events for r in recs), links=facts["links"], errors=len(errors),
         cached=cached, seconds=round(time.perf_counter() - t0, 3), out=dest, index=index_html,
-        timings=timings, failures=tuple(errors))
+        timings=timings, failures=tuple(errors),
+        plans=sum(1 for r in recs if isinstance(r, DocRecord) and r.parsed.kind == "plan"
+                  and r.parsed.measures))
 
 
 def _link(recs: list[DocRecord | Brief], doc_keys: list[str], df: _Frequencies, link_fn: LinkFn | None,

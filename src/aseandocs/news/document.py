@@ -406,13 +406,17 @@ def _scan(text: str) -> "DateScan":
 
 
 def _analyse(document: Document, mentions: Sequence[Mention] = (),
-             measures: Sequence[Measure] = ()) -> tuple[str, str | None, str | None, list[Event]]:
+             measures: Sequence[Measure] = (), *,
+             plan: bool | None = None) -> tuple[str, str | None, str | None, list[Event]]:
     """``(kind, title, date, events)`` of ``document``: the four public functions in one pass,
-    the header lines and the document date found once (``pipeline.parse``)."""
+    the header lines and the document date found once (``pipeline.parse``). ``plan``: the user
+    named it a plan (True) or named other files as the plans (False: never a plan, a report)."""
     text = document.text
     scan = _scan(text)
     h = _Header(text, scan)
-    kind = _detect_kind(text, measures, h)
+    kind = "plan" if plan else _detect_kind(text, measures, h)
+    if plan is False and kind == "plan":
+        kind = "report"
     doc_date = _find_document_date(text, kind, h)
     events = _extract_events(document, mentions, kind, measures, h, doc_date, scan)
     return kind, _find_title(text, h), doc_date, events
