@@ -1,16 +1,27 @@
 """Linking reported progress to plan measures (corpus level).
 
-Every measure of every plan in the corpus goes into one BM25 index whose terms are
+Every measure (``role == "measure"``; sections are never targets) of every plan in the corpus goes
+into one BM25 index whose terms are
 
 - Thai words (pythainlp's newmm) and English words, stop words dropped, plus adjacent-word bigrams so
   a phrase ("อาชญากรรม|ข้ามชาติ", "maritime|security") counts for more than its words;
-- the bodies the measure names (``body:ARF``), from the mentions inside its title and activities;
+- the bodies the measure names (``body:ARF``), from the mentions inside its title and activities and
+  by description ("ประชุมประจำปีของรัฐมนตรีกลาโหม" names the ADMM: ``linking.evidence``);
+- its subjects (``subject:transnational crime``): the glossary entries its text holds;
 - for English text, the Thai side of the bilingual glossary in ``models/glossary.yaml`` (and the English
   side for Thai text), so an English report can link to a Thai plan.
 
-An event is a query: its words, its bodies, and its instruments with a boost ("กฎบัตรอาเซียน (ASEAN
-Charter)" should find the measure on drafting the ASEAN Charter). Only the postings of the query's
-terms are touched, so linking time grows with the number of events, never with events × measures.
+An event is a query: its words, its bodies (and their families: ADSOM for the ADMM), the subjects of
+its text and of its sectoral bodies' names (the AMMD: drugs), and its instruments with a boost
+("กฎบัตรอาเซียน (ASEAN Charter)" should find the measure on drafting the ASEAN Charter). Only the
+postings of the query's terms are touched, so linking time grows with the number of events, never
+with events × measures.
+
+A link is decided on evidence, not on shared words: it needs an *anchor* — a body the measure names
+(not a secretariat, summit or council), a specific subject (a broad field such as education or
+defence only when it is the mandate of the event's own body), or the words of a named instrument.
+An event with no anchor reports on nothing and gets no link. A second or third link to the same plan
+must hold an anchor its first link lacks (the event reports on two things, not one thing twice).
 
 Date plausibility: an event dated before a plan's adoption cannot report on it — unless the plan says
 so, i.e. the measure names the same body or legal instrument the event is about (a 2004 plan measure on
@@ -285,7 +296,7 @@ class LinkConfig:
     body_boost: float = 3.0        # a shared body weighs this many times its IDF
     instrument_boost: float = 2.5  # so do the words of a named instrument
     family_boost: float = 2.0      # a body of the same family (ADSOM for a measure naming the ADMM)
-    subject_boost: float = 2.0     # a shared subject of the glossary ("transnational crime")
+    subject_boost: float = 3.0     # a shared subject of the glossary ("transnational crime")
     relative: float = 0.7          # a second or third link scores at least this share of the best
     squash: float = 8.0            # score = bm25 / (bm25 + squash)
 
@@ -569,7 +580,7 @@ class MeasureIndex:
             if taken is None:
                 first_anchors[m.plan] = anchors
             links.append(Link(plan=m.plan, ref=m.ref, score=round(score, 4),
-                              evidence=self._evidence(matched, surface, instrument_terms),
+                              evidence=self._evidence(matched, surface, instrument_terms, anchors),
                               measure=m.id))
         return tuple(links)
 
@@ -604,9 +615,16 @@ class MeasureIndex:
 
     @staticmethod
     def _evidence(matched: list[tuple[float, str]], surface: dict[str, str],
-                  instruments: dict[str, str]) -> tuple[str, ...]:
+                  instruments: dict[str, str], anchors: "set[str] | None" = None) -> tuple[str, ...]:
+        """What decided the link, for a reader to check: the anchors first (bodies, named
+        instruments' words, subjects), then the shared words, each by its weight."""
+        anchors = anchors or set()
+
+        def is_anchor(t: str) -> bool:
+            return t in anchors or (t in instruments and "instrument:" + instruments[t] in anchors)
+
         out: list[str] = []
-        for _, t in sorted(matched, key=lambda x: -x[0]):
+        for _, t in sorted(matched, key=lambda x: (not is_anchor(x[1]), -x[0])):
             if t.startswith("body:"):
                 s = t[5:]
             elif t.startswith("subject:"):
