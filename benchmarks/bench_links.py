@@ -8,7 +8,7 @@
 3. Leave-one-document-out: for each document, the threshold that maximises document-level F1 on
    all the *other* documents of both sets is applied to it; the table sums the held-out results and
    gives the thresholds chosen, beside ``LinkConfig().threshold`` (the default, chosen from this
-   table: the lowest threshold whose document-level F1 is within 0.01 of the best, since a higher
+   table: the lowest threshold whose document-level F1 is within 0.02 of the best, since a higher
    one only drops per-event candidates).
 4. Builds ``../shared/thaigov`` (1,455 Thai government news) with the plan and prints, per measure
    of the plan, how many events link to it, and the share of events linked; it checks that no link
@@ -32,9 +32,10 @@ SHARED = ROOT.parent / "shared"
 PLAN = SHARED / "corpus" / "000_c84986400c98ca88.txt"
 BUCKETS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
 GRID = [round(0.4 + 0.05 * i, 2) for i in range(12)]
-#: Thresholds whose document-level F1 is within this of the best are ties: the lowest wins, since a
-#: higher one only drops per-event candidates (links_r_at3) without buying document-level precision.
-TIE = 0.01
+#: Thresholds whose document-level F1 is within this of the best are ties (less than one link's
+#: worth on the ~40 gold links): the lowest wins, since a higher one only drops per-event candidates
+#: (links_r_at3) without buying document-level precision that the gold can tell apart.
+TIE = 0.02
 
 
 def _norm_ref(r: str) -> str:

@@ -2,7 +2,8 @@
 
 bench_perf.py comes first: the tables of issue 8 (characters per second of every stage beside
 newmm, linking scaling, parallel build, memory), each target with a PASS/FAIL column. Then the
-others (bench_bodies.py, bench_build.py: the build cache and the explorer).
+others (bench_bodies.py, bench_build.py: the build cache and the explorer; bench_links.py: link
+reliability, the threshold by leave-one-document-out, the ../shared/thaigov feed per measure).
 
 Sizes: BENCH_SIZES (default "shared,1,10,100": ../shared/corpus and synthetic corpora of 1x, 10x
 and 100x the size of corpus/); add 1000 for the 43 MB corpus and 1gb for the 1 GB build, which
