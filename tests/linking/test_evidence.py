@@ -94,6 +94,14 @@ def test_links_decide_on_evidence(text: str, bodies: list[str], expected: list[s
     assert refs(text, bodies) == expected
 
 
+def test_an_intention_on_a_subject_is_no_happening() -> None:
+    e = Event("plan", "อาเซียนจะส่งเสริมการปราบปรามอาชญากรรมข้ามชาติต่อไป", (0, 1), date="2019-03-05")
+    news = ParsedDocument(Document.from_text("", id="n"), kind="news", events=(e,))
+    assert link_corpus([plan(), news])[1].events[0].measures == ()
+    # the same words as a reported meeting link
+    assert refs("ที่ประชุมหารือการปราบปรามอาชญากรรมข้ามชาติ") == ["1.3"]
+
+
 def test_a_second_link_needs_its_own_anchor() -> None:
     got = refs("ที่ประชุมหารือการปราบปรามอาชญากรรมข้ามชาติและสนธิสัญญาว่าด้วยการส่งผู้ร้ายข้ามแดน")
     assert sorted(got) == ["1.3", "1.5"]

@@ -20,7 +20,9 @@ with events × measures.
 A link is decided on evidence, not on shared words: it needs an *anchor* — a body the measure names
 (not a secretariat, summit or council), a specific subject (a broad field such as education or
 defence only when it is the mandate of the event's own body), or the words of a named instrument.
-An event with no anchor reports on nothing and gets no link. A second or third link to the same plan
+An event with no anchor reports on nothing and gets no link; nor does a stated intention (an event of
+type ``plan``) whose only anchor is a subject: "ASEAN stressed that trust-building matters" is a principle,
+not a happening (a scheduled meeting names its body). A second or third link to the same plan
 must hold an anchor its first link lacks (the event reports on two things, not one thing twice).
 
 Date plausibility: an event dated before a plan's adoption cannot report on it — unless the plan says
@@ -571,6 +573,8 @@ class MeasureIndex:
             if len(links) == cfg.max_links or score < cfg.threshold or score < cfg.relative * best:
                 break
             anchors = self._anchors(matched, instrument_terms, q.body_subjects)
+            if event.type == "plan" and all(a.startswith("subject:") for a in anchors):
+                continue      # an intention or a principle on a subject is no happening to report
             if not anchors:
                 continue
             m = e.measure
