@@ -13,12 +13,11 @@ import sys
 import time
 from pathlib import Path
 
+from _timing import best_of  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 from pythainlp.tokenize import word_tokenize
 
 from aseandocs.bodies import BodyRegistry, find_bodies
 from aseandocs.thai import normalize
-
-from _timing import best_of  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -18,10 +18,9 @@ import tempfile
 from pathlib import Path
 
 import pdfplumber
+from _timing import best_of  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 
 from aseandocs import read
-
-from _timing import best_of  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "pdf"

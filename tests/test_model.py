@@ -5,8 +5,7 @@ import json
 
 import pytest
 
-from aseandocs.model import (Activity, Document, Event, Link, Measure, Mention, Page,
-                             ParsedDocument)
+from aseandocs.model import Activity, Document, Event, Link, Measure, Mention, Page, ParsedDocument
 
 TEXT = "1.2.5 ดำเนินการเตรียมการ - จัดการประชุม SOMTC เมื่อวันที่ 5 มีนาคม 2562"
 

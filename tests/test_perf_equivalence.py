@@ -12,17 +12,16 @@ import re
 import pytest
 from conftest import OWN_CORPUS, shared_docs
 
-from aseandocs.dates import scan as dates
-
-from aseandocs.linking import link as linking
-
-from aseandocs.news import document as news
-
-from aseandocs.thai import text as thai
-from aseandocs.news.cues import _cue_items, _dispatch_alternation, _plain_alternation
 from aseandocs.bodies import _fold
+from aseandocs.dates import scan as dates
+from aseandocs.linking import glossary as linking_glossary
+from aseandocs.linking import link as linking
+from aseandocs.linking import terms as linking_terms
+from aseandocs.news import document as news
+from aseandocs.news.cues import _cue_items, _dispatch_alternation, _plain_alternation
 from aseandocs.pipeline import normalize_document, parse
 from aseandocs.readers import read
+from aseandocs.thai import text as thai
 
 OWN = sorted(p for p in OWN_CORPUS.iterdir() if p.suffix in (".txt", ".html"))
 ALL = OWN + shared_docs()
@@ -125,9 +124,9 @@ def test_short_text_date_cache_is_find_dates(texts):
 def test_glossary_automata_match_regex_search(texts):
     for t in texts:
         for chunk in [t] + t.split("\n"):
-            present = linking._glossary_present(chunk, chunk.lower())
+            present = linking_glossary._glossary_present(chunk, chunk.lower())
             low = chunk.lower()
-            for g in linking._glossary():
+            for g in linking_glossary._glossary():
                 for term in g.en:
                     found = re.search(rf"(?<![a-z]){re.escape(term)}(?![a-z])", low) is not None
                     assert (term in present[0]) == found, (term, chunk[:60])
@@ -168,17 +167,19 @@ def test_tokenizer_engines_agree(texts):
     pytest.importorskip("nlpo3")
     from pythainlp.tokenize import word_tokenize
     for t in texts:
-        for chunk in linking.WORD.findall(t):
-            if linking.THAI.match(chunk):
-                assert linking._segment(chunk) == word_tokenize(chunk, engine="newmm",
+        for chunk in linking_terms.WORD.findall(t):
+            if linking_terms.THAI.match(chunk):
+                assert linking_terms._segment(chunk) == word_tokenize(chunk, engine="newmm",
                                                                keep_whitespace=False)
 
 
 @pytest.mark.parametrize("name", ["bodies.yaml", "glossary.yaml", "months.yaml", "event_cues.yaml",
                                   "plan_headings.yaml", "plan_tables.yaml", "thai_pua.yaml"])
 def test_the_c_yaml_loader_reads_the_data_as_safe_load_does(name: str) -> None:
-    import yaml
     from importlib import resources
+
+    import yaml
+
     from aseandocs._data import load
     text = (resources.files("aseandocs") / "data" / name).read_text(encoding="utf-8")
     assert load(text) == yaml.safe_load(text)

@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA, OWN_CORPUS
 
 from aseandocs.model import Document
 from aseandocs.pipeline import cache_key, normalize_document, parse
-from conftest import DATA, OWN_CORPUS
 
 
 def test_parse_a_document_object() -> None:
@@ -58,6 +58,31 @@ def test_cache_key_is_stable() -> None:
     assert cache_key() == cache_key() and len(cache_key()) == 16
 
 
+def test_cache_key_changes_with_any_module_of_any_subpackage(tmp_path: Path) -> None:
+    """An edit anywhere in the code or the shipped data invalidates the build cache."""
+    import shutil
+
+    import aseandocs
+    package = tmp_path / "aseandocs"
+    shutil.copytree(Path(aseandocs.__file__).parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    before = cache_key(package)
+    assert before == cache_key(package)
+    folders = sorted({p.parent for p in package.rglob("*.py")})
+    assert {f.name for f in folders} >= {"thai", "readers", "dates", "plans", "news", "bodies", "linking",
+                                         "graph", "corpus", "cli", "explorer", "aseandocs"}
+    keys = {before}
+    for folder in folders:
+        module = sorted(folder.glob("*.py"))[-1]
+        module.write_text(module.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        key = cache_key(package)
+        assert key not in keys, f"editing {module.relative_to(tmp_path)} did not change the key"
+        keys.add(key)
+    data = sorted((package / "data").glob("*.yaml"))[0]
+    data.write_text(data.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert cache_key(package) not in keys
+
+
 # --- issue 8: fast paths of the reader and the normaliser -----------------------------------
 
 def test_utf16_sniffing_counts_like_the_plain_loop() -> None:
@@ -84,3 +109,16 @@ def test_marks_kept_by_the_normaliser_are_canonical() -> None:
         assert thai._mark_cluster(kept) == kept
         assert thai.normalize("ก" + kept + "ก").text == "ก" + kept + "ก"
     assert thai.normalize("a\nb").text == "a\nb"
+
+
+@pytest.mark.parametrize("text, warned", [
+    ("ก" + "\u0e48" * 5000 + " ASEAN", True),                     # a tone mark stacked 5,000 times
+    ("ASEAN" + "\u200b" * 400 + " SOMTC", True),                  # a run of zero-width spaces
+    ("ความร่วมมือ  อาเซียน\n\n\nASEAN   SOMTC", False),           # ordinary white space to fold
+    ("การประชุมเจ้าหน้าที่อาวุโสอาเซียน", False),
+])
+def test_normalisation_that_removes_most_of_a_document_warns(text: str, warned: bool) -> None:
+    """Issue 19, item 10. Before: megabytes of stacked combining marks became a few characters
+    without a word."""
+    doc = normalize_document(Document.from_text(text, id="x"))
+    assert any("normalisation removed" in w for w in doc.warnings) is warned, doc.warnings

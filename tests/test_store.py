@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from aseandocs.errors import BuildError
-from aseandocs.store import TABLES, export_parquet, query, write_store
 from samples import sample_docs
+
+from aseandocs.errors import BuildError, QueryError
+from aseandocs.store import TABLES, export_parquet, query, write_store
 
 
 @pytest.fixture()
@@ -52,7 +52,7 @@ def test_queries(out: Path, sql: str, expected: list[tuple]) -> None:
 def test_query_returns_columns_and_is_read_only(out: Path) -> None:
     cols, _ = query(out, "SELECT id, title FROM documents")
     assert cols == ["id", "title"]
-    with pytest.raises(sqlite3.OperationalError, match="readonly|read-only"):
+    with pytest.raises(QueryError, match="refused: only reads"):
         query(out, "DELETE FROM documents")
     assert query(out / "aseandocs.sqlite", "SELECT count(*) FROM documents")[1] == [(3,)]
 
@@ -91,3 +91,53 @@ def test_parquet_without_pyarrow(out: Path, tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(BuildError, match=r"pip install 'aseandocs\[frames\]'"):
         export_parquet(out, tmp_path / "pq")
+
+
+# --- queries a user writes (issue 19, item 5) ------------------------------------------------------
+# Before: a mistake surfaced as a raw sqlite3 error (exit 4, "internal error" in the CLI),
+# ATTACH/VACUUM INTO created files anywhere, and a recursive CTE ran forever.
+
+@pytest.mark.parametrize("sql, says", [
+    ("SELEC 1", "syntax error"),
+    ("SELECT * FROM no_such_table", "no such table: no_such_table"),
+    ("DELETE FROM links", "refused"),
+    ("UPDATE documents SET title = 'x'", "refused"),
+    ("CREATE TEMP TABLE t(x)", "refused"),
+    ("PRAGMA journal_mode = DELETE", "refused"),
+    ("UPDATE sqlite_master SET sql = ''", "refused|read-?only|not authorized|may not be modified"),
+])
+def test_a_users_mistake_is_a_query_error_naming_the_tables(out: Path, sql: str, says: str) -> None:
+    with pytest.raises(QueryError, match=says) as e:
+        query(out, sql)
+    assert "tables: documents, measures, activities, mentions, events, links" in str(e.value)
+
+
+@pytest.mark.parametrize("sql", ["ATTACH DATABASE '{p}' AS other", "VACUUM INTO '{p}'"])
+def test_no_query_creates_a_file_outside_the_store(out: Path, tmp_path: Path, sql: str) -> None:
+    target = tmp_path / "elsewhere" / "copy.db"
+    target.parent.mkdir()
+    with pytest.raises(QueryError, match="refused"):
+        query(out, sql.format(p=target))
+    assert not target.exists()
+
+
+def test_reading_the_schema_is_allowed(out: Path) -> None:
+    cols = [r[1] for r in query(out, "PRAGMA table_info(links)")[1]]
+    assert cols[:3] == ["id", "event_id", "measure_id"]
+    assert query(out, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5) "
+                      "SELECT sum(x) FROM c")[1] == [(15,)]
+
+
+def test_a_runaway_query_stops_at_its_time_limit(out: Path) -> None:
+    import time
+    t0 = time.monotonic()
+    with pytest.raises(QueryError, match="time limit of 0.5 s"):
+        query(out, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
+              timeout=0.5)
+    assert time.monotonic() - t0 < 20   # generous: the limit, not the machine's speed, is tested
+
+
+def test_a_damaged_store_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "aseandocs.sqlite").write_bytes(b"not a database at all" * 100)
+    with pytest.raises(BuildError, match="not a readable aseandocs store.*--force"):
+        query(tmp_path, "SELECT 1")

@@ -25,6 +25,7 @@ _EXPORTS = {
     "parse": "aseandocs.pipeline",
     "build": "aseandocs.corpus",
     "BuildSummary": "aseandocs.corpus",
+    "BuildSettings": "aseandocs.corpus",
     "BodyRegistry": "aseandocs.bodies",
     "MeasureGraph": "aseandocs.graph",
     "find_dates": "aseandocs.dates",
@@ -59,7 +60,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .bodies import BodyRegistry
-    from .corpus import BuildSummary, build
+    from .corpus import BuildSettings, BuildSummary, build
     from .dates import find_dates
     from .errors import AseandocsError, ReadError
     from .graph import MeasureGraph

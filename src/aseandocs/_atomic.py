@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["write_atomic", "atomic_path", "AtomicBatch", "remove_stale_temps"]
+__all__ = ["write_atomic", "atomic_path", "AtomicBatch", "remove_stale_temps", "file_mode", "TEMP_SUFFIX"]
 
 
 def _fsync_file(path: Path) -> None:
@@ -34,12 +34,31 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-_TEMP_SUFFIX = ".tmp"
+TEMP_SUFFIX = ".tmp"
+
+
+def file_mode() -> int:
+    """The mode a new file gets under this process's umask (0o644 under the usual 022): outputs
+    are renamed from temporary files that ``mkstemp`` makes 0o600, so that they would otherwise
+    be readable by their owner alone, whatever the umask says."""
+    try:   # Linux tells it without changing it (os.umask would, for a moment, in every thread)
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def _temp_beside(path: Path) -> Path:
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
-    os.close(fd)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        os.fchmod(fd, file_mode())
+    finally:
+        os.close(fd)
     return Path(name)
 
 
@@ -146,7 +165,7 @@ def remove_stale_temps(*folders: str | os.PathLike[str]) -> int:
     returns how many. Call it only while no other writer uses the folders (under the build lock)."""
     removed = 0
     for folder in folders:
-        for tmp in Path(folder).glob(f".*{_TEMP_SUFFIX}"):
+        for tmp in Path(folder).glob(f".*{TEMP_SUFFIX}"):
             with contextlib.suppress(OSError):
                 if tmp.is_dir() and not tmp.is_symlink():   # a streamed graph's part files
                     shutil.rmtree(tmp)

@@ -42,6 +42,11 @@ class RegistryError(AseandocsError):
     """The body registry is malformed (duplicate id, unknown parent, shared alias, bad field)."""
 
 
+class QueryError(AseandocsError):
+    """A query a user wrote cannot run on the store: bad SQL, an unknown table, a statement that
+    would write or reach another file, or one that ran past its time limit."""
+
+
 class BuildError(AseandocsError):
     """A corpus build could not start or finish (bad corpus path, unwritable output, ...)."""
 

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from ._version import __version__
@@ -31,11 +32,24 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["parse", "normalize_document", "cache_key"]
 
 
+#: Normalisation removing more than this share of a document's characters is worth a warning: it
+#: folds white space and drops repeated marks and invisible characters, which clean text has few of.
+REMOVED_WARNING = 0.20
+
+
 def normalize_document(document: Document) -> Document:
-    """The document with its text normalised (``thai.normalize``) and page spans moved to match."""
+    """The document with its text normalised (``thai.normalize``) and page spans moved to match.
+    When normalisation removes more than ``REMOVED_WARNING`` of the characters (stacked combining
+    marks, runs of zero-width characters), the document gets a warning saying how much."""
     norm = normalize(document.text)
     pages = tuple(replace(p, span=norm.offsets.span_to_norm(p.span)) for p in document.pages)
-    return replace(document, text=norm.text, pages=pages,
+    warnings = document.warnings
+    before, after = len(document.text), len(norm.text)
+    if before and before - after > REMOVED_WARNING * before:
+        warnings = (*warnings, f"normalisation removed {100 * (before - after) / before:.0f}% of the text "
+                               f"({before - after:,} of {before:,} characters: repeated marks, invisible "
+                               "characters or white space); check the source file")
+    return replace(document, text=norm.text, pages=pages, warnings=warnings,
                    language=document.language or detect_language(norm.text))
 
 
@@ -70,7 +84,7 @@ def parse(source: "str | os.PathLike[str] | Document", *,
     is a ``report``); None detects the kind.
     """
     from .bodies import BodyRegistry
-    from .news.document import _analyse
+    from .news import analyse
     from .plans import parse_plan
     from .readers import read
 
@@ -86,20 +100,32 @@ def parse(source: "str | os.PathLike[str] | Document", *,
             measures = merge_table_measures(measures, tables)
     mentions = reg.find(document.text)
     measures = _measure_bodies(measures, mentions)
-    kind, title, date, events = _analyse(document, mentions, measures, plan=plan)
+    kind, title, date, events = analyse(document, mentions, measures, plan=plan)
     return ParsedDocument(document=document, kind=kind, title=title, date=date,
                           measures=tuple(measures), mentions=tuple(mentions), events=tuple(events))
 
 
+def cache_key(root: "os.PathLike[str] | str | None" = None) -> str:
+    """A key that changes whenever the code version, any module of any subpackage, or any shipped
+    data file (registry, cue words) changes, so a build cache never serves results of an older
+    pipeline. ``root`` is a package folder to hash instead of the installed ``aseandocs`` (whose
+    key is computed once per process); files are taken in the order of their paths, with the paths
+    hashed too, and byte-code caches are left out."""
+    return _installed_key() if root is None else _key_of(Path(root))
+
+
 @lru_cache(maxsize=1)
-def cache_key() -> str:
-    """A key that changes whenever the code version or any shipped data file (registry, cue words)
-    changes, so a build cache never serves results of an older pipeline."""
+def _installed_key() -> str:
+    return _key_of(Path(str(resources.files("aseandocs"))))
+
+
+def _key_of(base: Path) -> str:
     h = hashlib.sha256(__version__.encode())
-    root = resources.files("aseandocs")
-    for folder in (root, root / "data", root / "bodies"):
-        for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-            if entry.is_file() and (entry.name.endswith(".py") or folder.name == "data"):
-                h.update(entry.name.encode())
-                h.update(entry.read_bytes())
+    for entry in sorted(base.rglob("*")):
+        rel = entry.relative_to(base)
+        if "__pycache__" in rel.parts or not entry.is_file():
+            continue
+        if entry.suffix == ".py" or rel.parts[0] == "data":
+            h.update(rel.as_posix().encode() + b"\0")
+            h.update(entry.read_bytes())
     return h.hexdigest()[:16]

@@ -19,15 +19,16 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any, Iterable
 
 from ._atomic import atomic_path
-from .errors import BuildError
+from .errors import BuildError, QueryError
 from .linking.search_terms import measure_search_terms, term_language
 from .model import ParsedDocument
 
-__all__ = ["write_store", "query", "export_parquet", "TABLES", "STORE_NAME"]
+__all__ = ["write_store", "query", "export_parquet", "TABLES", "STORE_NAME", "QUERY_TIMEOUT"]
 
 STORE_NAME = "aseandocs.sqlite"
 TABLES = ("documents", "measures", "activities", "mentions", "events", "links", "measure_terms")
@@ -151,23 +152,82 @@ def _store_path(out: str | os.PathLike[str]) -> Path:
 
 
 def _connect_ro(out: str | os.PathLike[str]) -> sqlite3.Connection:
-    uri = _store_path(out).resolve().as_uri() + "?mode=ro"
-    db = sqlite3.connect(uri, uri=True)
-    db.execute("PRAGMA query_only = ON")
+    path = _store_path(out)
+    try:
+        db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        db.execute("PRAGMA query_only = ON")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()   # a damaged file fails here
+    except sqlite3.Error as e:
+        raise BuildError(f"{path}: not a readable aseandocs store ({e}); rebuild it with "
+                         f"`aseandocs build CORPUS -o {out} --force`") from e
     return db
 
 
-def query(out: str | os.PathLike[str], sql: str,
-          params: tuple[Any, ...] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run ``sql`` read-only on ``OUT/aseandocs.sqlite`` (or a .sqlite file); ``(columns, rows)``.
+#: What a query may do (sqlite3's authorizer action codes): read and compute, nothing else. ATTACH,
+#: VACUUM INTO, writes, pragmas that set anything, temporary tables and triggers are all refused.
+_READ_ACTIONS = frozenset({sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
+                           sqlite3.SQLITE_RECURSIVE})
+#: Pragmas a query may read (they describe the schema).
+_READ_PRAGMAS = frozenset({"table_info", "table_xinfo", "table_list", "index_list", "index_info",
+                           "foreign_key_list"})
+#: Checks of the time limit every this many SQLite virtual-machine steps.
+_STEPS = 10_000
+#: A query's default time limit in seconds.
+QUERY_TIMEOUT = 30.0
 
-    A statement that writes fails with ``sqlite3.OperationalError`` (the file is opened read-only).
+
+def _authorize(action: int, arg1: str | None, arg2: str | None, db: str | None, trigger: str | None) -> int:
+    if action in _READ_ACTIONS:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_UPDATE and arg1 == "sqlite_master" and trigger is None:
+        # SQLite's own bookkeeping when a table-valued function (json_each) is first used; a user's
+        # write to the schema still fails: the store is opened read-only with query_only on
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() in _READ_PRAGMAS:   # arg2: a table
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
+def query(out: str | os.PathLike[str], sql: str, params: tuple[Any, ...] = (), *,
+          timeout: float | None = QUERY_TIMEOUT) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run ``sql`` on ``OUT/aseandocs.sqlite`` (or a .sqlite file), read-only; ``(columns, rows)``.
+
+    The store is opened read-only and every statement is checked as SQLite prepares it: only
+    reads are allowed, so a write, ``ATTACH DATABASE``, ``VACUUM INTO`` or a setting pragma is
+    refused, and nothing outside the store is ever created. A query running longer than
+    ``timeout`` seconds (None: no limit) is stopped. Every such case, and bad SQL or an unknown
+    table, raises ``QueryError`` with SQLite's message and the store's tables::
+
+        >>> query("out", "DELETE FROM links")                                   # doctest: +SKIP
+        Traceback (most recent call last):
+        aseandocs.errors.QueryError: the query was refused: ... (tables: documents, measures, ...)
     """
     db = _connect_ro(out)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    timed_out = [False]
+
+    def progress() -> int:
+        if deadline is not None and time.monotonic() > deadline:
+            timed_out[0] = True
+            return 1     # non-zero: SQLite interrupts the statement
+        return 0
+
     try:
+        db.set_authorizer(_authorize)
+        db.set_progress_handler(progress, _STEPS)
         cur = db.execute(sql, params)
         columns = [c[0] for c in cur.description or ()]
         return columns, cur.fetchall()
+    except sqlite3.Error as e:
+        tables = ", ".join(TABLES)
+        if timed_out[0]:
+            raise QueryError(f"the query ran past its time limit of {timeout:g} s and was stopped; "
+                             "narrow it (a WHERE clause, LIMIT) or give a longer --timeout") from e
+        if "authoriz" in str(e) or "prohibited" in str(e):
+            raise QueryError(f"the query was refused: only reads of the store are allowed "
+                             f"(SELECT, WITH; no writes, ATTACH, VACUUM or settings) ({e}; "
+                             f"tables: {tables})") from e
+        raise QueryError(f"{e} (tables: {tables}; columns: PRAGMA table_info(<table>))") from e
     finally:
         db.close()
 

@@ -1,14 +1,11 @@
 """aseandocs.bodies.discover: candidate bodies and aliases, and registry-shaped YAML stubs."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
+from conftest import DATA, shared_docs
 
 from aseandocs.bodies import BodyRegistry, Candidate, discover, to_yaml
-
-from conftest import DATA, shared_docs
 
 SMALL = DATA / "bodies_small.yaml"
 

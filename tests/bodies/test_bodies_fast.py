@@ -13,6 +13,7 @@ import re
 
 import numpy as np
 import pytest
+from conftest import OWN_CORPUS
 from rapidfuzz import fuzz, process
 
 from aseandocs.bodies import BodyRegistry
@@ -23,8 +24,6 @@ from aseandocs.bodies._fold import fold, fold_runs, is_thai
 from aseandocs.bodies._lexicon import lexicon
 from aseandocs.pipeline import normalize_document
 from aseandocs.readers import read
-
-from conftest import OWN_CORPUS
 
 _STOPS = frozenset("()[]{}\n:;\"")
 _PIECES = [" ", ", ", " (", ") ", "\n", ": ", " - ", "the ", "of the ", "meeting ", "forum ",

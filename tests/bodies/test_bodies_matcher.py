@@ -6,12 +6,11 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from conftest import DATA, gold_for, shared_docs
 
 from aseandocs.bodies import BodyRegistry, find_bodies
 from aseandocs.bodies._fold import fold
 from aseandocs.thai import normalize
-
-from conftest import DATA, gold_for, shared_docs
 
 SMALL = DATA / "bodies_small.yaml"
 PACKAGED = files("aseandocs") / "data" / "bodies.yaml"

@@ -4,16 +4,14 @@ from __future__ import annotations
 import copy
 import re
 from importlib.resources import files
-from pathlib import Path
 
 import pytest
 import yaml
+from conftest import DATA, SHARED_GOLD
 
 from aseandocs.bodies import Body, BodyRegistry, RegistryFieldError
 from aseandocs.bodies.registry import PILLARS, TYPES
 from aseandocs.errors import RegistryError
-
-from conftest import DATA, SHARED_GOLD
 
 SMALL = DATA / "bodies_small.yaml"
 PACKAGED = files("aseandocs") / "data" / "bodies.yaml"

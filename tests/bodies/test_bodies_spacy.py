@@ -1,10 +1,7 @@
 """aseandocs.bodies.spacy_component: the "aseandocs_bodies" factory, BodyRecognizer, ThaiTokenizer."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
 from conftest import DATA
 
 spacy = pytest.importorskip("spacy")

@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import OWN_CORPUS
 
 from aseandocs import __version__
 from aseandocs.cli import EXIT_FAILED, EXIT_OK, main
-from conftest import OWN_CORPUS
 
 FLAT = str(OWN_CORPUS / "th_plan_annex_flat.txt")
 NEWS = str(OWN_CORPUS / "th_news_ascco.txt")

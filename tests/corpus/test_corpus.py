@@ -15,9 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import OWN_CORPUS
 
 from aseandocs.corpus import SUFFIXES, BuildSummary, build
-from conftest import OWN_CORPUS
 from aseandocs.errors import BuildError, OutputLockedError, ParseError
 from aseandocs.model import Activity, Document, Event, Link, Measure, Mention, ParsedDocument
 
@@ -295,7 +295,7 @@ def test_process_pool_equals_in_process(tmp_path: Path, n_news: int) -> None:
     (1001, 4, [8] * 125 + [1]),
 ])
 def test_parse_jobs_go_to_the_workers_in_small_batches(jobs: int, workers: int, sizes: list[int]) -> None:
-    from aseandocs.corpus.builder import _batches
+    from aseandocs.corpus.engines import _batches
     made = list(_batches([(str(i), str(i)) for i in range(jobs)], workers))
     assert [len(b) for b in made] == sizes
     assert [j for b in made for j in b] == [(str(i), str(i)) for i in range(jobs)]
@@ -437,9 +437,10 @@ def test_attributes_of_mixed_types_are_unified_as_flatten_does(tmp_path: Path) -
     """GraphML and GEXF declare one type per attribute: a key holding an int here and a string
     there is written as a string everywhere (a second pass), as the in-memory writers do."""
     import networkx as nx
+
+    from aseandocs.graph import MeasureGraph
     from aseandocs.graph.build import Fragment, graph_attrs
     from aseandocs.graph.stream import write_graph_files
-    from aseandocs.graph import MeasureGraph
     g = nx.MultiDiGraph()
     g.graph.update(graph_attrs(0))
     g.add_node("doc:a", type="document", label="ข่าว", page=3, extra=1)

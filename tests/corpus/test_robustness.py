@@ -577,6 +577,7 @@ def test_an_atomic_batch_puts_files_in_place_only_when_committed(tmp_path: Path,
     """Issue 8: documents/*.json are flushed to disk a batch at a time (one os.sync, not an fsync
     per file); each file is still its old or its new version, whole."""
     import os as os_module
+
     from aseandocs._atomic import AtomicBatch
     syncs: list[int] = []
     monkeypatch.setattr(os_module, "sync", lambda: syncs.append(1))
@@ -600,6 +601,7 @@ def test_cache_entries_are_not_fsynced_but_documents_are_flushed(tmp_path: Path,
     """A cache entry checks itself when read (one torn by a power cut is parsed again), so it is
     not fsynced; the documents are flushed before they replace the old ones."""
     import os as os_module
+
     from aseandocs import _atomic
     from aseandocs.corpus import build
     fsynced: list[str] = []
@@ -690,3 +692,23 @@ def test_notebook_html_escapes_document_text(evil_build: Path) -> None:
     assert hits, "search found nothing to render"
     table = hits._repr_html_()
     assert "<script" not in table and "<img" not in table and "&lt;img src=x onerror=" in table
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_sigterm_stops_like_sigint_and_removes_the_lock(busy_corpus: Path, tmp_path: Path, workers: str) -> None:
+    """Issue 19, item 10. Before: SIGTERM ended the build on the spot and left OUT/.lock behind
+    (SIGINT did not). Now it stops as on Ctrl-C: exit 143, the lock and temporary files removed,
+    and the next build runs."""
+    out = tmp_path / "out"
+    proc = subprocess.Popen([*CLI, "build", str(busy_corpus), "-o", str(out), "--workers", workers, "--no-progress"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    assert wait_for(lambda: (out / ".lock").exists() and any((out / "cache").glob("*.json")), proc), \
+        "the build never started parsing"
+    proc.send_signal(signal.SIGTERM)
+    rc, _, err = finish(proc)
+    assert rc == 143, err
+    assert "terminated" in err
+    assert not (out / ".lock").exists()
+    assert not list(out.rglob("*.tmp"))
+    assert finish(cli_build(busy_corpus, out))[0] == 0

@@ -10,12 +10,12 @@ from importlib import resources
 
 import pytest
 import yaml
+from conftest import gold_for, shared_docs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aseandocs.dates import DateMatch, find_dates, parse_date
 from aseandocs.thai import normalize
-from conftest import gold_for, shared_docs
 
 # (text, value, precision, end) of the first date in ``text``; value None: no date at all.
 FORMS = [
@@ -419,7 +419,8 @@ def test_gold_json_shape() -> None:
     "วันนี้ เมื่อวานนี้ ทุกวันนี้ พรุ่งนี้ วานนี้ เมื่อวานซืน xTODAY ToDay1 today_ ſ K İ ı",
     "DAY BEFORE YESTERDAY yesterday! ประชุมเมื่อวานนี้ (today)", ""])
 def test_relative_regex_is_the_plain_alternation(text):
-    from aseandocs.dates.scan import RELATIVE_RE, _plain_relative
+    from aseandocs.dates.data import plain_relative as _plain_relative
+    from aseandocs.dates.scan import RELATIVE_RE
     assert [(m.span(), m.group()) for m in RELATIVE_RE.finditer(text)] == \
            [(m.span(), m.group()) for m in _plain_relative().finditer(text)]
 
@@ -429,7 +430,8 @@ def test_relative_regex_is_the_plain_alternation(text):
                                  "before", "วันนี้", "เมื่อวาน", "นี้", "ซืน", "ſ", "K", "1"]),
                 max_size=30).map("".join))
 def test_relative_regex_property(text):
-    from aseandocs.dates.scan import RELATIVE_RE, _plain_relative
+    from aseandocs.dates.data import plain_relative as _plain_relative
+    from aseandocs.dates.scan import RELATIVE_RE
     assert [(m.span(), m.group()) for m in RELATIVE_RE.finditer(text)] == \
            [(m.span(), m.group()) for m in _plain_relative().finditer(text)]
 
@@ -438,6 +440,7 @@ def test_relative_regex_property(text):
 
 def _fast_texts() -> list[str]:
     from conftest import OWN_CORPUS
+
     from aseandocs.pipeline import normalize_document
     from aseandocs.readers import read
     paths = sorted(p for p in OWN_CORPUS.iterdir() if p.suffix in (".txt", ".html")) + shared_docs()
@@ -501,8 +504,8 @@ def _near(pattern, text: str, width: int) -> list:
 
 @pytest.mark.parametrize("name", ["MDY_RE", "MY_RE", "YEAR_RE"])
 def test_windows_near_year_digits_are_finditer(fast_texts, name):
-    from aseandocs.dates import scan as dates
     from aseandocs._fastre import max_width
+    from aseandocs.dates import scan as dates
     from aseandocs.thai import thai_digits_to_ascii
     p = getattr(dates, name)
     width = max_width(p)
@@ -525,8 +528,9 @@ def test_look_aheads_reach_within_the_window_margin():
     """near_finditer cuts a search LOOK_AHEAD characters past the widest match: no look-ahead of
     the windowed patterns reads further."""
     from re import _parser
-    from aseandocs.dates import scan as dates
+
     from aseandocs._fastre import LOOK_AHEAD
+    from aseandocs.dates import scan as dates
 
     def reach(items) -> int:
         most = 0
@@ -580,5 +584,5 @@ def test_events_with_the_scan_are_find_dates(fast_texts):
     for t in fast_texts:
         cands, _ = news._scan(t)
         for ref in (None, "2019-03-06"):
-            rel = dates._relative(t, dates._reference_day(ref)) if ref else []
-            assert dates._matches(t, cands + rel) == find_dates(t, reference=ref)
+            rel = dates.relative_candidates(t, dates.reference_day(ref)) if ref else []
+            assert dates.resolve_matches(t, cands + rel) == find_dates(t, reference=ref)

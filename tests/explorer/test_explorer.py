@@ -15,12 +15,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from samples import sample_docs
 
 from aseandocs.explorer import _script_json, explorer_data, render_explorer
 from aseandocs.explorer._layout import radial_layout
 from aseandocs.graph import MeasureGraph
 from aseandocs.model import Activity, Document, Event, Link, Measure, Mention, ParsedDocument
-from samples import sample_docs
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 browser = pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary: `apt-get install chromium` "
@@ -235,8 +235,8 @@ def test_a_large_graph_is_shown_in_part_with_a_note(limit: int) -> None:
 
 def test_the_build_chooses_what_the_page_shows_as_it_streams() -> None:
     """The build's streamed choice (``Selection`` fed fragment by fragment) is the in-memory one."""
-    from aseandocs.graph.build import GraphContext, fragments
     from aseandocs.explorer import Selection, selection_data
+    from aseandocs.graph.build import GraphContext, fragments
     docs = synthetic_docs(plans=2, news=200)
     graph = MeasureGraph.from_documents(docs, registry=False)
     for limit in (1, 900, 10**6):

@@ -9,12 +9,13 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from samples import sample_docs
 
-from aseandocs.graph.export import flatten, write_gexf, write_graphml
 from aseandocs.errors import BuildError
 from aseandocs.graph import MeasureGraph, ref_sort_key
-from aseandocs.model import Activity, Document, Event, Link, Measure, Mention, ParsedDocument
-from samples import XSS, _m, sample_docs
+from aseandocs.graph.export import flatten, write_gexf, write_graphml
+from aseandocs.model import Document, Mention, ParsedDocument
+
 
 @pytest.fixture(scope="module")
 def g() -> MeasureGraph:

@@ -129,6 +129,7 @@ def test_index_touches_only_query_postings() -> None:
 def test_a_pickled_index_links_as_the_original() -> None:
     """A build pickles the index for its workers, without measure texts or search arrays."""
     import pickle
+
     from aseandocs.linking import MeasureIndex, link_document
     from aseandocs.model import Document, Event, Measure, ParsedDocument
     titles = {"1.1": "ส่งเสริมความร่วมมือด้านความมั่นคงทางทะเล", "1.2": "จัดทำกฎบัตรอาเซียน",

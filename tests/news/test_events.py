@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aseandocs.news.events import _segment, segment
-from aseandocs.news.cues import Cue, _key, cue_data, find_cues, find_instruments, find_ordinal, main_cue
 from aseandocs.model import EVENT_TYPES, Document, Mention
 from aseandocs.news import extract_events
+from aseandocs.news.cues import Cue, _key, cue_data, find_cues, find_instruments, find_ordinal, main_cue
+from aseandocs.news.events import _segment, segment
 from aseandocs.thai import normalize
 
 

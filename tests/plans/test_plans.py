@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import DATA, OWN_CORPUS, OWN_GOLD, SHARED_GOLD, shared_docs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, OWN_CORPUS, OWN_GOLD, SHARED_GOLD, shared_docs
 from aseandocs.model import Document, Page
 from aseandocs.plans import parse_plan, parse_plan_text
 from aseandocs.thai import normalize, thai_digits_to_ascii

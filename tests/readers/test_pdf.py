@@ -6,8 +6,8 @@ temporary folder and scores the measures parsed from it against ../shared/gold.
 """
 from __future__ import annotations
 
-import difflib
 import collections
+import difflib
 import importlib.util
 import json
 import re
@@ -17,19 +17,20 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from conftest import DATA, OWN_GOLD, SHARED_CORPUS, SHARED_GOLD
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aseandocs import read
-from aseandocs.readers import dispatch as readers, ocr as _ocr
-from aseandocs.readers.ocr import ocr_lines, ocr_unavailable
-from aseandocs.readers.pdf import Line, assemble, reflow, strip_running_lines, wraps
-from aseandocs.plans.tables import column_roles, measures_from_tables, merge_table_measures
 from aseandocs.errors import ReadError
 from aseandocs.pipeline import normalize_document, parse
+from aseandocs.plans.tables import column_roles, measures_from_tables, merge_table_measures
 from aseandocs.readers import PdfTable, read_pdf_tables
+from aseandocs.readers import dispatch as readers
+from aseandocs.readers import ocr as _ocr
+from aseandocs.readers.ocr import ocr_lines, ocr_unavailable
+from aseandocs.readers.pdf import Line, assemble, reflow, strip_running_lines, wraps
 from aseandocs.thai import normalize, pua_table, repair_pdf_chars, repair_pdf_text
-from conftest import DATA, OWN_GOLD, SHARED_CORPUS, SHARED_GOLD
 
 PDF_DIR = DATA / "pdf"
 _spec = importlib.util.spec_from_file_location("make_fixtures", PDF_DIR / "make_fixtures.py")

@@ -9,16 +9,17 @@ import os
 import random
 
 import pytest
+from conftest import shared_docs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aseandocs.readers import dispatch as readers, ocr as _ocr
-from aseandocs.readers.ocr import OcrPage
-from aseandocs.readers.pdf import Line
 from aseandocs.errors import ReadError, UnsupportedFormatError
 from aseandocs.model import Page
 from aseandocs.readers import SUPPORTED_SUFFIXES, read, read_bytes
-from conftest import shared_docs
+from aseandocs.readers import dispatch as readers
+from aseandocs.readers import ocr as _ocr
+from aseandocs.readers.ocr import OcrPage
+from aseandocs.readers.pdf import Line
 
 # Text written for these tests: Thai and ASCII only, so TIS-620 can hold it.
 THAI = "แผนงานอาเซียนด้านความร่วมมือ\n1.1 ส่งเสริมการแลกเปลี่ยนข้อมูล (SOMTC) ปี 2562\n"

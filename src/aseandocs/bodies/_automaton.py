@@ -152,10 +152,6 @@ class Automaton:
             out.append(Hit(fstart, fend, start, end, e))
         return out, {script: _leftmost_longest(spans) for script, spans in found.items()}
 
-    def exact_hits(self, text: str, folded: str, offsets) -> list[Hit]:
-        """Every alias occurrence that respects word boundaries and acronym case."""
-        return self.scan(text, folded, offsets)[0]
-
 
 def _leftmost_longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """From every occurrence, the ones a left-to-right regex search keeps: at the leftmost start

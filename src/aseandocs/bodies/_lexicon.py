@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
-import yaml
-
-from .._data import load as _load_yaml
+from .._data import load_data
 from ..errors import RegistryError
 from ._fold import alias_key, fold_name
 
@@ -49,11 +46,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The packaged lexicon (cached)."""
-    path = files("aseandocs") / "data" / "bodies_lexicon.yaml"
-    try:
-        d = _load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        raise RegistryError(f"{path}: cannot read the body lexicon ({e}); reinstall aseandocs") from e
+    d = load_data("bodies_lexicon.yaml", error=RegistryError)
     lower = lambda xs: tuple(fold_name(str(x)) for x in xs or ())  # noqa: E731
     return Lexicon(
         thai_prefixes=tuple(d["thai_prefixes"]),

@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import yaml
 from rapidfuzz import fuzz, process
 
+from .._data import data_text
 from .._data import load as _load_yaml
 from ..errors import RegistryError
 from ..model import Mention
@@ -283,17 +283,15 @@ class BodyRegistry:
 @lru_cache(maxsize=8)
 def _load(path: str | None) -> BodyRegistry:
     if path is None:
-        res = files("aseandocs") / "data" / "bodies.yaml"
         where = "aseandocs/data/bodies.yaml"
-        hint = "the packaged registry (models/bodies.yaml) is missing; reinstall aseandocs"
+        raw = data_text("bodies.yaml", error=RegistryError)
     else:
-        res = Path(path)
         where = path
-        hint = "check the path"
-    try:
-        raw = res.read_text(encoding="utf-8")
-    except OSError as e:
-        raise RegistryError(f"{where}: cannot read the body registry ({e.strerror or e}; {hint})") from e
+        try:
+            raw = Path(path).read_text(encoding="utf-8")
+        except OSError as e:
+            raise RegistryError(f"{where}: cannot read the body registry ({e.strerror or e}; "
+                                "check the path)") from e
     try:
         entries = _load_yaml(raw)
     except yaml.YAMLError as e:

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .output import dump, short
 from ..graph import MeasureGraph
+from .output import dump, short
 
 
 def _print_progress(progress: Any, indent: str = "  ") -> None:

@@ -7,7 +7,6 @@ please report it with the file that caused it).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -215,7 +214,7 @@ def _cmd_build(a: argparse.Namespace) -> int:
 
 def _cmd_sql(a: argparse.Namespace) -> int:
     from ..store import query
-    columns, rows = query(a.out, a.query)
+    columns, rows = query(a.out, a.query, timeout=a.timeout or None)
     if a.json:
         dump([dict(zip(columns, r)) for r in rows])
         return EXIT_OK
@@ -286,6 +285,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp = with_json(sub.add_parser("sql", help="run a read-only SQL query on OUT/aseandocs.sqlite"))
     sp.add_argument("out")
     sp.add_argument("query")
+    sp.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                    help="stop a query that runs longer than this (default: 30; 0: no limit)")
     sp.set_defaults(func=_cmd_sql)
 
     sp = sub.add_parser("graph", help="query and export the measure graph of a build")
@@ -324,7 +325,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AseandocsError as e:
         print(f"aseandocs: error: {e}", file=sys.stderr)
         return EXIT_FAILED
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
+        from ..corpus.builder import Terminated
+        if isinstance(e, Terminated):
+            print("aseandocs: terminated (SIGTERM); the outputs written so far are whole", file=sys.stderr)
+            return 143
         print("aseandocs: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `aseandocs ... | head`

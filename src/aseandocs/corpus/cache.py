@@ -52,20 +52,51 @@ def content_key(path: Path, given: str, version: str) -> str:
     return h.hexdigest()
 
 
-def read_entry(cache: Path, key: str, *, with_link: bool = False) -> Any:
+def read_entry(cache: Path, key: str, *, document: str | None = None, doc_id: str | None = None,
+               with_link: bool = False) -> Any:
     """(status, payload) of a cached document, or None on a miss; ``with_link`` adds a third item,
-    what linking needs of it (``corpus.records.link_terms``) when the entry holds it, else None."""
+    what linking needs of it (``corpus.records.link_terms``) when the entry holds it, else None.
+
+    An entry is checked before it is trusted: it must name its own ``key``, belong to the document
+    asked for (``document``, the path as given; ``doc_id``, its id) and have the shape of a parse
+    result or of an error record. Anything else (another document's entry copied over this one, a
+    truncated or hand-edited file, ``{"error": "x"}``) is a miss, and the document is parsed again.
+    """
     try:
         entry = json.loads((cache / f"{key}.json").read_text(encoding="utf-8"))
-        hit = ("error", entry["error"]) if "error" in entry else ("ok", entry["parsed"])
-        return (*hit, entry.get("link")) if with_link else hit
+        if not isinstance(entry, dict) or entry.get("key") != key:
+            return None
+        if "error" in entry:
+            payload = entry["error"]
+            if not (isinstance(payload, dict) and isinstance(payload.get("path"), str)
+                    and isinstance(payload.get("reason"), str) and isinstance(payload.get("error"), str)):
+                return None
+            if document is not None and payload["path"] != document:
+                return None
+            hit: tuple[str, Any] = ("error", payload)
+        else:
+            payload = entry["parsed"]
+            doc = payload["document"]
+            if not (isinstance(doc, dict) and isinstance(doc.get("id"), str) and isinstance(doc.get("text"), str)
+                    and all(isinstance(payload.get(k), list) for k in ("measures", "mentions", "events"))):
+                return None
+            if (document is not None and doc.get("source") != document) or (doc_id is not None and doc["id"] != doc_id):
+                return None
+            hit = ("ok", payload)
+        link = entry.get("link")
+        if link is not None and not isinstance(link, dict):
+            link = None
+        return (*hit, link) if with_link else hit
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def write_entry(cache: Path, key: str, status: str, payload: dict[str, Any],
                 link: dict[str, Any] | None = None) -> None:
-    entry = {"parsed": payload} if status == "ok" else {"error": payload}
+    """Cache one document's outcome under ``key``; the entry names its key, and its payload the
+    document (``source`` of a parse result, ``path`` of an error record)."""
+    entry: dict[str, Any] = {"key": key}
+    entry.update({"parsed": payload} if status == "ok" else {"error": payload})
     if link is not None and status == "ok":
         entry["link"] = link
     # not fsynced: an entry torn by a power cut fails to decode and the document is parsed again

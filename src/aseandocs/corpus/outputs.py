@@ -22,18 +22,20 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import signal
 import tempfile
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple
 
-from . import cache
 from .._atomic import AtomicBatch, write_atomic
 from ..errors import BuildError
 from ..model import Link, ParsedDocument
+from . import cache
 
 __all__ = ["DocItem", "worker_init", "new_pool", "LazyPool", "write_documents", "write_outputs", "OUTPUTS"]
 
@@ -66,6 +68,7 @@ def worker_init(lock_fd: int | None, parent: int) -> None:
     lock is the build's, and is released when the build ends in any way) and exit when the build
     process dies."""
     global _PARENT
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)   # the build's own handler is for the build process
     if lock_fd is not None:
         try:
             os.close(lock_fd)
@@ -109,7 +112,7 @@ def _orphaned() -> bool:
 
 def _full(cache_dir: Path, item: DocItem) -> ParsedDocument:
     """The whole parsed document of ``item`` from the cache, with its links (if given)."""
-    hit = cache.read_entry(cache_dir, item.key)
+    hit = cache.read_entry(cache_dir, item.key, doc_id=item.id)
     if hit is None or hit[0] != "ok":
         raise BuildError(f"{cache_dir / (item.key + '.json')}: the cached parse of {item.id!r} "
                          "vanished during the build; build again (with --force if it persists)")
@@ -176,8 +179,16 @@ def _write_store(docs_dir: Path, path: Path, ids: list[str]) -> None:
     write_store(_documents(docs_dir, ids), path)
 
 
-def _write_graph(dest: Path, ids: list[str], ctx: Any, json_file: bool, xml_files: bool,
-                 selection: Any = None, tick: Callable[[], Any] | None = None,
+class _GraphFiles(NamedTuple):
+    """Which graph files to write, of which documents of ``dest/documents``, in which context."""
+    dest: Path
+    ids: list[str]
+    ctx: Any                  # a graph.build.GraphContext
+    json_file: bool           # graph.json
+    xml_files: bool           # graph.graphml and graph.gexf
+
+
+def _write_graph(files: _GraphFiles, *, selection: Any = None, tick: Callable[[], Any] | None = None,
                  relay: Any = None, relayed: str | None = None) -> dict[str, Any]:
     """graph.json and/or graph.graphml and graph.gexf, streamed from ``documents/`` (``graph.stream``);
     ``selection`` (an explorer ``Selection``) sees every node on the way, and ``relay`` (a
@@ -186,6 +197,7 @@ def _write_graph(dest: Path, ids: list[str], ctx: Any, json_file: bool, xml_file
     attributes of mixed types, makes them again from ``documents/``)."""
     from ..graph.build import fragments
     from ..graph.stream import write_graph_files
+    dest, ids, ctx, json_file, xml_files = files
     if _orphaned():
         return {}
     passes = [0]
@@ -297,8 +309,8 @@ def write_outputs(dest: Path, summaries: list[tuple[str, Any]], ids: list[str], 
     explorer shows. The ``measure_summary`` of each document with measures (``summaries``, in
     corpus order) and the body names used in every document (``names_seen``) give what each
     document's part of the graph needs from the rest (``GraphContext``)."""
-    from ..graph.build import GraphContext
     from ..explorer import MAX_NODES, Selection, render_selection
+    from ..graph.build import GraphContext
     parallel = tasks.pool is not None
     ctx = GraphContext((), names, names_seen=names_seen, summaries=summaries)
     lap("graph")
@@ -310,13 +322,14 @@ def write_outputs(dest: Path, summaries: list[tuple[str, Any]], ids: list[str], 
         # the worker writing the GraphML and GEXF files (``corpus.relay``); a worker that cannot take
         # the task (a broken pool) is replaced by this process, making them again from documents/
         relay = RelayWriter(dest / "cache" if (dest / "cache").is_dir() else dest)
-        tasks.run(_write_graph, dest, ids, ctx, False, True, None, None, None, relay.folder,
-                  retry=lambda: _write_graph(dest, ids, ctx, False, True))
+        xml = _GraphFiles(dest, ids, ctx, json_file=False, xml_files=True)
+        tasks.run(partial(_write_graph, xml, relayed=relay.folder), retry=lambda: _write_graph(xml))
     try:
         selection = Selection(MAX_NODES)
         from tqdm import tqdm
         with tqdm(total=len(ids), unit="doc", desc="graph files, store, explorer", disable=not progress) as bar:
-            facts = _write_graph(dest, ids, ctx, True, not parallel, selection, bar.update, relay)
+            facts = _write_graph(_GraphFiles(dest, ids, ctx, json_file=True, xml_files=not parallel),
+                                 selection=selection, tick=bar.update, relay=relay)
         if relay is not None:
             relay.close()
         lap("exports")

@@ -36,7 +36,7 @@ def _inside(path: Path, folder: Path) -> bool:
 def resolve_plans(corpus: Path, specs: Iterable[str]) -> tuple[frozenset[str], list[Path]]:
     """The real paths of the plan files ``specs`` name, and those of them outside ``corpus`` (to
     add to the build). Raises ``BuildError`` for a spec that names no file."""
-    from .builder import SUFFIXES
+    from .walk import SUFFIXES
     named: set[str] = set()
     extra: list[Path] = []
     for spec in specs:

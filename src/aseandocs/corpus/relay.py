@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from .._atomic import _TEMP_SUFFIX
+from .._atomic import TEMP_SUFFIX
 from ..errors import BuildError
 
 __all__ = ["RelayWriter", "read_relay"]
@@ -56,7 +56,7 @@ class RelayWriter:
     one reader (``read_relay``), which removes the part files it has read."""
 
     def __init__(self, parent: Path, *, part_bytes: int = PART_BYTES, batch: int = BATCH) -> None:
-        self.folder = tempfile.mkdtemp(dir=parent, prefix=".relay.", suffix=_TEMP_SUFFIX)
+        self.folder = tempfile.mkdtemp(dir=parent, prefix=".relay.", suffix=TEMP_SUFFIX)
         self._part_bytes, self._batch = part_bytes, batch
         self._k = 0
         self._f = open(_part(self.folder, 0), "wb")   # noqa: SIM115 - closed by close()/abort()

@@ -11,6 +11,10 @@ from .scan import (
     find_dates,
     parse_date,
     PRECISIONS,
+    reference_day,
+    relative_candidates,
+    resolve_matches,
+    scan_candidates,
 )
 
 __all__ = [
@@ -18,4 +22,8 @@ __all__ = [
     "find_dates",
     "parse_date",
     "PRECISIONS",
+    "reference_day",
+    "relative_candidates",
+    "resolve_matches",
+    "scan_candidates",
 ]

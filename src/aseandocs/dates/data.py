@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-
 from aseandocs.errors import AseandocsError
-from .._data import load as _load_yaml
+
+from .._data import load_data
 
 __all__ = ["Tables", "fold", "tables"]
 
@@ -51,8 +50,7 @@ def fold(name: str) -> str:
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     path = "aseandocs/data/months.yaml"
-    raw: Any = _load_yaml(resources.files("aseandocs").joinpath("data/months.yaml")
-                              .read_text(encoding="utf-8"))
+    raw: Any = load_data("months.yaml")
     try:
         months_raw = raw["months"]
         eras_raw = raw["eras"]

@@ -37,11 +37,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable
 
-from aseandocs.dates.data import plain_relative as _plain_relative  # noqa: F401 (tests)
-from aseandocs.dates.data import relative_regex, tables
-from aseandocs.dates.values import (_Candidate, _bare_range, _cross, _cued_year, _dmy, _iso,
-                                     _mdy, _my, _numeric, _select)
 from aseandocs._fastre import max_width, near_finditer
+from aseandocs.dates.data import relative_regex, tables
+from aseandocs.dates.values import (_bare_range, _Candidate, _cross, _cued_year, _dmy, _iso, _mdy, _my,
+                                    _numeric, _select)
 from aseandocs.thai import thai_digits_to_ascii
 
 __all__ = ["DateMatch", "find_dates", "parse_date", "PRECISIONS"]
@@ -272,7 +271,7 @@ _MATCHERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Candidate | N
 )
 
 
-def _reference_day(reference: str | None) -> date | None:
+def reference_day(reference: str | None) -> date | None:
     """The day ``reference`` names ("2008-12-15"), None for None or a coarser ISO value ("2008-12",
     "2008": relative words then stay unresolved); anything else raises ValueError."""
     if reference is None:
@@ -290,7 +289,7 @@ def _reference_day(reference: str | None) -> date | None:
                          f"({exc})") from exc
 
 
-def _relative(text: str, ref: date) -> list[_Candidate]:
+def relative_candidates(text: str, ref: date) -> list[_Candidate]:
     """"today", "เมื่อวานนี้", ... in ``text`` as days counted from ``ref``."""
     out: list[_Candidate] = []
     for m in RELATIVE_RE.finditer(text):
@@ -329,14 +328,14 @@ def find_dates(text: str, *, reference: str | None = None) -> list[DateMatch]:
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates expects a str, got {type(text).__name__}")
-    ref = _reference_day(reference)
-    candidates = _scan(text)[0]
+    ref = reference_day(reference)
+    candidates = scan_candidates(text)[0]
     if ref is not None:
-        candidates = candidates + _relative(text, ref)
-    return _matches(text, candidates)
+        candidates = candidates + relative_candidates(text, ref)
+    return resolve_matches(text, candidates)
 
 
-def _scan(text: str) -> tuple[list[_Candidate], list[tuple[int, int]]]:
+def scan_candidates(text: str) -> tuple[list[_Candidate], list[tuple[int, int]]]:
     """The candidates of every pattern in ``text`` (relative days left out), and the spans of the
     patterns' matches that hold a line break (kept or not): a line no such span touches gets,
     alone, exactly the candidates lying inside it (no look-around of the patterns tells a line
@@ -365,7 +364,7 @@ def _scan(text: str) -> tuple[list[_Candidate], list[tuple[int, int]]]:
     return candidates, multiline
 
 
-def _matches(text: str, candidates: list[_Candidate]) -> list[DateMatch]:
+def resolve_matches(text: str, candidates: list[_Candidate]) -> list[DateMatch]:
     """The chosen candidates (``_select``) as DateMatch of ``text``."""
     return [DateMatch(span=(s, e), text=text[s:e], value=v, precision=p, end=end, is_period=per)
             for s, e, v, p, end, per in _select(candidates)]

@@ -17,12 +17,11 @@ labels, statement texts), never document texts, so the graph stays small as docu
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Protocol
 
 import networkx as nx
 
 from .._version import __version__
-from ..corpus.records import DocRecord
 from ..linking.search_terms import measure_search_terms
 from ..model import Measure, ParsedDocument
 
@@ -142,10 +141,17 @@ def _mention_names(pd: ParsedDocument) -> list[tuple[str, str, int]]:
     return [(b, t, c) for (b, t), c in seen.items()]
 
 
-def _unpack(item: ParsedDocument | DocRecord) -> tuple[ParsedDocument, Any]:
-    if isinstance(item, DocRecord):
-        return item.parsed, item.mention_names
-    return item, _mention_names(item)
+class CompactDocument(Protocol):
+    """A parsed document kept without its text and mentions (a build's ``corpus.records.DocRecord``):
+    ``parsed`` and the (body, words as written, count) of its mentions."""
+    parsed: ParsedDocument
+    mention_names: tuple[tuple[str, str, int], ...]
+
+
+def _unpack(item: "ParsedDocument | CompactDocument") -> tuple[ParsedDocument, Any]:
+    if isinstance(item, ParsedDocument):
+        return item, _mention_names(item)
+    return item.parsed, item.mention_names
 
 
 Node = tuple[str, dict[str, Any]]
@@ -174,7 +180,7 @@ class GraphContext:
     events are not needed), so the graph can be written one document at a time.
     """
 
-    def __init__(self, items: Iterable[ParsedDocument | DocRecord], registry: Any = None, *,
+    def __init__(self, items: Iterable["ParsedDocument | CompactDocument"], registry: Any = None, *,
                  names_seen: dict[str, Counter[str]] | None = None,
                  summaries: Iterable[tuple[str, "MeasureSummary"]] = ()) -> None:
         """``names_seen``: body -> words used -> count over the whole corpus, when the caller
@@ -242,7 +248,7 @@ class Fragment(NamedTuple):
     dangling: int
 
 
-def fragment(item: ParsedDocument | DocRecord, ctx: GraphContext) -> Fragment:
+def fragment(item: "ParsedDocument | CompactDocument", ctx: GraphContext) -> Fragment:
     """The graph's part for one document (see ``Fragment``)."""
     pd, mention_names = _unpack(item)
     g = nx.MultiDiGraph()
@@ -297,7 +303,7 @@ def fragment(item: ParsedDocument | DocRecord, ctx: GraphContext) -> Fragment:
     return Fragment(nodes, edges, bodies, dangling)
 
 
-def fragments(items: Iterable[ParsedDocument | DocRecord], ctx: GraphContext) -> Iterator[Fragment]:
+def fragments(items: Iterable["ParsedDocument | CompactDocument"], ctx: GraphContext) -> Iterator[Fragment]:
     """Each document's ``Fragment``, with each body node only where the graph first meets it."""
     seen: set[str] = set()
     for item in items:
@@ -312,7 +318,7 @@ def graph_attrs(dangling: int) -> dict[str, Any]:
     return {"name": "aseandocs", "aseandocs_version": __version__, "schema": 1, "dangling_links": dangling}
 
 
-def build_graph(parsed_docs: Iterable[ParsedDocument | DocRecord], *,
+def build_graph(parsed_docs: Iterable["ParsedDocument | CompactDocument"], *,
                 registry: Any = None) -> nx.MultiDiGraph:
     """The MultiDiGraph of ``parsed_docs``: parsed documents or the compact records a build keeps
     (``aseandocs.corpus.records.DocRecord``, the same graph without the texts); ``registry=False``

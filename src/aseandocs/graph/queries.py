@@ -29,12 +29,12 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from . import export as _graph_export
-from .records import (BodyRecord, CoverageRow, EventRecord, MeasureBrief, MeasureRecord,
-                             ProgressRecord, Results, SearchHit)
 from ..errors import BuildError, NotFoundError
 from ..model import ParsedDocument
 from ..thai import thai_digits_to_ascii
+from . import export as _graph_export
+from .records import (BodyRecord, CoverageRow, EventRecord, MeasureBrief, MeasureRecord, ProgressRecord,
+                      Results, SearchHit)
 
 __all__ = ["MeasureGraph", "NODE_TYPES", "EDGE_TYPES", "ref_sort_key"]
 
@@ -69,6 +69,40 @@ def _fold(text: str) -> str:
     return _SPACES.sub("", thai_digits_to_ascii(text).casefold())
 
 
+#: Attributes every node of a type must have, with their types, for the queries to answer.
+_NODE_NEEDS: dict[str, tuple[tuple[str, type], ...]] = {
+    "measure": (("plan", str), ("ref", str)), "event": (("label", str),), "document": (("label", str),),
+    "body": (("label", str),), "activity": (("label", str),)}
+
+
+def _check_node_link(data: Any) -> None:
+    """Raise ValueError naming the first thing in ``data`` that a node-link graph written by
+    aseandocs never has: a node without a string id or a known type, a measure without its plan
+    and ref, two nodes with one id, an edge of an unknown type or to a node that is not there
+    (networkx would silently add it, and a query would list a ghost)."""
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
+        raise ValueError("no 'nodes' and 'edges' lists")
+    ids: set[str] = set()
+    for i, node in enumerate(data["nodes"]):
+        if not isinstance(node, dict) or not isinstance(node.get("id"), str):
+            raise ValueError(f"node {i} has no string id")
+        kind = node.get("type")
+        if kind not in NODE_TYPES:
+            raise ValueError(f"node {node['id']!r} has type {kind!r}, not one of {', '.join(NODE_TYPES)}")
+        for key, typ in _NODE_NEEDS[kind]:
+            if not isinstance(node.get(key), typ):
+                raise ValueError(f"{kind} node {node['id']!r} has no {key}")
+        if node["id"] in ids:
+            raise ValueError(f"node {node['id']!r} appears twice")
+        ids.add(node["id"])
+    for i, edge in enumerate(data["edges"]):
+        if not isinstance(edge, dict) or edge.get("type") not in EDGE_TYPES:
+            raise ValueError(f"edge {i} has no type among {', '.join(EDGE_TYPES)}")
+        for end in ("source", "target"):
+            if edge.get(end) not in ids:
+                raise ValueError(f"edge {i} ({edge.get('type')}) leads to {edge.get(end)!r}, which is not a node")
+
+
 class MeasureGraph:
     """The corpus graph and its queries; ``.graph`` is the ``networkx.MultiDiGraph`` itself."""
 
@@ -99,10 +133,11 @@ class MeasureGraph:
             raise BuildError(f"{path}: no graph.json here; run `aseandocs build CORPUS -o {out}` first")
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
+            _check_node_link(data)
             g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
         except (ValueError, KeyError, TypeError) as e:
             raise BuildError(f"{path}: not a node-link graph written by aseandocs ({e}); "
-                             "rebuild the output folder") from e
+                             f"rebuild it with `aseandocs build CORPUS -o {path.parent} --force`") from e
         return cls(g)
 
     # --- lookups ---------------------------------------------------------------------------------

@@ -102,7 +102,7 @@ def family(body: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _name_words() -> tuple[dict[str, list[tuple[str, frozenset[str]]]], int]:
     """Each body's names as sets of content words, indexed by their rarest-looking (longest) word."""
-    from .link import tokenize
+    from .terms import tokenize
     owners: dict[frozenset[str], set[str]] = defaultdict(set)
     for b in _registry():
         if b.type in WEAK_TYPES:
@@ -123,7 +123,7 @@ def _name_words() -> tuple[dict[str, list[tuple[str, frozenset[str]]]], int]:
 
 def described_bodies(pieces: Iterable[str]) -> set[str]:
     """The bodies named by description in any one of ``pieces`` (a measure's title, its activities)."""
-    from .link import tokenize
+    from .terms import tokenize
     by_word, _ = _name_words()
     out: set[str] = set()
     for piece in pieces:
@@ -137,7 +137,7 @@ def described_bodies(pieces: Iterable[str]) -> set[str]:
 
 def subject_key(term: str) -> str:
     """The key of the glossary subject holding ``term`` (its first English term), or ``term``."""
-    from .link import _glossary
+    from .glossary import _glossary
     low = term.lower()
     for g in _glossary():
         if low in g.en or term in g.th:
@@ -151,7 +151,7 @@ def subjects(text: str) -> set[str]:
     >>> sorted(subjects("ความร่วมมือด้านความมั่นคงทางทะเลและ maritime security"))
     ['maritime', 'maritime security']
     """
-    from .link import _glossary, _glossary_entries, _glossary_present
+    from .glossary import _glossary, _glossary_entries, _glossary_present
     present = _glossary_present(text, text.lower())
     if present is None:
         return set()
@@ -165,7 +165,7 @@ def subjects(text: str) -> set[str]:
 @lru_cache(maxsize=1)
 def _wider() -> dict[str, str]:
     """Each subject's wider subject (``part_of`` in the glossary), by key."""
-    from .link import _glossary_raw
+    from .glossary import _glossary_raw
     out = {}
     for e in _glossary_raw():
         if e.get("part_of"):
@@ -181,7 +181,7 @@ def broad_subjects() -> frozenset[str]:
     >>> "education" in broad_subjects(), "extradition" in broad_subjects()
     (True, False)
     """
-    from .link import _glossary_raw
+    from .glossary import _glossary_raw
     return frozenset(str((e.get("en") or e.get("th"))[0]).lower() if e.get("en") else str(e["th"][0])
                      for e in _glossary_raw() if e.get("broad"))
 

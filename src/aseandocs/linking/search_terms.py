@@ -32,7 +32,7 @@ def measure_search_terms(m: Measure) -> tuple[str, ...]:
     """The search terms of ``m`` in both languages (see the module docstring), without repeats and
     without the words its own title already holds."""
     from .evidence import _registry, described_bodies
-    from .link import _glossary, _glossary_entries, _glossary_present
+    from .glossary import _glossary, _glossary_entries, _glossary_present
     pieces = [m.title] + [a.text for a in m.activities]
     text = " ".join(pieces)
     out: dict[str, None] = {}

@@ -12,6 +12,7 @@ from .document import (
     find_title,
     find_document_date,
     extract_events,
+    analyse,
 )
 
 __all__ = [
@@ -19,4 +20,5 @@ __all__ = [
     "find_title",
     "find_document_date",
     "extract_events",
+    "analyse",
 ]

@@ -19,13 +19,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from .._data import load_data
 from .._fastre import case_variants
-from .._data import load as _load_yaml
 from ..errors import ParseError
 from ..model import EVENT_TYPES
 
@@ -49,11 +46,7 @@ class Cue:
 def cue_data() -> dict[str, Any]:
     """The parsed ``data/event_cues.yaml`` (raises ParseError naming the file when malformed)."""
     path = "data/event_cues.yaml"
-    try:
-        raw = _load_yaml(resources.files("aseandocs").joinpath(path).read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ParseError(f"aseandocs/{path}: cannot load event cues ({exc}); "
-                         "reinstall aseandocs or fix the YAML") from exc
+    raw = load_data("event_cues.yaml", error=ParseError)
     missing = [t for t in EVENT_TYPES if t not in (raw.get("events") or {})]
     if missing:
         raise ParseError(f"aseandocs/{path}: no cues for event types {missing}; "

@@ -25,21 +25,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from .events import assemble
-from .cues import cue_data
-from .header import (_dates, _dateline, _Header, _header_dates, _kind_words,  # noqa: F401
-                           _markers, DATELINE)
 from ..model import Document, Event, Measure, Mention
+from .cues import cue_data
+from .events import assemble
+from .header import _dates, _Header, _header_dates, _kind_words, _markers
 
 if TYPE_CHECKING:  # pragma: no cover
     from .header import DateScan
-    from ..dates import DateMatch
 
-__all__ = ["detect_kind", "find_title", "find_document_date", "extract_events"]
+__all__ = ["detect_kind", "find_title", "find_document_date", "extract_events", "analyse"]
 
 #: A header line longer than this is body text, not a headline or dateline.
 _HEADER_LINE_MAX = 200
@@ -399,15 +396,15 @@ def extract_events(document: Document, mentions: Sequence[Mention] = (), *,
 
 
 def _scan(text: str) -> "DateScan":
-    """``dates._scan(text)``, its candidates sorted by start (the order of equal starts kept)."""
-    from ..dates.scan import _scan as scan_dates
+    """``dates.scan_candidates(text)``, its candidates sorted by start (the order of equal starts kept)."""
+    from ..dates import scan_candidates as scan_dates
     cands, multiline = scan_dates(text)
     return sorted(cands, key=lambda c: c[0]), multiline
 
 
-def _analyse(document: Document, mentions: Sequence[Mention] = (),
-             measures: Sequence[Measure] = (), *,
-             plan: bool | None = None) -> tuple[str, str | None, str | None, list[Event]]:
+def analyse(document: Document, mentions: Sequence[Mention] = (),
+            measures: Sequence[Measure] = (), *,
+            plan: bool | None = None) -> tuple[str, str | None, str | None, list[Event]]:
     """``(kind, title, date, events)`` of ``document``: the four public functions in one pass,
     the header lines and the document date found once (``pipeline.parse``). ``plan``: the user
     named it a plan (True) or named other files as the plans (False: never a plan, a report)."""
@@ -425,13 +422,13 @@ def _analyse(document: Document, mentions: Sequence[Mention] = (),
 def _extract_events(document: Document, mentions: Sequence[Mention], kind: str,
                     measures: Sequence[Measure], h: _Header, doc_date: str | None,
                     scan: "DateScan") -> list[Event]:
-    from ..dates.scan import _matches, _reference_day, _relative
+    from ..dates import reference_day, relative_candidates, resolve_matches
     text = document.text
     plan = kind == "plan"
     # "today", "เมื่อวานนี้": days counted from a news item's (or dated report's) own date; the
     # other dates are those of the scan the header lines were dated from (find_dates(text, ...))
-    ref = None if plan else _reference_day(doc_date)
-    dates = _matches(text, scan[0] + _relative(text, ref) if ref is not None else scan[0])
+    ref = None if plan else reference_day(doc_date)
+    dates = resolve_matches(text, scan[0] + relative_candidates(text, ref) if ref is not None else scan[0])
     excluded = _measure_zone(text, measures) if plan else []
     header = [] if plan else [d.span for d in _header_dates(h)]
     return assemble(document, dates, mentions, doc_date=doc_date, plan=plan, excluded=excluded,

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
-from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before,
-                           main_cue, scan_instruments)
 from ..model import Document, Event, Mention
+from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before, main_cue,
+                   scan_instruments)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..dates import DateMatch
@@ -275,16 +275,6 @@ class _Draft:
     own_date: bool
     clause: int                      # index of the last clause it covers
     cues: list[Cue] = field(default_factory=list)
-
-
-def _cues_in(text: str, s: int, e: int, names: _Spans) -> list[Cue]:
-    """Cues of ``text[s:e]``, none inside an instrument name ("ปฏิญญาว่าด้วยการรับรอง...")."""
-    out = []
-    for c in find_cues(text[s:e]):
-        a, b = c.start + s, c.end + s
-        if not names.holding(a, b):
-            out.append(Cue(c.type, c.text, a, b))
-    return out
 
 
 def _later(a: str, b: str) -> bool:

@@ -2,7 +2,7 @@
 
 The first non-empty lines of a text (at most 8, within 1,500 characters) hold a news item's
 headline, publication date and dateline. ``_Header`` finds each line's dates at most once; given
-the date scan of the whole text (``dates._scan``, sorted by start) it takes them from there
+the date scan of the whole text (``dates.scan_candidates``, sorted by start) it takes them from there
 instead of searching each line again::
 
     >>> h = _Header("ข่าวต่างประเทศ 06 Mar 2019\\nJakarta, 5 March 2019 - ASEAN ministers met.")
@@ -22,7 +22,7 @@ from .cues import cue_data
 if TYPE_CHECKING:  # pragma: no cover
     from ..dates import DateMatch
 
-    #: ``dates._scan`` of a text: its candidates sorted by start, and its matches holding "\n".
+    #: ``dates.scan_candidates`` of a text: its candidates sorted by start, and its matches holding "\n".
     DateScan = tuple[list[tuple[int, int, str, str, str | None, bool]], list[tuple[int, int]]]
 
 #: How many non-empty lines from the top count as the header of a news item.
@@ -117,7 +117,7 @@ class _Header:
         without a scan or when a match of the scan holding a line break touches the line."""
         if self._scan is None:
             return None
-        from ..dates.scan import _matches
+        from ..dates import resolve_matches
         cands, multiline = self._scan
         off, line = self.lines[i]
         end = off + len(line)
@@ -127,7 +127,7 @@ class _Header:
             self._starts = [c[0] for c in cands]
         lo, hi = bisect_left(self._starts, off), bisect_left(self._starts, end)
         inside = [(c[0] - off, c[1] - off) + c[2:] for c in cands[lo:hi] if c[1] <= end]
-        return tuple(_matches(line, inside))
+        return tuple(resolve_matches(line, inside))
 
     def date(self) -> "DateMatch | None":
         """The publication date (``_header_date``)."""

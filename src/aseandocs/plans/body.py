@@ -18,23 +18,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .cues import name_part_re, word_sets
+from .cues import BULLET, name_part_re, word_sets
 
 if TYPE_CHECKING:
     from .furniture import Furniture
 
 Span = tuple[int, int]
-
-# A bullet marker. At a line start: "- ", "– ", "• ", "▪ ", "◦ ", "* ", "o " (the letter o then a
-# space), or a hyphen glued to a Thai word ("-จัดตั้ง"). Inside a line: " - ", " – ", " • ", or a
-# hyphen that PDF conversion glued to the Thai clause before it ("ในภูมิภาค- ระบุประเด็น").
-# Matches "\n- จัดตั้งคณะทำงาน", "\n• Convene", "ปี - ให้มีเจตนารมณ์", "Convene meetings - Publish".
-# Must not match "อาเซียน-จีน", "เอเชีย -แปซิฟิก", "ASEAN-China", "-ADMM)" nor "o" in "of".
-BULLET = re.compile(
-    r"(?:^|(?<=\n))[ \t]*(?P<line>[-–•▪◦*](?=[ \t]|[\u0e01-\u0e4e])|o(?=[ \t]))[ \t]*"
-    r"|(?<=[ \t])(?P<inline>[-–•▪◦])(?=[ \t])[ \t]*"
-    r"|(?<=[\u0e01-\u0e4e])(?P<inline_glued>-)(?=[ \t][\u0e01-\u0e4e])[ \t]*"
-)
 
 # A lone action label ending a title: "Actions:", "กิจกรรม :", "Activities". Only at the very end.
 ACTION_LABEL_END = re.compile(r"(?:^|\s)(?P<label>[^\s:]+)[ \t]*:?[ \t]*\Z")

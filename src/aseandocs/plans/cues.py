@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-
+from .._data import load_data
 from .._fastre import dispatch_source
-from .._data import load as _load_yaml
 from ..errors import ParseError
 
 _DATA_FILE = "plan_headings.yaml"
@@ -29,11 +27,22 @@ _LISTS = ("scope_cues", "continuation_markers", "table_ref_columns", "table_colu
           "number_cues", "unit_words", "name_parts")
 
 
+# A bullet marker. At a line start: "- ", "– ", "• ", "▪ ", "◦ ", "* ", "o " (the letter o then a
+# space), or a hyphen glued to a Thai word ("-จัดตั้ง"). Inside a line: " - ", " – ", " • ", or a
+# hyphen that PDF conversion glued to the Thai clause before it ("ในภูมิภาค- ระบุประเด็น").
+# Matches "\n- จัดตั้งคณะทำงาน", "\n• Convene", "ปี - ให้มีเจตนารมณ์", "Convene meetings - Publish".
+# Must not match "อาเซียน-จีน", "เอเชีย -แปซิฟิก", "ASEAN-China", "-ADMM)" nor "o" in "of".
+BULLET = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?P<line>[-–•▪◦*](?=[ \t]|[\u0e01-\u0e4e])|o(?=[ \t]))[ \t]*"
+    r"|(?<=[ \t])(?P<inline>[-–•▪◦])(?=[ \t])[ \t]*"
+    r"|(?<=[\u0e01-\u0e4e])(?P<inline_glued>-)(?=[ \t][\u0e01-\u0e4e])[ \t]*"
+)
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict[str, tuple[str, ...]]:
     """Every cue list of the data file, as tuples of strings (longest first)."""
-    raw: Any = _load_yaml(resources.files("aseandocs.data").joinpath(_DATA_FILE)
-                              .read_text(encoding="utf-8"))
+    raw: Any = load_data(_DATA_FILE, error=ParseError)
     out: dict[str, tuple[str, ...]] = {}
     for name in _LISTS:
         items = raw.get(name) if isinstance(raw, dict) else None

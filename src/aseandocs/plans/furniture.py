@@ -20,8 +20,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .body import BULLET
-from .cues import continuation_re, header_run_re, running_title_re, scope_heading_re
+from .cues import BULLET, continuation_re, header_run_re, running_title_re, scope_heading_re
 from .refs import ITEM_REF, PREV_WORD
 
 Span = tuple[int, int]

@@ -35,12 +35,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 
-from .body import BULLET, split_body
+from ..model import Activity, Document, Measure
+from ..thai import thai_digits_to_ascii
+from .body import split_body
+from .cues import BULLET
 from .furniture import Heading, find_furniture, find_headings
 from .refs import ITEM_REF, Candidate, Item, scan, select_items
 from .roles import assign_roles
-from ..model import Activity, Document, Measure
-from ..thai import thai_digits_to_ascii
 
 __all__ = ["parse_plan", "parse_plan_text"]
 

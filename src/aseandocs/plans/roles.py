@@ -25,10 +25,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 
-from .._data import load as _load_yaml
+from .._data import load_data
 from ..model import Measure
 
 __all__ = ["assign_roles", "is_prose_section"]
@@ -38,7 +37,7 @@ _SPACES = re.compile(r"\s+")
 
 @lru_cache(maxsize=1)
 def _section_titles() -> tuple[str, ...]:
-    raw = _load_yaml((resources.files("aseandocs") / "data" / "plan_roles.yaml").read_text("utf-8"))
+    raw = load_data("plan_roles.yaml")
     # longest first, so that "review and monitoring" is tried before "review"
     return tuple(sorted({_SPACES.sub("", str(w)).lower() for w in raw["section_titles"]},
                         key=len, reverse=True))

@@ -27,13 +27,11 @@ import os
 import re
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-
-from ..readers.pdf import PdfTable
-from .._data import load as _load_yaml
+from .._data import load_data
 from ..model import Activity, Measure
+from ..readers.pdf import PdfTable
 from ..thai import normalize, thai_digits_to_ascii
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,8 +55,7 @@ _WS = re.compile(r"\s+")
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    raw: Any = _load_yaml(resources.files("aseandocs.data").joinpath(_DATA_FILE)
-                              .read_text(encoding="utf-8"))
+    raw: Any = load_data(_DATA_FILE)
     roles = raw["roles"]
     bad = set(roles) - set(ROLES)
     if bad:

@@ -53,13 +53,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from aseandocs.readers.html import declared_charset, html_to_text
-from aseandocs.readers.text import decode
-from aseandocs.readers.ocr import ocr_scanned
-from aseandocs.readers.pdf import (Line, PdfTable, page_lines, read_pages, reflow, strip_running_lines,
-                            text_bounds, usable, wraps)
 from aseandocs.errors import ReadError, UnsupportedFormatError
 from aseandocs.model import Document, Page
+from aseandocs.readers.html import declared_charset, html_to_text
+from aseandocs.readers.ocr import ocr_scanned
+from aseandocs.readers.pdf import (Line, PdfTable, page_lines, read_pages, reflow, strip_running_lines,
+                                   text_bounds, usable, wraps)
+from aseandocs.readers.text import decode
 from aseandocs.thai import detect_language, repair_pdf_text
 
 __all__ = ["read", "read_bytes", "read_pdf_tables", "PdfTable", "SUPPORTED_SUFFIXES", "FORMATS"]

@@ -35,8 +35,8 @@ from functools import lru_cache
 from statistics import median
 from typing import Iterable
 
-from .pdf import Line, strip_running_lines, usable
 from ..errors import ReadError
+from .pdf import Line, strip_running_lines, usable
 
 __all__ = ["OCR_LANG", "DPI", "OcrPage", "ocr_unavailable", "ocr_pages", "ocr_scanned", "ocr_lines",
            "INSTALL_HINT"]

@@ -22,8 +22,8 @@ from statistics import median
 from typing import Any, Callable, Iterable
 
 from ..errors import ReadError
-from ..thai.pdf_repair import is_thai_mark
 from ..thai import repair_pdf_chars, repair_pdf_text, thai_digits_to_ascii
+from ..thai.pdf_repair import is_thai_mark
 
 __all__ = ["PdfTable", "Line", "open_pdf", "read_pages", "page_lines", "strip_running_lines", "reflow", "wraps", "text_bounds",
            "usable"]

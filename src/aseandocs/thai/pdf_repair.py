@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable
 
-from .._data import load as _load_yaml
+from .._data import load_data
 
 __all__ = ["repair_pdf_text", "repair_pdf_chars", "pua_table", "is_thai_mark"]
 
@@ -73,8 +72,7 @@ def pua_table() -> dict[int, str]:
         >>> "ให\\uf70b".translate(pua_table())
         'ให้'
     """
-    raw: Any = _load_yaml(resources.files("aseandocs.data").joinpath(_DATA_FILE)
-                              .read_text(encoding="utf-8"))
+    raw: Any = load_data(_DATA_FILE)
     table: dict[int, str] = {}
     for code, (char, _glyph) in raw["pua"].items():
         cp = int(str(code), 16)

@@ -1,0 +1,112 @@
+"""One document's work, as a worker process (or a Dask worker) does it: parse it, never raise, and
+turn a failure into the error record of ``OUT/errors.jsonl``; a local worker also writes the cache
+entry and returns the compact record (``corpus.records``) instead of the whole result."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import AseandocsError, ParseError, ReadError
+from ..model import ParsedDocument
+from . import cache
+from .records import compact, link_terms
+
+__all__ = ["parse_one", "parse_cached", "parse_remote", "error_record", "ParseFn", "Job", "Outcome"]
+
+ParseFn = Callable[[str], ParsedDocument]
+# (given path, absolute path) of a document, and what came back: ("ok", dict) / ("error", record)
+Job = tuple[str, str]
+Outcome = tuple[str, dict[str, Any], bool]   # status, payload, cacheable
+
+
+#: What to do about an error whose exception carries no hint, by exception class.
+_HINTS = {"ReadError": "check that the file opens and is a txt, html or pdf document",
+          "UnsupportedFormatError": "convert it to txt, html or pdf, or remove it from the corpus",
+          "ParseError": "a parsing stage failed on this document; please report it with the file",
+          "AseandocsError": "see the reason; fix the file or the installation and build again"}
+
+
+def error_record(path: str, e: BaseException) -> dict[str, Any]:
+    if isinstance(e, AseandocsError):
+        reason = getattr(e, "reason", None) or str(e)
+        hint = getattr(e, "hint", None) or _HINTS.get(type(e).__name__, _HINTS["AseandocsError"])
+    else:
+        reason = f"{type(e).__name__}: {e}"
+        hint = "an unexpected failure in aseandocs; please report it with this file"
+    return {"path": path, "error": type(e).__name__, "reason": reason, "hint": hint}
+
+
+def _empty(given: str, doc: dict[str, Any]) -> ReadError:
+    """The error of a document without any text: nothing can be found in it, so it is reported
+    rather than written as an empty record."""
+    if doc.get("format") == "pdf" and any(p.get("needs_ocr") for p in doc.get("pages") or ()):
+        return ReadError(given, "no text layer on any page (a scanned PDF?)",
+                         hint="run OCR on it (e.g. ocrmypdf) and build again")
+    if doc.get("format") == "pdf":
+        return ReadError(given, "a PDF without any text",
+                         hint="check that it opens in a viewer; run OCR if it is scanned")
+    if doc.get("format") == "html":
+        return ReadError(given, "an HTML page without any visible text",
+                         hint="save the page with its content, or remove the file from the corpus")
+    return ReadError(given, "an empty document (no text, or only white space)",
+                     hint="add the text, or remove the file from the corpus")
+
+
+def parse_one(given: str, absolute: str, parse_fn: ParseFn | None) -> Outcome:
+    """Parse one file; never raises. The result's ``source`` is the path as given."""
+    try:
+        if parse_fn is None:
+            from ..pipeline import parse as parse_fn
+        target = given if os.path.exists(given) else absolute   # a Dask worker's cwd may differ
+        d = parse_fn(target).to_dict()
+        if target != given:
+            d["document"]["source"] = given
+        if not d["document"]["text"]:
+            raise _empty(given, d["document"])
+        return "ok", d, True
+    except AseandocsError as e:
+        # a ReadError/ParseError is the document's own (the same bytes fail the same way): cached;
+        # anything else (a broken registry, ...) is the installation's: retried next build
+        return "error", error_record(given, e), isinstance(e, (ReadError, ParseError))
+    except Exception as e:           # noqa: BLE001 - the batch goes on; not cached (may be transient)
+        return "error", error_record(given, e), False
+
+
+def _with_link_terms(given: str, outcome: Outcome) -> tuple[Outcome, dict[str, Any] | None]:
+    """What linking needs of a parse result (``corpus.records.link_terms``), made where it was parsed."""
+    status, payload, cacheable = outcome
+    if status != "ok":
+        return outcome, None
+    try:
+        return outcome, link_terms(payload)
+    except (KeyError, TypeError, ValueError) as e:
+        return ("error", error_record(given, e), False), None
+
+
+def parse_cached(given: str, absolute: str, parse_fn: ParseFn | None, cache_dir: str,
+                  key: str, link: bool = True) -> Outcome:
+    """Parse one file in a local worker, write its cache entry there (with what linking needs of
+    it, when ``link``) and return the compact record instead of the whole result (the build
+    process keeps records, never texts or events). The outcome is not ``cacheable`` again: it is
+    cached already."""
+    status, payload, cacheable = parse_one(given, absolute, parse_fn)
+    if status != "ok":
+        if cacheable:
+            cache.write_entry(Path(cache_dir), key, status, payload)
+        return status, payload, False
+    try:   # the record and what linking needs, from one decoding of the result
+        rec = compact(payload, events=False, link=link or None, graph=True)
+    except (KeyError, TypeError, ValueError) as e:
+        return "error", error_record(given, e), False
+    if cacheable:
+        cache.write_entry(Path(cache_dir), key, status, payload, rec.link_json())
+    return "ok", rec, False   # type: ignore[return-value]
+
+
+def parse_remote(given: str, absolute: str, parse_fn: ParseFn | None) -> Outcome:
+    """``parse_one`` on a Dask worker, with what linking needs of the result in its ``_link``."""
+    outcome, terms = _with_link_terms(given, parse_one(given, absolute, parse_fn))
+    if terms is not None:
+        outcome[1]["_link"] = terms
+    return outcome

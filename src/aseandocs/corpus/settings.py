@@ -1,0 +1,91 @@
+"""The options of a build in one object, resolved once (pdfplumber's ``TableSettings`` is the shape).
+
+``build(corpus, out, workers=2)`` and ``build(corpus, out, settings=BuildSettings(workers=2))`` are
+the same build; keywords given with ``settings`` override it::
+
+    >>> s = BuildSettings.resolve(workers=2, engine="local")
+    >>> s.workers, s.engine, s.force
+    (2, 'local', False)
+    >>> BuildSettings.resolve(s, force=True).force
+    True
+    >>> BuildSettings.resolve({"workers": 1}).workers
+    1
+    >>> BuildSettings.resolve(workers=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: workers must be a whole number of at least 1 (got 0)
+    >>> BuildSettings.resolve(wokers=2)
+    Traceback (most recent call last):
+    ...
+    TypeError: unknown build option 'wokers'; valid options: engine, force, link_fn, parse_fn, plans, progress, scheduler, workers
+
+Later options of the build are added here, as fields with their defaults, and nowhere else: the
+build reads them from the one object it is given.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from typing import Any, Callable, Mapping
+
+from ..model import ParsedDocument
+
+__all__ = ["BuildSettings", "ENGINE_NAMES", "ParseFn", "LinkFn"]
+
+ParseFn = Callable[[str], ParsedDocument]
+LinkFn = Callable[[list[ParsedDocument]], list[ParsedDocument]]
+
+#: The engines a build can run on (``corpus.engines.ENGINES``).
+ENGINE_NAMES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """How a build runs.
+
+    ``workers``: processes that parse (default: the number of cores; 1 parses in this process),
+    or the size of the LocalCluster the Dask engine starts; ``engine``: "local" or "dask";
+    ``scheduler``: with "dask", a scheduler address ("tcp://host:8786") or a ``Client`` (None
+    starts a LocalCluster); ``force``: ignore the cache; ``progress``: progress bars on a
+    terminal; ``parse_fn`` (default ``aseandocs.pipeline.parse``) and ``link_fn`` (default: the
+    linking index of ``aseandocs.linking``) replace the per-document and corpus-level stages;
+    ``plans``: globs relative to the corpus or paths naming the plan files (``corpus.plans``; a
+    file outside the corpus is added; when given, only those files are plans).
+    """
+
+    workers: int | None = None
+    engine: str = "local"
+    scheduler: Any = None
+    force: bool = False
+    progress: bool = True
+    parse_fn: ParseFn | None = None
+    link_fn: LinkFn | None = None
+    plans: "str | tuple[str, ...] | list[str] | None" = None
+
+    def __post_init__(self) -> None:
+        w = self.workers
+        if w is not None and (isinstance(w, bool) or not isinstance(w, int) or w < 1):
+            raise ValueError(f"workers must be a whole number of at least 1 (got {w!r})")
+        if self.engine not in ENGINE_NAMES:
+            raise ValueError(f"unknown engine {self.engine!r}; valid engines: {', '.join(sorted(ENGINE_NAMES))}")
+
+    @property
+    def worker_count(self) -> int:
+        """``workers``, or the number of cores when it is None."""
+        return self.workers or os.cpu_count() or 1
+
+    @classmethod
+    def resolve(cls, settings: "BuildSettings | Mapping[str, Any] | None" = None,
+                **options: Any) -> "BuildSettings":
+        """Settings from ``settings`` (a BuildSettings, a mapping of options, or None for the
+        defaults) with ``options`` laid over them; an unknown option is a TypeError naming it."""
+        valid = sorted(f.name for f in fields(cls))
+        given = dict(settings) if isinstance(settings, Mapping) else {}
+        for name in [*given, *options]:
+            if name not in valid:
+                raise TypeError(f"unknown build option {name!r}; valid options: {', '.join(valid)}")
+        if isinstance(settings, cls):
+            return replace(settings, **options) if options else settings
+        if settings is not None and not isinstance(settings, Mapping):
+            raise TypeError(f"settings must be a BuildSettings or a mapping, not {type(settings).__name__}")
+        return cls(**{**given, **options})

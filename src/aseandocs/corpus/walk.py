@@ -1,0 +1,75 @@
+"""The walk over a corpus: which files are documents, in which order, and which entries cannot be
+read (a symbolic link loop, a dangling link, a folder that cannot be listed)."""
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from typing import Any
+
+__all__ = ["discover", "SUFFIXES"]
+
+#: File types a build reads; anything else is skipped and counted (a README.md, gold/*.json, ...).
+SUFFIXES = frozenset({".txt", ".text", ".pdf", ".html", ".htm"})
+
+
+def discover(corpus: Path, exclude: Path) -> tuple[list[Path], int, list[dict[str, Any]]]:
+    """Documents under ``corpus`` in sorted order, the count of other files skipped, and an error
+    record for each document-named entry that cannot be read (a symlink loop or a dangling link,
+    a folder that cannot be listed).
+
+    Hidden files and folders are ignored; symlinked folders are followed once (loops are safe);
+    ``exclude`` (the output folder, when it lies inside the corpus) is not walked.
+    """
+    if corpus.is_file():
+        return ([corpus], 0, []) if corpus.suffix.lower() in SUFFIXES else ([], 1, [])
+    found: list[Path] = []
+    problems: list[dict[str, Any]] = []
+    skipped = 0
+    seen: set[tuple[int, int]] = set()
+    exclude_real = os.path.realpath(exclude)
+
+    def unlistable(e: OSError) -> None:
+        problems.append({"path": e.filename or str(corpus), "error": "ReadError",
+                         "reason": f"cannot list this folder ({e.strerror or e})",
+                         "hint": "make it readable (chmod u+rx) or move it out of the corpus"})
+
+    for dirpath, dirnames, filenames in os.walk(corpus, followlinks=True, onerror=unlistable):
+        try:
+            st = os.stat(dirpath)
+        except OSError as e:
+            unlistable(e)
+            dirnames[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen or os.path.realpath(dirpath) == exclude_real:
+            dirnames[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            p = Path(dirpath) / name
+            if p.suffix.lower() not in SUFFIXES:
+                skipped += 1
+            elif p.is_file():
+                found.append(p)
+            elif p.is_symlink():
+                problems.append(_link_problem(p))
+            else:
+                skipped += 1     # a folder, FIFO or socket named like a document: never opened
+    return sorted(found), skipped, problems
+
+
+def _link_problem(p: Path) -> dict[str, Any]:
+    """The error record of a symbolic link that leads to no file."""
+    try:
+        p.resolve(strict=True)
+        reason = "a symbolic link to something that is not a regular file"
+    except RuntimeError:   # Python < 3.13 reports a loop this way
+        reason = "a symbolic link loop"
+    except OSError as e:
+        reason = ("a symbolic link loop" if e.errno == errno.ELOOP
+                  else "a dangling symbolic link (its target does not exist)")
+    return {"path": str(p), "error": "ReadError", "reason": reason,
+            "hint": "point the link at a document file, or remove it from the corpus"}

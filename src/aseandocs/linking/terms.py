@@ -1,0 +1,126 @@
+"""The terms linking works with: Thai words (pythainlp's newmm, or nlpo3 when installed) and English
+words, stop words dropped, light English stemming, and adjacent-word bigrams.
+
+    >>> tokenize("ASEAN ministers discussed maritime security")
+    ['asean', 'minister', 'discussed', 'maritime', 'security']
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from functools import lru_cache, partial
+from typing import Callable, Sequence
+
+__all__ = ["tokenize", "WORD", "THAI"]
+
+# A run of Latin letters (with inner hyphens/apostrophes) — "counter-terrorism", "ASEAN's" — or a run of
+# Thai letters and marks. Digits and punctuation are never terms: "2551", "1.2.5", "(".
+WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]|[\u0e01-\u0e4e]+")
+THAI = re.compile(r"[\u0e01-\u0e4e]")
+
+_EN_STOP = frozenset("""a an the and or of in on at to for from by with as is are was were be been being
+this that these those it its into under over between among within through which who whom whose will
+shall would should may might can could has have had do does did not no nor but if than then there their
+they them we our us he she his her also such other others all any each more most some further well
+member states state countries country meeting meetings including include includes""".split())
+
+# Thai words too common in plan and news text to be evidence, beyond pythainlp's stop words.
+_TH_EXTRA_STOP = frozenset("""ประเทศ สมาชิก ประเทศสมาชิก ดำเนินการ ดำเนินงาน การประชุม ประชุม
+ที่ประชุม ได้ มี เป็น จะ ให้ ต่างๆ ต่าง ๆ เรื่อง ด้าน ว่าด้วย เกี่ยวกับ ระหว่าง ร่วมกัน ซึ่ง โดย และ หรือ
+ทั้ง นี้ นั้น ดังกล่าว รวมทั้ง รวมถึง ตลอดจน เช่น ปี พ.ศ. ค.ศ. วันที่ เดือน ครั้ง ครั้งที่""".split())
+
+
+# The head word of an instrument's name says what kind of instrument it is, not which one: a plan
+# mentions "แผนปฏิบัติการ" (plan of action) and "ปฏิญญา" (declaration) everywhere. Only the rest of an
+# instrument's name ("กฎบัตร|อาเซียน", "สหรัฐฯ") gets the instrument boost.
+_INSTRUMENT_HEADS = frozenset("""ปฏิญญา ความตกลง ข้อตกลง อนุสัญญา กฎบัตร สนธิสัญญา แผนปฏิบัติการ แผนงาน
+พิธีสาร บันทึกความเข้าใจ ฉันทามติ กรอบความตกลง แผน ปฏิบัติการ declaration agreement convention charter
+treaty plan action protocol memorandum understanding consensus blueprint framework roadmap
+work programme program""".split())
+
+
+# Words of an instrument's name that say whose it is, not which: "สนธิสัญญา|อาเซียน" (an ASEAN
+# treaty) names no particular treaty.
+_NAME_WORDS = frozenset("""อาเซียน asean ว่าด้วย ภูมิภาค regional""".split())
+
+
+# Legal instruments: an earlier event and a later plan that both name one ("สนธิสัญญา", "Treaty")
+# are about the same standing commitment, so the date rule lets the event through.
+_LEGAL_HEADS = frozenset("""สนธิสัญญา อนุสัญญา ปฏิญญา กฎบัตร ความตกลง พิธีสาร treaty convention
+declaration charter agreement protocol""".split())
+
+
+@lru_cache(maxsize=1)
+def _thai_stop() -> frozenset[str]:
+    from pythainlp.corpus import thai_stopwords
+    return frozenset(thai_stopwords()) | _TH_EXTRA_STOP
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Callable[[str], list[str]]:
+    """Thai word segmentation by newmm: nlpo3's (Rust, several times faster; the extra ``fast``)
+    when it is installed, loaded with pythainlp's own newmm dictionary so that it cuts the same
+    words (tests/test_perf_equivalence.py), else pythainlp's. ASEANDOCS_NLPO3=0 turns nlpo3 off."""
+    from pythainlp.tokenize import word_tokenize
+    plain = partial(word_tokenize, engine="newmm", keep_whitespace=False)
+    if os.environ.get("ASEANDOCS_NLPO3", "1") == "0":
+        return plain
+    try:
+        import nlpo3
+    except ImportError:
+        return plain
+    from pythainlp.corpus.common import thai_words
+    fd, path = tempfile.mkstemp(prefix="aseandocs-newmm-", suffix=".txt")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write("\n".join(sorted(thai_words())))
+        ok = nlpo3.load_dict(path, "aseandocs-newmm")
+    except Exception:   # noqa: BLE001 - a broken nlpo3 install: newmm from pythainlp still works
+        ok = False
+    finally:
+        os.unlink(path)
+    if not (isinstance(ok, tuple) and ok[-1] is True or ok is True):
+        return plain
+    return partial(nlpo3.segment, dict_name="aseandocs-newmm")
+
+
+def _segment(chunk: str) -> list[str]:
+    """The newmm words of a run of Thai letters ("ความร่วมมือทางทะเล" -> ["ความร่วมมือ", "ทาง", "ทะเล"])."""
+    return _segmenter()(chunk)
+
+
+def _stem(w: str) -> str:
+    """A light English stemmer: "meetings" -> "meeting", "activities" -> "activity"."""
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def tokenize(text: str) -> list[str]:
+    """Content words of Thai/English text, in order: Thai by newmm, English lower-cased and stemmed.
+
+    >>> tokenize("ความร่วมมือเพื่อต่อต้านอาชญากรรมข้ามชาติ")
+    ['ความร่วมมือ', 'ต่อต้าน', 'อาชญากรรม', 'ข้ามชาติ']
+    >>> tokenize("Maritime Security cooperation of ASEAN")
+    ['maritime', 'security', 'cooperation', 'asean']
+    """
+    stop = _thai_stop()
+    out: list[str] = []
+    for chunk in WORD.findall(text):
+        if THAI.match(chunk):
+            for w in _segment(chunk):
+                if len(w) > 1 and w not in stop and THAI.match(w):
+                    out.append(w)
+        else:
+            w = chunk.lower()
+            if len(w) > 2 and w not in _EN_STOP:
+                out.append(_stem(w))
+    return out
+
+
+def _terms(words: Sequence[str]) -> list[str]:
+    """Words and their adjacent bigrams ("อาชญากรรม|ข้ามชาติ")."""
+    return list(words) + [f"{a}|{b}" for a, b in zip(words, words[1:])]
