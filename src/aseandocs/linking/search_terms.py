@@ -5,8 +5,11 @@ A Thai measure "ส่งเสริมความร่วมมือด้�
 run an encoder, so each measure carries, beside its own words, the terms of both languages for
 
 - every glossary subject (``data/glossary.yaml``) whose terms its title or activities hold, and
-- every body it names (by name or by description, ``linking.evidence.described_bodies``): the body's
-  acronyms and its first English and Thai names.
+- every body it names (``Measure.bodies``): the body's acronyms and its first English and Thai
+  names.
+
+Only a pass of the glossary's automaton and registry look-ups: no word segmentation, so the terms of
+the numbered items of every report in a large corpus cost little.
 
 They go to the graph (node attribute ``terms``), the store (table ``measure_terms``) and the
 explorer's search box::
@@ -31,7 +34,7 @@ def term_language(term: str) -> str:
 def measure_search_terms(m: Measure) -> tuple[str, ...]:
     """The search terms of ``m`` in both languages (see the module docstring), without repeats and
     without the words its own title already holds."""
-    from .evidence import _registry, described_bodies
+    from .evidence import _registry
     from .glossary import _glossary, _glossary_entries, _glossary_present
     pieces = [m.title] + [a.text for a in m.activities]
     text = " ".join(pieces)
@@ -43,7 +46,7 @@ def measure_search_terms(m: Measure) -> tuple[str, ...]:
             for t in (*gloss[i].en, *gloss[i].th):
                 out.setdefault(t, None)
     reg = _registry()
-    for bid in dict.fromkeys((*m.bodies, *sorted(described_bodies(pieces)))):
+    for bid in dict.fromkeys(m.bodies):
         b = reg.get(bid)
         names = (bid, *b.acronyms, *b.en[:1], *b.th[:1]) if b is not None else (bid,)
         for t in names:
