@@ -9,7 +9,8 @@ output as it was::
 
 Prints one line per differing or missing file and exits 1 if there is any, 0 if the folders hold
 the same files with the same bytes. GEXF files carry the day they were written
-(``lastmodifieddate``); that attribute is ignored so that builds of different days compare.
+(``lastmodifieddate``); that attribute is ignored so that builds of different days compare, and
+``manifest.json`` (which names each build by a new id) is left out.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ _GEXF_DATE = re.compile(rb'lastmodifieddate="[^"]*"')
 
 def files(root: Path) -> dict[str, Path]:
     return {p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*"))
-            if p.is_file() and p.relative_to(root).parts[0] != "cache" and p.name != ".lock"}
+            if p.is_file() and p.relative_to(root).parts[0] != "cache" and p.name not in (".lock", "manifest.json")}
 
 
 def same(a: Path, b: Path) -> bool:

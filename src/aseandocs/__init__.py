@@ -24,6 +24,8 @@ _EXPORTS = {
     "read": "aseandocs.readers",
     "parse": "aseandocs.pipeline",
     "build": "aseandocs.corpus",
+    "evaluate": "aseandocs.evaluate",
+    "Evaluation": "aseandocs.evaluate",
     "BuildSummary": "aseandocs.corpus",
     "BuildSettings": "aseandocs.corpus",
     "BodyRegistry": "aseandocs.bodies",
@@ -63,6 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .corpus import BuildSettings, BuildSummary, build
     from .dates import find_dates
     from .errors import AseandocsError, ReadError
+    from .evaluate import Evaluation, evaluate
     from .graph import MeasureGraph
     from .model import (Activity, Document, Event, Link, Measure, Mention, Page,
                         ParsedDocument)

@@ -99,9 +99,10 @@ def run(corpus: Path, out: Path, **kw) -> BuildSummary:
 
 
 def outputs(out: Path) -> dict[str, bytes]:
-    """Every output file except the cache, keyed by relative path."""
+    """Every output file except the cache and the manifest (which names each build), keyed by
+    relative path."""
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and "cache" not in p.parts and p.name != ".lock"}
+            if p.is_file() and "cache" not in p.parts and p.name not in (".lock", "manifest.json")}
 
 
 # --- the walk and the outputs ----------------------------------------------------------------------

@@ -235,7 +235,7 @@ def test_analyse_is_the_four_functions(name):
     from conftest import OWN_CORPUS
 
     from aseandocs.bodies import BodyRegistry
-    from aseandocs.news.document import analyse as _analyse
+    from aseandocs.news import analyse as _analyse
     from aseandocs.pipeline import normalize_document
     from aseandocs.plans import parse_plan
     from aseandocs.readers import read

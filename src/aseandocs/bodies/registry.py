@@ -139,6 +139,14 @@ def _body(entry: Any, index: int, source: str) -> Body:
     return body
 
 
+_NOT_ID = re.compile(r"[^0-9A-Z]")
+
+
+def _fold_id(body_id: str) -> str:
+    """An id as compared: upper-case letters and digits ("aha centre" -> "AHACENTRE")."""
+    return _NOT_ID.sub("", body_id.upper())
+
+
 class BodyRegistry:
     """The bodies of a registry, by id, with their aliases indexed for resolution and matching."""
 
@@ -175,6 +183,7 @@ class BodyRegistry:
             self._by_key[k] = tuple(ids)
         self._resolve_index: dict[str, tuple[list[str], list[str]]] | None = None
         self._matcher: Any = None
+        self._folded: dict[str, Body] | None = None     # folded id -> body, made on a first miss
 
     # --- construction ----------------------------------------------------------------------
     @classmethod
@@ -191,8 +200,17 @@ class BodyRegistry:
 
     # --- container -------------------------------------------------------------------------
     def get(self, id: str) -> Body | None:
-        """The body with this id, or None."""
-        return self._bodies.get(id)
+        """The body with this id, or None. Ids are case-insensitive and compared on their letters
+        and digits: ``get("aichr")`` and ``get("AHA Centre")`` find AICHR and AHA-CENTRE."""
+        body = self._bodies.get(id)
+        if body is None and isinstance(id, str):
+            folded = self._folded
+            if folded is None:
+                folded = self._folded = {}
+                for k, b in self._bodies.items():
+                    folded.setdefault(_fold_id(k), b)
+            body = folded.get(_fold_id(id))
+        return body
 
     def __getitem__(self, id: str) -> Body:
         try:

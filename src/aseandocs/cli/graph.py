@@ -112,16 +112,20 @@ def _export(g: MeasureGraph, a: argparse.Namespace) -> int:
     out = Path(a.out)
     if a.format == "parquet":
         from ..store import export_parquet
-        written = export_parquet(out, Path(a.dest) if a.dest else out / "parquet")
-        print("\n".join(str(p) for p in written))
-        return 0
-    if a.format == "csv":
+        written = [Path(p) for p in export_parquet(out, Path(a.dest) if a.dest else out / "parquet")]
+    elif a.format == "csv":
         dest = Path(a.dest) if a.dest else out / "csv"
         g.to_csv(dest)
+        written = [dest / "nodes.csv", dest / "edges.csv"]
     else:
         dest = Path(a.dest) if a.dest else out / f"graph.{a.format}"
         {"graphml": g.to_graphml, "gexf": g.to_gexf, "json": g.to_json}[a.format](dest)
-    print(dest)
+        written = [dest]
+    if a.json:
+        dump({"format": a.format, "written": [str(p) for p in written]})
+    else:
+        # As before: the files parquet wrote, the folder of csv, the one graph file otherwise.
+        print("\n".join(str(p) for p in written) if a.format == "parquet" else dest)
     return 0
 
 

@@ -14,6 +14,8 @@ from typing import Any, Sequence
 
 from .._version import __version__
 from ..errors import AseandocsError
+from . import report
+from .examples import attach, positive_int
 from .output import dump, print_table, short
 
 EXIT_OK, EXIT_FAILED, EXIT_PARTIAL, EXIT_CRASH = 0, 1, 3, 4  # 2, bad usage, is argparse's own
@@ -36,6 +38,8 @@ examples:
   aseandocs graph search "กฎบัตร" -o out
   aseandocs graph export --format graphml -o out
   aseandocs sql out "SELECT body, count(*) FROM mentions GROUP BY body ORDER BY 2 DESC"
+  aseandocs evaluate corpus/gold out                   the build scored against gold files
+  aseandocs report out --plan th_plan_annex_flat --format html -o card.html
 """
 
 
@@ -175,12 +179,14 @@ def _cmd_bodies(a: argparse.Namespace) -> int:
         from ..bodies.discover import to_yaml
         paths = _walk_texts(a.corpus)
         cands = discover(paths, registry=reg)
+        if a.limit is not None:   # the most frequent first: --limit keeps the top N in every format
+            cands = cands[: a.limit]
         if a.yaml:
             print(to_yaml(cands))
         elif a.json:
             dump(cands)
         else:
-            for c in cands[: a.limit]:
+            for c in cands[:50] if a.limit is None else cands:
                 known = f" -> {c.resolves_to}" if getattr(c, "resolves_to", None) else ""
                 print(f"{c.count:>4}  {c.name}{known}")
                 for ex in list(c.examples)[:1]:
@@ -204,7 +210,8 @@ def _walk_texts(corpus: str) -> list[Path]:
 def _cmd_build(a: argparse.Namespace) -> int:
     from ..corpus import build
     summary = build(a.corpus, a.out, workers=a.workers, engine=a.engine, scheduler=a.scheduler,
-                    force=a.force, progress=not a.no_progress, plans=a.plans)
+                    force=a.force, progress=not a.no_progress, max_doc_mb=a.max_doc_mb or None,
+                    doc_timeout=a.doc_timeout or None, plans=a.plans)
     if a.json:
         dump(summary)
     else:
@@ -214,7 +221,13 @@ def _cmd_build(a: argparse.Namespace) -> int:
 
 def _cmd_sql(a: argparse.Namespace) -> int:
     from ..store import query
-    columns, rows = query(a.out, a.query, timeout=a.timeout or None)
+    if a.query is None:                       # aseandocs sql [-o OUT] QUERY
+        out, sql = a.out_flag or "out", a.first
+    elif a.out_flag is not None and a.out_flag != a.first:
+        raise AseandocsError(f"sql: two build folders given ({a.first} and -o {a.out_flag}); give one")
+    else:                                     # aseandocs sql OUT QUERY
+        out, sql = a.first, a.query
+    columns, rows = query(out, sql, timeout=a.timeout or None)
     if a.json:
         dump([dict(zip(columns, r)) for r in rows])
         return EXIT_OK
@@ -242,37 +255,38 @@ def build_parser() -> argparse.ArgumentParser:
         return sp
 
     sp = with_json(sub.add_parser("parse", help="parse one document (read, normalise, measures, bodies, events)"))
-    sp.add_argument("file")
+    sp.add_argument("file", help="a txt, html or pdf document")
     sp.set_defaults(func=_cmd_parse)
     sp = with_json(sub.add_parser("measures", help="a plan's measures as an indented outline"))
-    sp.add_argument("file")
+    sp.add_argument("file", help="a plan: txt, html or pdf")
     sp.set_defaults(func=_cmd_measures)
     sp = with_json(sub.add_parser("events", help="a document's dated events"))
-    sp.add_argument("file")
+    sp.add_argument("file", help="a news item or report: txt, html or pdf")
     sp.set_defaults(func=_cmd_events)
     sp = with_json(sub.add_parser("dates", help="the dates found in a text (Thai or English)"))
-    sp.add_argument("text")
+    sp.add_argument("text", help="Thai or English text (quote it)")
     sp.set_defaults(func=_cmd_dates)
 
     sp = sub.add_parser("bodies", help="the ASEAN body registry: resolve, list, show, discover")
     bsub = sp.add_subparsers(dest="bodies_cmd", required=True, metavar="ACTION")
     r = with_json(bsub.add_parser("resolve", help="a name (Thai, English or acronym) to its body"))
-    r.add_argument("text")
+    r.add_argument("text", help="the name as written (quote it)")
     r = with_json(bsub.add_parser("list", help="the bodies in the registry"))
     r.add_argument("--pillar", help="APSC, AEC, ASCC or cross-pillar")
     r.add_argument("--type", help="summit, council, ministerial, senior-officials, ...")
     r = with_json(bsub.add_parser("show", help="one body with all its names"))
-    r.add_argument("id")
+    r.add_argument("id", help="a body id such as AICHR (any case)")
     r = with_json(bsub.add_parser("discover", help="candidate new bodies and aliases in a corpus"))
-    r.add_argument("corpus")
+    r.add_argument("corpus", help="a folder of txt/html/pdf documents, or one file")
     r.add_argument("--yaml", action="store_true", help="registry-shaped YAML stubs to review")
-    r.add_argument("--limit", type=int, default=50, help="how many candidates to print (default 50)")
+    r.add_argument("--limit", type=positive_int, default=None,
+                   help="keep the N most frequent candidates (default: 50 printed, all with --yaml/--json)")
     sp.set_defaults(func=_cmd_bodies)
 
     sp = with_json(sub.add_parser("build", help="build a corpus folder: JSON, graph, store, explorer"))
     sp.add_argument("corpus", nargs="?", default="corpus", help="folder of txt/html/pdf (default: corpus)")
     sp.add_argument("-o", "--out", default="out", help="output folder (default: out)")
-    sp.add_argument("--workers", type=int, default=None, help="parallel processes (default: cores)")
+    sp.add_argument("--workers", type=positive_int, default=None, help="parallel processes, 1 or more (default: cores)")
     sp.add_argument("--engine", choices=("local", "dask"), default="local")
     sp.add_argument("--scheduler", help="dask.distributed scheduler address (with --engine dask)")
     sp.add_argument("--force", action="store_true", help="ignore the cache and redo every document")
@@ -280,14 +294,20 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the plan files: a glob relative to CORPUS or a path (a file outside CORPUS "
                          "is added); repeatable; when given, only these files are plans")
     sp.add_argument("--no-progress", action="store_true", help="no progress bar")
+    sp.add_argument("--max-doc-mb", type=float, default=50.0, metavar="MB",
+                    help="a document file larger than this fails (default: 50; 0: no limit)")
+    sp.add_argument("--doc-timeout", type=float, default=120.0, metavar="SECONDS",
+                    help="a document whose parse takes longer fails (default: 120; 0: no limit)")
     sp.set_defaults(func=_cmd_build)
 
     sp = with_json(sub.add_parser("sql", help="run a read-only SQL query on OUT/aseandocs.sqlite"))
-    sp.add_argument("out")
-    sp.add_argument("query")
+    sp.add_argument("first", metavar="OUT", help="the build folder, then the query (or give -o OUT and the query alone)")
+    sp.add_argument("query", nargs="?", metavar="QUERY", help="a SELECT statement (quote it)")
+    sp.add_argument("-o", "--out", dest="out_flag", metavar="OUT", help="the build folder")
     sp.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
                     help="stop a query that runs longer than this (default: 30; 0: no limit)")
     sp.set_defaults(func=_cmd_sql)
+    report.add_parsers(sub, with_json)
 
     sp = sub.add_parser("graph", help="query and export the measure graph of a build")
     gsub = sp.add_subparsers(dest="graph_cmd", required=True, metavar="ACTION")
@@ -298,22 +318,23 @@ def build_parser() -> argparse.ArgumentParser:
         return g
 
     g = graph_cmd("show", "a measure, its activities, bodies and reported progress")
-    g.add_argument("ref")
+    g.add_argument("ref", help="a measure ref (1.2.1, ๑.๒.๑) or a full id plan#1.2.1")
     g.add_argument("--plan", help="the plan document id, when several plans share the ref")
     g = graph_cmd("body", "a body's measures and events over time")
-    g.add_argument("id")
+    g.add_argument("id", help="a body id such as SOMTC (any case)")
     g = graph_cmd("search", "measures whose title or activities match (Thai or English)")
-    g.add_argument("text")
-    g.add_argument("--limit", type=int, default=20)
+    g.add_argument("text", help="words of a measure title or activity, Thai or English")
+    g.add_argument("--limit", type=positive_int, default=20, help="at most this many hits (default 20)")
     graph_cmd("stats", "counts of nodes and edges by type, coverage by plan")
     g = graph_cmd("export", "write the graph as graphml, gexf, json or csv")
     g.add_argument("--format", choices=("graphml", "gexf", "json", "csv", "parquet"), required=True)
     g.add_argument("--dest", help="file (or folder for csv/parquet) to write; default inside OUT")
     g = graph_cmd("timeline", "dated events in order, optionally of one body")
-    g.add_argument("--body")
+    g.add_argument("--body", help="only the events that name this body")
     g = graph_cmd("coverage", "share of a plan's measures with reported progress, by section")
-    g.add_argument("plan")
+    g.add_argument("plan", help="the plan document id")
     sp.set_defaults(func=_cmd_graph)
+    attach(p)
     return p
 
 

@@ -37,8 +37,10 @@ it left. ``OUT/.lock`` (``aseandocs.corpus.lock``) refuses a second build of the
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
+import sqlite3
 import sys
 import threading
 import time
@@ -51,11 +53,12 @@ from .._atomic import remove_stale_temps
 from ..errors import BuildError
 from . import cache, outputs
 from .engines import ENGINES, ParseTask, import_later_stages
-from .jobs import Job, error_record
+from .jobs import Job, Limits, error_record
 from .lock import BuildLock
 from .plans import PlanChoice, resolve_plans
 from .records import Brief, DocRecord, compact, link_terms
 from .settings import BuildSettings, LinkFn
+from .staging import OutputSet, disk_error, is_output_folder, verify
 from .walk import SUFFIXES, discover
 
 __all__ = ["build", "BuildSummary", "BuildSettings", "SUFFIXES", "ENGINES"]
@@ -130,6 +133,12 @@ def build(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
     src, dest = Path(corpus), Path(out)
     if not src.exists():
         raise BuildError(f"{src}: no such corpus folder or file; give a folder of txt, html or pdf files")
+    if src.is_dir() and dest.exists() and src.resolve() == dest.resolve():
+        raise BuildError(f"{src}: the corpus and the output folder are the same; the outputs would be read "
+                         "as documents: give another -o")
+    if src.is_dir() and is_output_folder(src):
+        raise BuildError(f"{src}: this is the output folder of an earlier build, not a corpus; give the "
+                         "folder of documents it was built from")
     try:
         dest.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -195,6 +204,8 @@ class _Build:
         self.names_key = cache.names_key()
         self.names: Any = None          # the registry's body names, as a worker's future
         self.tasks: Any = None          # the output tasks (``outputs.outputs_tasks``)
+        self.staged: OutputSet | None = None    # where this build's outputs are written first
+        self._links_to_record: tuple[str, list[str], dict[str, Any]] | None = None
 
     def lap(self, name: str) -> None:
         now = time.perf_counter()
@@ -202,12 +213,29 @@ class _Build:
         self._clock = now
 
     def run(self) -> BuildSummary:
+        """Every phase in order. The outputs are written into a staging folder and put in place
+        together at the end (``staging.OutputSet``): a failure on the way leaves the previous
+        outputs whole, and a disk that is full, read-only or not writable is a ``BuildError``
+        naming the file and what to do."""
         try:
             self.discover()
             self.parse()
+            self.staged = OutputSet(self.dest)
             recs, doc_keys, links, link_key, reused = self.link_and_write_documents()
             return self.write_outputs(recs, doc_keys, links, link_key, reused)
+        except OSError as e:
+            err = disk_error(e, self.dest)
+            if err is None:
+                raise
+            raise err from e
+        except sqlite3.OperationalError as e:
+            if "full" not in str(e):
+                raise
+            raise disk_error(OSError(errno.ENOSPC, str(e), str(self.dest / "aseandocs.sqlite")),
+                             self.dest) from e
         finally:
+            if self.staged is not None:
+                self.staged.discard()
             self.pool.shutdown()
 
     def keep(self, given: str, status: str, payload: Any, link: dict[str, Any] | None = None) -> None:
@@ -301,8 +329,9 @@ class _Build:
         try:
             if jobs:
                 local = s.engine == "local"
+                limits = Limits(None if s.max_doc_mb is None else int(s.max_doc_mb * 1e6), s.doc_timeout)
                 task = ParseTask(s.parse_fn, str(self.cache_dir) if local else None,
-                                 self.keys if local else None, link=self.linking)
+                                 self.keys if local else None, link=self.linking, limits=limits)
                 outcomes = ENGINES[s.engine](jobs, task, s, pool=self.pool if local else None,
                                              meanwhile=import_later_stages if local else None)
                 for (given, _), (status, payload, cacheable) in outcomes:
@@ -340,17 +369,17 @@ class _Build:
             items, index, ok = _link(recs, doc_keys, self.df, s.link_fn, self.src, self.errors, self.cache_dir)
             self.lap("link")
             try:
-                outputs.start_documents(self.tasks, self.cache_dir, self.docs_dir, items, self.workers, index)
+                outputs.start_documents(self.tasks, self.cache_dir, self.staged.docs, items, self.workers, index)
                 with tqdm(total=len(self.tasks.running), unit="slice", desc="linking, writing documents",
                           disable=not s.progress or not sys.stderr.isatty() or not self.tasks.running) as bar:
                     facts = {"links": sum(self.tasks.wait(lambda: bar.update(1)))}
             finally:
                 if index is not None:
                     Path(index).unlink(missing_ok=True)
-            if ok:   # a failed linking is tried again next time
-                cache.write_links(self.cache_dir, link_key, self.docs_dir, ids, facts)
+            if ok:   # recorded once the documents are in place; a failed linking is tried again next time
+                self._links_to_record = (link_key, ids, facts)
         self.lap("documents")
-        outputs.write_errors(self.dest, self.errors)
+        outputs.write_errors(self.staged.root, self.errors)
         recs = [r.without_link_terms() if isinstance(r, DocRecord) else r for r in recs]
         return recs, doc_keys, facts, link_key, reused
 
@@ -358,18 +387,28 @@ class _Build:
                       link_key: str, reused_links: bool) -> BuildSummary:
         """The graph files, the store and the explorer (kept as they are when nothing changed),
         the cache pruned, and the summary."""
-        dest, cache_dir = self.dest, self.cache_dir
+        dest, cache_dir, staged = self.dest, self.cache_dir, self.staged
+        assert staged is not None
         ids = [r.id for r in recs]
         out_key = cache.outputs_key(link_key, self.names_key)
         kept = cache.read_outputs(cache_dir, out_key, dest) if reused_links else None
-        if kept is None:
+        if kept is not None and not verify(dest, outputs.OUTPUTS):
+            kept = None     # a file changed in place since (same size and time): write them again
+        written = kept is None
+        if written:
             names = self.names.result() if self.names else cache.body_names(cache_dir, self.names_key)
-            kept = outputs.write_outputs(dest, [(r.id, r.summary) for r in recs if r.summary], ids,
-                                         names, self.names_seen.counters(), self.tasks, self.lap,
+            kept = outputs.write_outputs(staged.root, staged.docs, [(r.id, r.summary) for r in recs if r.summary],
+                                         ids, names, self.names_seen.counters(), self.tasks, self.lap,
                                          progress=self.settings.progress and sys.stderr.isatty())
-            cache.write_outputs(cache_dir, out_key, dest, outputs.OUTPUTS, kept)
         else:
             self.lap("outputs kept")
+        staged.commit((*outputs.OUTPUTS, "errors.jsonl"), ids, {"links": facts["links"], **kept})
+        self.staged = None
+        self.lap("commit")
+        if self._links_to_record is not None:
+            cache.write_links(cache_dir, self._links_to_record[0], self.docs_dir, *self._links_to_record[1:])
+        if written:
+            cache.write_outputs(cache_dir, out_key, dest, outputs.OUTPUTS, kept)
         cache.prune(cache_dir, set(self.keys.values()) | {link_key, self.names_key, out_key})
         return BuildSummary(
             documents=len(recs), skipped=self.skipped,

@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 from ..errors import BuildError
 from . import outputs
-from .jobs import Job, Outcome, ParseFn, error_record, parse_cached, parse_one, parse_remote
+from .jobs import Job, Limits, Outcome, ParseFn, error_record, parse_cached, parse_one, parse_remote
 from .settings import BuildSettings
 
 __all__ = ["ENGINES", "ParseTask", "run_local", "run_dask", "import_later_stages"]
@@ -46,12 +46,13 @@ class ParseTask:
     cache_dir: str | None = None
     keys: Mapping[str, str] | None = None
     link: bool = True
+    limits: Limits = Limits()
 
     def call(self, job: Job) -> tuple[Any, ...]:
         """(function, *arguments) that handle ``job`` in a worker."""
         if self.cache_dir is None or self.keys is None:
-            return (parse_one, *job, self.parse_fn)
-        return (parse_cached, *job, self.parse_fn, self.cache_dir, self.keys[job[0]], self.link)
+            return (parse_one, *job, self.parse_fn, self.limits)
+        return (parse_cached, *job, self.parse_fn, self.cache_dir, self.keys[job[0]], self.link, self.limits)
 
 
 def run_local(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
@@ -129,6 +130,10 @@ def import_later_stages() -> None:
     from ..graph import build, stream  # noqa: F401
 
 
+#: Seconds to wait for a dask scheduler named by its address before the build fails.
+SCHEDULER_TIMEOUT = 5
+
+
 def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
              pool: Any = None, meanwhile: Any = None) -> Iterator[tuple[Job, Outcome]]:
     """Parse on a dask.distributed cluster (``settings.scheduler``, or a LocalCluster of
@@ -147,13 +152,17 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
         client = Client(cluster)
         own.insert(0, client)
     elif isinstance(scheduler, str):
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError) as e:
+            raise BuildError(f"cannot reach the dask scheduler at {scheduler} within {SCHEDULER_TIMEOUT} s "
+                             f"({e}); check the address and that `dask scheduler` runs there") from e
         own.append(client)
     else:
         client = scheduler   # a Client the caller manages
     try:
         futures = client.map(parse_remote, [g for g, _ in jobs], [a for _, a in jobs],
-                             parse_fn=task.parse_fn, pure=False)
+                             parse_fn=task.parse_fn, limits=task.limits, pure=False)
         by_key = {f.key: job for f, job in zip(futures, jobs)}
         for fut in as_completed(futures):
             job = by_key[fut.key]

@@ -3,16 +3,19 @@ turn a failure into the error record of ``OUT/errors.jsonl``; a local worker als
 entry and returns the compact record (``corpus.records``) instead of the whole result."""
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
+import threading
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator, NamedTuple
 
 from ..errors import AseandocsError, ParseError, ReadError
 from ..model import ParsedDocument
 from . import cache
 from .records import compact, link_terms
 
-__all__ = ["parse_one", "parse_cached", "parse_remote", "error_record", "ParseFn", "Job", "Outcome"]
+__all__ = ["parse_one", "parse_cached", "parse_remote", "error_record", "Limits", "ParseFn", "Job", "Outcome"]
 
 ParseFn = Callable[[str], ParsedDocument]
 # (given path, absolute path) of a document, and what came back: ("ok", dict) / ("error", record)
@@ -53,13 +56,75 @@ def _empty(given: str, doc: dict[str, Any]) -> ReadError:
                      hint="add the text, or remove the file from the corpus")
 
 
-def parse_one(given: str, absolute: str, parse_fn: ParseFn | None) -> Outcome:
-    """Parse one file; never raises. The result's ``source`` is the path as given."""
+class Limits(NamedTuple):
+    """What one document may cost: its size in bytes and its parse time in seconds (None: no
+    limit). A document over either fails with the reason; the build goes on."""
+    max_bytes: int | None = None
+    seconds: float | None = None
+
+
+class _OutOfTime(BaseException):
+    """Raised in the parsing thread when its document ran past ``Limits.seconds``. A
+    BaseException, so that no ``except Exception`` inside a stage can swallow it."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``_OutOfTime`` in this thread once ``seconds`` have passed (between two Python
+    steps: a single long call into C finishes first). Works in any thread, so in a worker
+    process, in the build's own process and in a Dask worker's task thread alike."""
+    if seconds is None:
+        yield
+        return
+    target, lock, state = threading.get_ident(), threading.Lock(), {"done": False}
+
+    def fire() -> None:
+        if finished.wait(seconds):
+            return
+        with lock:
+            if not state["done"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(_OutOfTime))
+
+    finished = threading.Event()
+    watchdog = threading.Thread(target=fire, name="aseandocs-time-limit", daemon=True)
+    watchdog.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+        finished.set()
+
+
+def _too_large(given: str, target: str, limits: Limits) -> ReadError | None:
+    if limits.max_bytes is None:
+        return None
+    size = os.stat(target).st_size
+    if size <= limits.max_bytes:
+        return None
+    return ReadError(given, f"the file is {size / 1e6:.1f} MB, over the limit of "
+                            f"{limits.max_bytes / 1e6:g} MB per document",
+                     hint="split it into smaller documents, or raise the limit (--max-doc-mb)")
+
+
+def parse_one(given: str, absolute: str, parse_fn: ParseFn | None, limits: Limits = Limits()) -> Outcome:
+    """Parse one file; never raises. The result's ``source`` is the path as given. A file over
+    ``limits`` is an error outcome that is not cached (the limits are the build's, not the file's)."""
     try:
         if parse_fn is None:
             from ..pipeline import parse as parse_fn
         target = given if os.path.exists(given) else absolute   # a Dask worker's cwd may differ
-        d = parse_fn(target).to_dict()
+        big = _too_large(given, target, limits)
+        if big is not None:
+            return "error", error_record(given, big), False
+        try:
+            with _time_limit(limits.seconds):
+                d = parse_fn(target).to_dict()
+        except _OutOfTime:
+            late = ReadError(given, f"parsing took longer than the limit of {limits.seconds:g} s per document",
+                             hint="look for a very long or repetitive text in it, or raise the limit "
+                                  "(--doc-timeout)")
+            return "error", error_record(given, late), False
         if target != given:
             d["document"]["source"] = given
         if not d["document"]["text"]:
@@ -85,12 +150,12 @@ def _with_link_terms(given: str, outcome: Outcome) -> tuple[Outcome, dict[str, A
 
 
 def parse_cached(given: str, absolute: str, parse_fn: ParseFn | None, cache_dir: str,
-                  key: str, link: bool = True) -> Outcome:
+                 key: str, link: bool = True, limits: Limits = Limits()) -> Outcome:
     """Parse one file in a local worker, write its cache entry there (with what linking needs of
     it, when ``link``) and return the compact record instead of the whole result (the build
     process keeps records, never texts or events). The outcome is not ``cacheable`` again: it is
     cached already."""
-    status, payload, cacheable = parse_one(given, absolute, parse_fn)
+    status, payload, cacheable = parse_one(given, absolute, parse_fn, limits)
     if status != "ok":
         if cacheable:
             cache.write_entry(Path(cache_dir), key, status, payload)
@@ -104,9 +169,9 @@ def parse_cached(given: str, absolute: str, parse_fn: ParseFn | None, cache_dir:
     return "ok", rec, False   # type: ignore[return-value]
 
 
-def parse_remote(given: str, absolute: str, parse_fn: ParseFn | None) -> Outcome:
+def parse_remote(given: str, absolute: str, parse_fn: ParseFn | None, limits: Limits = Limits()) -> Outcome:
     """``parse_one`` on a Dask worker, with what linking needs of the result in its ``_link``."""
-    outcome, terms = _with_link_terms(given, parse_one(given, absolute, parse_fn))
+    outcome, terms = _with_link_terms(given, parse_one(given, absolute, parse_fn, limits))
     if terms is not None:
         outcome[1]["_link"] = terms
     return outcome

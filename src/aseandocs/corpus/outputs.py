@@ -15,7 +15,7 @@ With one worker everything runs in the build's process, in that order. Every fil
 atomically, and a worker whose build was killed stops before its next file (``worker_init``)::
 
     >>> items = [DocItem("ข่าว_SOMTC", "3f2a…", {0: ()}), DocItem("ASEAN Charter", "9c41…", None)]   # doctest: +SKIP
-    >>> write_documents(Path("out/cache"), Path("out/documents"), items)                      # doctest: +SKIP
+    >>> write_documents(Path("out/cache"), DocDirs(Path("out/.staging.x.tmp/documents"), Path("out/documents")), items)  # doctest: +SKIP
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ from .._atomic import AtomicBatch, write_atomic
 from ..errors import BuildError
 from ..model import Link, ParsedDocument
 from . import cache
+from .staging import DocDirs
 
 __all__ = ["DocItem", "worker_init", "new_pool", "LazyPool", "write_documents", "write_outputs", "OUTPUTS"]
 
@@ -132,12 +133,13 @@ def _index(path: str) -> Any:
     return _INDEX[1]
 
 
-def write_documents(cache_dir: Path, docs_dir: Path, items: list[DocItem],
+def write_documents(cache_dir: Path, docs: DocDirs, items: list[DocItem],
                     index: str | None = None) -> int:
-    """``documents/<id>.json`` of each item, from the cache with its links: ``item.links``, or
-    found here in the linking index pickled at ``index`` (``linking.link_document``); a file whose
-    bytes would not change is left alone. Returns the number of links written. The files are
-    flushed to disk a batch at a time (``AtomicBatch``), and never once the build is gone."""
+    """``<id>.json`` of each item in ``docs.staged``, from the cache with its links: ``item.links``,
+    or found here in the linking index pickled at ``index`` (``linking.link_document``); a document
+    whose bytes would not change is left as it is in ``docs.current``. Returns the number of links
+    written. The files are flushed to disk a batch at a time (``AtomicBatch``), and never once the
+    build is gone."""
     from ..linking import link_document
     found = _index(index) if index is not None else None
     links = 0
@@ -150,38 +152,39 @@ def write_documents(cache_dir: Path, docs_dir: Path, items: list[DocItem],
             if found is not None and item.links is None:
                 pd = pd.with_links(link_document(found, pd))
             links += sum(len(e.measures) for e in pd.events)
-            path = docs_dir / f"{item.id}.json"
             data = json.dumps(pd.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
             try:
-                if path.read_bytes() == data:
+                if (docs.current / f"{item.id}.json").read_bytes() == data:
                     continue
             except OSError:
                 pass
-            batch.write(path, data)
+            batch.write(docs.staged_path(item.id), data)
         if _orphaned():
             batch.discard()
     return links
 
 
-def _documents(docs_dir: Path, ids: list[str]) -> Iterator[ParsedDocument]:
+def _documents(docs: DocDirs, ids: list[str]) -> Iterator[ParsedDocument]:
     """The written documents (with their links), one at a time; stops if the build is gone."""
     for i in ids:
         if _orphaned():
             raise BuildError("the build process is gone")   # the temporary files are removed
         try:
-            yield ParsedDocument.from_dict(json.loads((docs_dir / f"{i}.json").read_text(encoding="utf-8")))
+            yield ParsedDocument.from_dict(json.loads(docs.path(i).read_text(encoding="utf-8")))
         except (OSError, ValueError) as e:
-            raise BuildError(f"{docs_dir / (i + '.json')}: cannot read it back ({e}); build again") from e
+            raise BuildError(f"{docs.path(i)}: cannot read it back ({e}); build again") from e
 
 
-def _write_store(docs_dir: Path, path: Path, ids: list[str]) -> None:
+def _write_store(docs: DocDirs, path: Path, ids: list[str]) -> None:
     from ..store import write_store
-    write_store(_documents(docs_dir, ids), path)
+    write_store(_documents(docs, ids), path)
 
 
 class _GraphFiles(NamedTuple):
-    """Which graph files to write, of which documents of ``dest/documents``, in which context."""
+    """Which graph files to write into ``dest``, of which documents (``ids`` in ``docs``), in
+    which context."""
     dest: Path
+    docs: DocDirs
     ids: list[str]
     ctx: Any                  # a graph.build.GraphContext
     json_file: bool           # graph.json
@@ -197,7 +200,7 @@ def _write_graph(files: _GraphFiles, *, selection: Any = None, tick: Callable[[]
     attributes of mixed types, makes them again from ``documents/``)."""
     from ..graph.build import fragments
     from ..graph.stream import write_graph_files
-    dest, ids, ctx, json_file, xml_files = files
+    dest, docs, ids, ctx, json_file, xml_files = files
     if _orphaned():
         return {}
     passes = [0]
@@ -207,7 +210,7 @@ def _write_graph(files: _GraphFiles, *, selection: Any = None, tick: Callable[[]
         if relayed is not None and passes[0] == 1:
             from .relay import read_relay
             return read_relay(relayed, _orphaned)
-        return fragments(_documents(dest / "documents", ids), ctx)
+        return fragments(_documents(docs, ids), ctx)
 
     def visit(f: Any) -> None:
         if relay is not None:
@@ -278,32 +281,29 @@ class _Tasks:
         return results
 
 
-def start_documents(tasks: _Tasks, cache_dir: Path, docs_dir: Path, items: list[DocItem],
+def start_documents(tasks: _Tasks, cache_dir: Path, docs: DocDirs, items: list[DocItem],
                     workers: int, index: str | None = None) -> None:
-    """Write the per-document JSON, linked here or by the index pickled at ``index`` (in
-    ``workers`` slices when there is a pool: ``tasks.wait()`` gives each slice's link count), and
-    remove the files of documents no longer in the corpus."""
-    keep = {f"{i.id}.json" for i in items}
-    for old in docs_dir.glob("*.json"):
-        if old.name not in keep:
-            old.unlink(missing_ok=True)
+    """Write the per-document JSON into ``docs.staged``, linked here or by the index pickled at
+    ``index`` (in ``workers`` slices when there is a pool: ``tasks.wait()`` gives each slice's link
+    count). The files of documents no longer in the corpus go when the output set is committed."""
     if tasks.pool is None:
-        tasks.run(write_documents, cache_dir, docs_dir, items, index)
+        tasks.run(write_documents, cache_dir, docs, items, index)
         return
     # slices of at most _SLICE documents, at least 8 per worker (a progress bar moves, workers
     # share the tail evenly)
     for part in _dealt(items, max(8 * workers, -(-len(items) // _SLICE))):
-        tasks.run(write_documents, cache_dir, docs_dir, part, index)
+        tasks.run(write_documents, cache_dir, docs, part, index)
 
 
 #: Documents per task of the per-document JSON.
 _SLICE = 256
 
 
-def write_outputs(dest: Path, summaries: list[tuple[str, Any]], ids: list[str], names: Any,
+def write_outputs(dest: Path, docs: DocDirs, summaries: list[tuple[str, Any]], ids: list[str], names: Any,
                   names_seen: Any, tasks: _Tasks, lap: Callable[[str], None],
                   progress: bool = False) -> dict[str, Any]:
-    """The graph files, the explorer and the store, streamed from ``documents/``; returns the
+    """The graph files, the explorer and the store in ``dest`` (the build's staging folder),
+    streamed from the documents (``docs``); returns the
     facts the summary needs. With a pool the store and the GraphML/GEXF files are written by
     workers (one each) while this process writes graph.json and chooses and renders what the
     explorer shows. The ``measure_summary`` of each document with measures (``summaries``, in
@@ -317,24 +317,24 @@ def write_outputs(dest: Path, summaries: list[tuple[str, Any]], ids: list[str], 
     relay = None
     if parallel:
         from .relay import RelayWriter
-        tasks.run(_write_store, dest / "documents", dest / "aseandocs.sqlite", ids)
+        tasks.run(_write_store, docs, dest / "aseandocs.sqlite", ids)
         # this process makes the fragments once: for graph.json and the explorer here, and for
         # the worker writing the GraphML and GEXF files (``corpus.relay``); a worker that cannot take
         # the task (a broken pool) is replaced by this process, making them again from documents/
         relay = RelayWriter(dest / "cache" if (dest / "cache").is_dir() else dest)
-        xml = _GraphFiles(dest, ids, ctx, json_file=False, xml_files=True)
+        xml = _GraphFiles(dest, docs, ids, ctx, json_file=False, xml_files=True)
         tasks.run(partial(_write_graph, xml, relayed=relay.folder), retry=lambda: _write_graph(xml))
     try:
         selection = Selection(MAX_NODES)
         from tqdm import tqdm
         with tqdm(total=len(ids), unit="doc", desc="graph files, store, explorer", disable=not progress) as bar:
-            facts = _write_graph(_GraphFiles(dest, ids, ctx, json_file=True, xml_files=not parallel),
+            facts = _write_graph(_GraphFiles(dest, docs, ids, ctx, json_file=True, xml_files=not parallel),
                                  selection=selection, tick=bar.update, relay=relay)
         if relay is not None:
             relay.close()
         lap("exports")
         if not parallel:
-            _write_store(dest / "documents", dest / "aseandocs.sqlite", ids)
+            _write_store(docs, dest / "aseandocs.sqlite", ids)
             lap("store")
         render_selection(selection, dest / "index.html")
         lap("explorer")

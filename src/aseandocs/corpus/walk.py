@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .staging import MANIFEST, is_output_folder
+
 __all__ = ["discover", "SUFFIXES"]
 
 #: File types a build reads; anything else is skipped and counted (a README.md, gold/*.json, ...).
@@ -19,7 +21,8 @@ def discover(corpus: Path, exclude: Path) -> tuple[list[Path], int, list[dict[st
     a folder that cannot be listed).
 
     Hidden files and folders are ignored; symlinked folders are followed once (loops are safe);
-    ``exclude`` (the output folder, when it lies inside the corpus) is not walked.
+    ``exclude`` (the output folder, when it lies inside the corpus) is not walked, nor is any
+    other folder that holds a build's manifest (the output of another build).
     """
     if corpus.is_file():
         return ([corpus], 0, []) if corpus.suffix.lower() in SUFFIXES else ([], 1, [])
@@ -41,8 +44,10 @@ def discover(corpus: Path, exclude: Path) -> tuple[list[Path], int, list[dict[st
             unlistable(e)
             dirnames[:] = []
             continue
-        if (st.st_dev, st.st_ino) in seen or os.path.realpath(dirpath) == exclude_real:
-            dirnames[:] = []
+        if (st.st_dev, st.st_ino) in seen or os.path.realpath(dirpath) == exclude_real \
+                or (dirpath != str(corpus) and os.path.isfile(os.path.join(dirpath, MANIFEST))
+                    and is_output_folder(Path(dirpath))):
+            dirnames[:] = []     # another build's output folder is never read as documents
             continue
         seen.add((st.st_dev, st.st_ino))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))

@@ -2,7 +2,8 @@
 
 The page holds its CSS, its script and the graph (layout computed here, in Python) inline: no CDN,
 no server. It draws on a <canvas> (pan by dragging, zoom with the wheel), searches Thai and English
-labels ("กฎบัตร", "Charter"), filters by node type, pillar and body, shows a node's details in a
+labels ("กฎบัตร", "Charter"), filters by node type, ASEAN pillar (APSC, AEC, ASCC: ``_pillars``),
+plan section and body, shows a node's details in a
 side panel and a coverage view per plan section. The data sits in a
 ``<script type="application/json">`` with ``<``, ``>`` and ``&`` written as ``\\u003c`` etc., and the
 script builds the DOM with ``textContent`` only, so a document's text can never become markup.
@@ -29,6 +30,7 @@ from .._atomic import write_atomic
 from ..graph import EDGE_TYPES as _EDGE_TYPES
 from ..graph import NODE_TYPES as _TYPES
 from ._layout import radial_layout
+from ._pillars import PILLARS, node_filters
 from ._select import Selection
 
 __all__ = ["render_explorer", "render_selection", "explorer_data", "selection_data", "Selection", "MAX_NODES"]
@@ -93,8 +95,14 @@ def _coverage(g: nx.MultiDiGraph, reported: set[str] | None = None) -> list[dict
             rows.append({"plan": plan, "section": section, "title": head.get("title", ""),
                          "measures": len(members), "reported": reported_n,
                          "share": round(reported_n / len(members), 4)})
-        out.append({"plan": plan, "title": g.nodes.get(f"doc:{plan}", {}).get("title") or plan, "rows": rows})
+        out.append({"plan": plan, "title": _doc_title(g, plan), "rows": rows})
     return out
+
+
+def _doc_title(g: nx.MultiDiGraph, doc: str) -> str:
+    """A document's title, or for one without (a plan that has none) its label: its first heading."""
+    d = g.nodes.get(f"doc:{doc}", {})
+    return d.get("title") or d.get("label") or doc
 
 
 def explorer_data(graph: Any, *, max_nodes: int = MAX_NODES) -> dict[str, Any]:
@@ -120,9 +128,12 @@ def _page_data(g: nx.MultiDiGraph, shown: dict[str, Any] | None, coverage: list[
     x0, y0 = min(xs), min(ys)
     span = max(max(xs) - x0, max(ys) - y0, 1e-9)
     index = {n: i for i, n in enumerate(g.nodes)}
-    pillars: list[str] = sorted({p for _, d in g.nodes(data=True)
-                                 for p in ([d["pillar"]] if d.get("pillar") else d.get("pillars") or [])})
+    filters = node_filters(g)
+    present = {p for ps, _ in filters.values() for p in ps}
+    pillars = [p for p in PILLARS if p in present]
+    sections = sorted({s for _, ss in filters.values() for s in ss})
     pidx = {p: i for i, p in enumerate(pillars)}
+    sidx = {s: i for i, s in enumerate(sections)}
     nodes = []
     for n, d in g.nodes(data=True):
         t = d.get("type", "document")
@@ -131,9 +142,11 @@ def _page_data(g: nx.MultiDiGraph, shown: dict[str, Any] | None, coverage: list[
                                "l": d.get("label") or n,
                                "x": round((x - x0) / span * 1000, 2),
                                "y": round((y - y0) / span * 1000, 2)}
-        own = [d["pillar"]] if d.get("pillar") else list(d.get("pillars") or [])
+        own, under = filters.get(n, ((), ()))
         if own:
             rec["p"] = [pidx[p] for p in own]
+        if under:
+            rec["s"] = [sidx[s] for s in under]
         for k in _KEEP.get(t, ()):
             if d.get(k) not in (None, "", []):
                 rec[k] = d[k]
@@ -144,7 +157,7 @@ def _page_data(g: nx.MultiDiGraph, shown: dict[str, Any] | None, coverage: list[
         if k == "reports_on":
             e += [d.get("score", 0.0), list(d.get("evidence") or [])]
         edges.append(e)
-    data = {"types": list(_TYPES), "edgeTypes": list(_EDGE_TYPES), "pillars": pillars,
+    data = {"types": list(_TYPES), "edgeTypes": list(_EDGE_TYPES), "pillars": pillars, "sections": sections,
             "nodes": nodes, "edges": edges, "coverage": coverage}
     if shown is not None:
         data["shown"] = shown

@@ -127,12 +127,13 @@
   // --- view state ---------------------------------------------------------------------------------
   var view = { s: 1, x: 0, y: 0 }, fitS = 1, W = 0, H = 0, dpr = window.devicePixelRatio || 1;
   var selected = -1, hot = null, matches = null, visible = new Uint8Array(nodes.length);
-  var hiddenTypes = {}, pillar = -1, bodyFilter = null;
+  var hiddenTypes = {}, pillar = -1, sectionFilter = -1, bodyFilter = null;
 
   function computeVisible() {
     for (var k = 0; k < nodes.length; k++) {
       var nd = nodes[k], ok = !hiddenTypes[nd.type];
       if (ok && pillar >= 0 && nd.type !== "document") ok = !!(nd.p && nd.p.indexOf(pillar) >= 0);
+      if (ok && sectionFilter >= 0 && nd.type !== "document") ok = !!(nd.s && nd.s.indexOf(sectionFilter) >= 0);
       if (ok && bodyFilter) ok = bodyFilter.has(k);
       visible[k] = ok ? 1 : 0;
     }
@@ -255,7 +256,7 @@
     if (k < 0) { hot = null; redraw(); return; }
     hot = new Set([k]);
     outE[k].concat(inE[k]).forEach(function (ei) { hot.add(edges[ei][0]); hot.add(edges[ei][1]); });
-    if (!visible[k]) { hiddenTypes = {}; pillar = -1; bodyFilter = null; syncControls(); computeVisible(); }
+    if (!visible[k]) { hiddenTypes = {}; pillar = -1; sectionFilter = -1; bodyFilter = null; syncControls(); computeVisible(); }
     if (centre) { view.x = W / 2 - nodes[k].x * view.s; view.y = H / 2 - nodes[k].y * view.s; }
     details(k);
     try { history.replaceState(null, "", "#node=" + encodeURIComponent(nodes[k].id)); } catch (err) { /* file:// */ }
@@ -285,18 +286,20 @@
     box.addEventListener("change", function () { hiddenTypes[t] = !box.checked; computeVisible(); redraw(); });
     lab.appendChild(box); lab.appendChild(sw); lab.appendChild(document.createTextNode(t)); typesBox.appendChild(lab);
   });
-  var pillarSel = document.getElementById("pillar"), bodySel = document.getElementById("body");
+  var pillarSel = document.getElementById("pillar"), sectionSel = document.getElementById("section"), bodySel = document.getElementById("body");
   DATA.pillars.forEach(function (p, k) { var o = el("option", null, p); o.value = String(k); pillarSel.appendChild(o); });
+  (DATA.sections || []).forEach(function (p, k) { var o = el("option", null, p); o.value = String(k); sectionSel.appendChild(o); });
   nodes.filter(function (nd) { return nd.type === "body"; })
     .sort(function (a, b) { return a.l.localeCompare(b.l); })
     .forEach(function (nd) { var acr = nd.id.slice(5), o = el("option", null, nd.l === acr ? acr : nd.l + " (" + acr + ")"); o.value = String(nd.i); bodySel.appendChild(o); });
   pillarSel.addEventListener("change", function () { pillar = Number(pillarSel.value); computeVisible(); fit(); redraw(); });
+  sectionSel.addEventListener("change", function () { sectionFilter = Number(sectionSel.value); computeVisible(); fit(); redraw(); });
   bodySel.addEventListener("change", function () {
     var b = Number(bodySel.value); bodyFilter = b >= 0 ? bodySet(b) : null; computeVisible();
     if (b >= 0) select(b, false); fit(); redraw();
   });
   function syncControls() {
-    pillarSel.value = String(pillar); bodySel.value = bodyFilter ? bodySel.value : "-1";
+    pillarSel.value = String(pillar); sectionSel.value = String(sectionFilter); bodySel.value = bodyFilter ? bodySel.value : "-1";
     typesBox.querySelectorAll("input").forEach(function (b) { b.checked = !hiddenTypes[b.dataset.type]; });
   }
   var searchBox = document.getElementById("search"), timer = 0;
@@ -373,7 +376,7 @@
   var status = document.getElementById("status");
   status.textContent = "ready: " + nodes.length + " nodes";
   status.dataset.nodes = String(nodes.length);
-  document.getElementById("counts").textContent = "· " + edges.length + " edges · " + DATA.pillars.length + " pillars";
+  document.getElementById("counts").textContent = "· " + edges.length + " edges · " + DATA.pillars.length + " pillars · " + (DATA.sections || []).length + " sections";
   if (DATA.shown) {   // a graph over the page's node budget: say what is left out
     var sh = DATA.shown, note = document.getElementById("shown");
     note.textContent = "· showing " + sh.events[0] + " of " + sh.events[1] + " events, " + sh.activities[0] +

@@ -25,7 +25,7 @@ from .._version import __version__
 from ..linking.search_terms import measure_search_terms
 from ..model import Measure, ParsedDocument
 
-__all__ = ["build_graph", "GraphContext", "Fragment", "fragment", "fragments", "graph_attrs",
+__all__ = ["build_graph", "display_title", "GraphContext", "Fragment", "fragment", "fragments", "graph_attrs",
            "measure_summary", "MeasureSummary"]
 
 _LABEL = 90
@@ -76,6 +76,26 @@ def _registry_names(body_ids: Iterable[str], registry: Any) -> dict[str, dict[st
                     break
         out[bid] = rec
     return out
+
+
+def display_title(pd: ParsedDocument) -> str:
+    """What names a document where it is shown: its title; for a document without one that has
+    numbered items, its first heading (the heading its first top-level item lies under, else that
+    item: "1 Legal cooperation"); else its id.
+
+    >>> from aseandocs.model import Document, Measure, ParsedDocument
+    >>> m = Measure(id="wp#1", plan="wp", ref="1", parent=None, level=1, title="Legal cooperation", span=(0, 1))
+    >>> display_title(ParsedDocument(Document.from_text("…", id="wp"), kind="plan", measures=(m,)))
+    '1 Legal cooperation'
+    """
+    if pd.title:
+        return pd.title
+    top = next((m for m in pd.measures if m.parent is None), None)
+    if top is not None:
+        heading = top.scope or " ".join(f"{top.ref} {top.title}".split())
+        if heading.strip():
+            return heading
+    return pd.id
 
 
 def _top(measures: dict[str, Measure], m: Measure) -> Measure:
@@ -166,7 +186,7 @@ def measure_summary(pd: ParsedDocument) -> MeasureSummary:
     """What the rest of the graph needs of a document's measures (``GraphContext``), e.g.
     ``(("measure:vap#1.2.5", "ความร่วมมือด้านการเมืองและความมั่นคง", ("SOMTC",)), ...)``."""
     g = nx.MultiDiGraph()
-    _add_measures(g, pd, _short(pd.title or pd.id, 30))
+    _add_measures(g, pd, _short(display_title(pd), 30))
     return tuple((n, d["pillar"], tuple(d["bodies"])) for n, d in g.nodes(data=True)
                  if d.get("type") == "measure")
 
@@ -254,10 +274,10 @@ def fragment(item: "ParsedDocument | CompactDocument", ctx: GraphContext) -> Fra
     g = nx.MultiDiGraph()
     doc_node = f"doc:{pd.id}"
     d = pd.document
-    g.add_node(doc_node, type="document", label=_short(pd.title or pd.id), title=pd.title,
+    g.add_node(doc_node, type="document", label=_short(display_title(pd)), title=pd.title,
                kind=pd.kind, date=pd.date, language=d.language, source=d.source, format=d.format,
                measures=len(pd.measures), events=len(pd.events))
-    pending = _add_measures(g, pd, _short(pd.title or pd.id, 30),
+    pending = _add_measures(g, pd, _short(display_title(pd), 30),
                             skip=lambda node: ctx.measures.get(node, (pd.id,))[0] != pd.id)
     counts: Counter[str] = Counter()
     for body, _words, c in mention_names:

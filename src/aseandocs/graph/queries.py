@@ -25,7 +25,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 
@@ -35,6 +35,9 @@ from ..thai import thai_digits_to_ascii
 from . import export as _graph_export
 from .records import (BodyRecord, CoverageRow, EventRecord, MeasureBrief, MeasureRecord, ProgressRecord,
                       Results, SearchHit)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .scorecard import Scorecard
 
 __all__ = ["MeasureGraph", "NODE_TYPES", "EDGE_TYPES", "ref_sort_key"]
 
@@ -252,14 +255,28 @@ class MeasureGraph:
                           measures=tuple(measures), events=tuple(events), documents=tuple(sorted(docs)))
 
     def timeline(self, body: str | None = None) -> Results[EventRecord]:
-        """Dated events in date order; with ``body``, only the events that name that body."""
+        """Dated events in date order; with ``body``, only the events that name that body.
+
+        A happening that a document tells in two consecutive statements ("ASEAN was established
+        by the Bangkok Declaration on 8 August 1967. Its five founders were ...") is listed once:
+        the next event of the same document with the same type, date, status and ordinal, whose
+        bodies and instruments agree (one's are among the other's), is merged into the first."""
         if body is None:
             nodes = [n for n, d in self._nodes("event") if d.get("date")]
         else:
             bnode = self._body_node(body)
             nodes = [u for u, _ in self._in(bnode, "mentions")
                      if self.graph.nodes[u]["type"] == "event" and self.graph.nodes[u].get("date")]
-        events = [self._event(n) for n in nodes]
+        nodes.sort(key=lambda n: (self.graph.nodes[n].get("document", ""), _event_n(n)))
+        events: list[EventRecord] = []
+        last: str | None = None
+        for n in nodes:
+            if last is not None and _same_happening(self.graph.nodes[last], self.graph.nodes[n]) \
+                    and _event_n(n) == _event_n(last) + 1:
+                events[-1] = _merged(events[-1], self._event(n))
+            else:
+                events.append(self._event(n))
+            last = n
         events.sort(key=lambda e: (e.date or "", e.document, _event_n(e.id)))
         return Results(events)
 
@@ -326,6 +343,13 @@ class MeasureGraph:
                                     share=round(reported / len(nodes), 4)))
         return Results(rows)
 
+    def scorecard(self, plan: str) -> "Scorecard":
+        """One row per measure of ``plan``: bodies, status (none, activity, adopted, signed,
+        in_force: the furthest its events reached), events, first and latest dates and the best
+        evidence with its document; ``.to_frame()``, ``.to_csv()``, ``.to_markdown()``, ``.to_html()``."""
+        from .scorecard import build_scorecard
+        return build_scorecard(self, plan)
+
     def stats(self) -> dict[str, int]:
         """Counts: nodes and edges by type, plans, dated events, measures with reported progress."""
         g = self.graph
@@ -366,6 +390,28 @@ class MeasureGraph:
 
     def __repr__(self) -> str:
         return f"MeasureGraph({self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} edges)"
+
+
+def _agree(a: Iterable[str], b: Iterable[str]) -> bool:
+    sa, sb = set(a), set(b)
+    return sa <= sb or sb <= sa
+
+
+def _same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two event nodes of one document that tell the same happening (see ``timeline``)."""
+    return (a.get("document") == b.get("document") and a.get("event_type") == b.get("event_type")
+            and a.get("date") == b.get("date") and a.get("end_date") == b.get("end_date")
+            and a.get("status", "done") == b.get("status", "done")
+            and (a.get("ordinal") is None or b.get("ordinal") is None or a.get("ordinal") == b.get("ordinal"))
+            and _agree(a.get("bodies") or (), b.get("bodies") or ())
+            and _agree(a.get("instruments") or (), b.get("instruments") or ()))
+
+
+def _merged(first: EventRecord, second: EventRecord) -> EventRecord:
+    """``first`` with the bodies and measures ``second`` adds."""
+    from dataclasses import replace
+    return replace(first, bodies=tuple(dict.fromkeys(first.bodies + second.bodies)),
+                   measures=tuple(dict.fromkeys(first.measures + second.measures)))
 
 
 def _event_n(event_id: str) -> int:
