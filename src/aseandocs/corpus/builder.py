@@ -55,7 +55,7 @@ from . import cache, outputs
 from .engines import ENGINES, ParseTask, import_later_stages
 from .jobs import Job, Limits, error_record
 from .lock import BuildLock
-from .plans import PlanChoice, resolve_plans
+from .plans import NO_PLAN, PlanChoice, count_plans, plan_version, with_named_plans
 from .records import Brief, DocRecord, compact, link_terms
 from .settings import BuildSettings, LinkFn
 from .staging import OutputSet, disk_error, is_output_folder, verify
@@ -96,8 +96,7 @@ class BuildSummary:
                  + (f" (see {self.out / 'errors.jsonl'})" if self.errors else ""),
                  f"  explorer: {self.index}"]
         if self.plans == 0 and self.documents:
-            lines.insert(-1, "  warning: no plan among the documents, so no event is linked; "
-                             "name the plan files with --plans GLOB_OR_PATH")
+            lines.insert(-1, f"  warning: {NO_PLAN}")
         for e in self.failures[:self.SHOWN]:
             hint = f" ({e['hint']})" if e.get("hint") else ""
             lines.insert(-1, f"    {e['path']}: {e['reason']}{hint}")
@@ -122,11 +121,10 @@ def build(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
     ``engine="dask"``, a dask.distributed cluster at ``scheduler`` ("tcp://host:8786", a
     ``Client``; None starts a LocalCluster); ``force`` ignores the cache; ``progress`` shows
     progress bars; ``parse_fn`` (default ``aseandocs.pipeline.parse``) and ``link_fn`` (default
-    ``aseandocs.linking``'s index) are the per-document and corpus-level stages; ``plans``: globs
-    relative to ``corpus`` or paths of the plan files (a file outside ``corpus`` is added to the
-    build; when given, only those files are plans: ``corpus.plans``). Raises ``BuildError`` for a
-    missing corpus or a ``plans`` entry that names no file, and ``OutputLockedError`` when another
-    build writes to ``out``; ValueError/TypeError for a bad or unknown option.
+    ``aseandocs.linking``'s index) are the per-document and corpus-level stages; ``plans`` names
+    the plan files (``corpus.plans``). Raises ``BuildError`` for a missing corpus or a ``plans``
+    entry naming no file, and ``OutputLockedError`` when another build writes to ``out``;
+    ValueError/TypeError for a bad or unknown option.
     """
     t0 = time.perf_counter()
     s = BuildSettings.resolve(settings, **options)
@@ -143,12 +141,7 @@ def build(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
         dest.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise BuildError(f"{dest}: cannot create the output folder ({e}); choose another -o") from e
-    extra: list[Path] = []
-    if s.plans is not None:
-        if s.parse_fn is not None:
-            raise ValueError("build: give plans= or parse_fn=, not both")
-        named, extra = resolve_plans(src, [s.plans] if isinstance(s.plans, str) else list(s.plans))
-        s = replace(s, parse_fn=PlanChoice(named))
+    s, extra = with_named_plans(src, s)
     with _terminate_as_interrupt(), BuildLock(dest) as lock:
         return _Build(src, dest, s, t0, lock.fileno(), extra).run()
 
@@ -185,8 +178,7 @@ class _Build:
 
     def __init__(self, src: Path, dest: Path, settings: BuildSettings, t0: float,
                  lock_fd: int | None, extra: "list[Path] | None" = None) -> None:
-        self.src, self.dest, self.settings, self.t0 = src, dest, settings, t0
-        self.extra = extra or []   # named plans outside the corpus
+        self.src, self.dest, self.settings, self.t0, self.extra = src, dest, settings, t0, extra or []
         self.workers = settings.worker_count
         self.cache_dir, self.docs_dir = dest / "cache", dest / "documents"
         self.timings: dict[str, float] = {}
@@ -291,10 +283,8 @@ class _Build:
         remove_stale_temps(dest, self.docs_dir, self.cache_dir)   # left by a killed build
         self.cache_dir.mkdir(exist_ok=True)
         self.docs_dir.mkdir(exist_ok=True)
-        fn = self.settings.parse_fn
-        choice = fn if isinstance(fn, PlanChoice) else None
-        # named plans: the pipeline's own version, and each file's key says whether it is a plan
-        version = cache.version_key(None if choice else fn, "aseandocs.pipeline.parse")
+        fn = self.settings.parse_fn   # named plans: the pipeline's version, a key per plan flag
+        version = cache.version_key(None if isinstance(fn, PlanChoice) else fn, "aseandocs.pipeline.parse")
         ids: dict[str, str] = {}
         for p in paths:
             given = str(p)
@@ -306,8 +296,7 @@ class _Build:
                 continue
             ids[p.stem] = given
             try:
-                self.keys[given] = key = cache.content_key(
-                    p, given, version if choice is None else f"{version}:plan={choice.is_plan(p)}")
+                self.keys[given] = key = cache.content_key(p, given, plan_version(fn, version, p))
             except OSError as e:
                 self.errors.append(_unreadable(given, e))
                 continue
@@ -417,8 +406,7 @@ class _Build:
             events=sum(r.events for r in recs), links=facts["links"], errors=len(self.errors),
             cached=self.cached, seconds=round(time.perf_counter() - self.t0, 3), out=dest,
             index=dest / "index.html", timings=self.timings, failures=tuple(self.errors),
-            plans=sum(1 for r in recs if isinstance(r, DocRecord) and r.parsed.kind == "plan"
-                      and r.parsed.measures))
+            plans=count_plans(recs))
 
 
 def _unreadable(given: str, e: OSError) -> dict[str, Any]:

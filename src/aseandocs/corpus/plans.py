@@ -16,13 +16,17 @@ detected as a plan that is not named becomes a report (``pipeline.parse(..., pla
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import BuildError
 
-__all__ = ["resolve_plans", "PlanChoice"]
+__all__ = ["resolve_plans", "PlanChoice", "with_named_plans", "plan_version", "count_plans", "NO_PLAN"]
+
+#: The build summary's warning for a corpus without a plan.
+NO_PLAN = ("no plan among the documents, so no event is linked; name the plan files with "
+           "--plans GLOB_OR_PATH")
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -73,3 +77,26 @@ class PlanChoice:
     def __call__(self, path: str) -> Any:
         from ..pipeline import parse
         return parse(path, plan=self.is_plan(path))
+
+
+def with_named_plans(corpus: Path, settings: Any) -> tuple[Any, list[Path]]:
+    """``settings`` (``BuildSettings``) with ``parse_fn`` a ``PlanChoice`` when ``plans`` is given,
+    and the named plans outside ``corpus`` (to add to the build)."""
+    if settings.plans is None:
+        return settings, []
+    if settings.parse_fn is not None:
+        raise ValueError("build: give plans= or parse_fn=, not both")
+    plans = settings.plans
+    named, extra = resolve_plans(corpus, [plans] if isinstance(plans, str) else list(plans))
+    return replace(settings, parse_fn=PlanChoice(named)), extra
+
+
+def plan_version(parse_fn: Any, version: str, path: Path) -> str:
+    """The version a file's cache key is made with: with named plans, whether it is one."""
+    return f"{version}:plan={parse_fn.is_plan(path)}" if isinstance(parse_fn, PlanChoice) else version
+
+
+def count_plans(records: Iterable[Any]) -> int:
+    """How many of a build's records are plans with measures (the link targets)."""
+    return sum(1 for r in records if getattr(r, "parsed", None) is not None
+               and r.parsed.kind == "plan" and r.parsed.measures)
