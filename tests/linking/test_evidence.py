@@ -133,3 +133,14 @@ def test_graph_search_finds_thai_measures_in_english() -> None:
                                                     measures=ms)], registry=False)
     assert [h.ref for h in g.search("maritime")] == ["1.2.7"]
     assert [h.ref for h in g.search("human rights")] == ["1.1.4"]
+
+
+def test_a_body_mandate_decides_only_when_no_measure_names_the_body() -> None:
+    text = "การประชุมรัฐมนตรีกลาโหมอาเซียนหารือความโปร่งใสของนโยบายกลาโหม"
+    assert refs(text, ["ADMM"]) == ["1.1"]          # 1.1 names the ADMM: defence alone adds nothing
+    without = plan()
+    without = ParsedDocument(without.document, kind="plan", date=without.date,
+                             measures=tuple(m for m in without.measures if m.ref != "1.1"))
+    e = Event("meeting", text, (0, 1), date="2019-03-05", bodies=("ADMM",))
+    news = ParsedDocument(Document.from_text("", id="n"), kind="news", events=(e,))
+    assert [l.ref for l in link_corpus([without, news])[1].events[0].measures] == ["1.2"]

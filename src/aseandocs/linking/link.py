@@ -19,7 +19,8 @@ with events × measures.
 
 A link is decided on evidence, not on shared words: it needs an *anchor* — a body the measure names
 (not a secretariat, summit or council), a specific subject (a broad field such as education or
-defence only when it is the mandate of the event's own body), or the words of a named instrument.
+defence only when it is the mandate of the event's own body and no measure of the plan names that
+body), or the words of a named instrument.
 An event with no anchor reports on nothing and gets no link; nor does a stated intention (an event of
 type ``plan``) whose only anchor is a subject: "ASEAN stressed that trust-building matters" is a principle,
 not a happening (a scheduled meeting names its body). A second or third link to the same plan
@@ -56,6 +57,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from ..model import Event, Link, Measure, ParsedDocument
@@ -342,6 +344,7 @@ class MeasureIndex:
         links: list[Link] = []
         best = None
         first_anchors: dict[str, set[str]] = {}     # plan -> the anchors of its best link
+        naming = self._plans_naming(q.weights, reference)
         for score, idx, matched in (self._ranked_reference if reference else self._ranked)(q.weights):
             e = self._entries[idx]
             if ev_date and e.plan_date and ev_date[:len(e.plan_date)] < e.plan_date[:len(ev_date)]:
@@ -360,6 +363,8 @@ class MeasureIndex:
             if not anchors:
                 continue
             m = e.measure
+            if m.plan in naming and anchors <= q.body_subjects and not anchors - _broad_terms():
+                continue      # the plan names the event's body: its broad mandate decides nothing
             taken = first_anchors.get(m.plan)
             if taken is not None and not anchors - taken:
                 continue      # a second link to a plan must report on something its first does not
@@ -369,6 +374,20 @@ class MeasureIndex:
                               evidence=self._evidence(matched, surface, instrument_terms, anchors),
                               measure=m.id))
         return tuple(links)
+
+    def _plans_naming(self, weights: dict[str, float], reference: bool) -> set[str]:
+        """The plans one of whose measures names a body of the query (not a weak one)."""
+        bodies = [t for t in weights if t.startswith("body:") and not is_weak(t[5:])]
+        if not bodies:
+            return set()
+        if reference or self.config.threshold <= 0 or self.config.squash <= 0:
+            lists = self._posting_lists()
+            found = {i for t in bodies for i, _ in lists.get(t) or ()}
+        else:
+            if self._vectors is None:
+                self._vectors = self._build_vectors()
+            found = {int(i) for t in bodies if t in self._vectors for i in self._vectors[t][0]}
+        return {self._entries[i].measure.plan for i in found}
 
     @staticmethod
     def _anchors(matched: list[tuple[float, str]], instruments: dict[str, str],
@@ -424,6 +443,12 @@ class MeasureIndex:
             if len(out) == 6:
                 break
         return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _broad_terms() -> frozenset[str]:
+    """``subject:…`` terms of the glossary's broad fields."""
+    return frozenset(f"subject:{k}" for k in broad_subjects())
 
 
 def measure_terms(m: Measure) -> list[str]:
