@@ -40,7 +40,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 __all__ = ["described_bodies", "family", "is_weak", "subjects", "subjects_of_bodies", "subject_key",
-           "broad_subjects", "WEAK_TYPES"]
+           "broad_subjects", "broad_terms", "anchors_of", "WEAK_TYPES"]
 
 #: Bodies of these types take part in nearly everything (the Secretariat, the Summit, the Councils).
 WEAK_TYPES = frozenset({"secretariat", "summit", "council"})
@@ -207,4 +207,34 @@ def subjects_of_bodies(bodies: Sequence[str]) -> set[str]:
     out: set[str] = set()
     for b in bodies:
         out |= _body_subjects(b)
+    return out
+
+
+@lru_cache(maxsize=1)
+def broad_terms() -> frozenset[str]:
+    """The index terms (``subject:…``) of the glossary's broad fields."""
+    return frozenset(f"subject:{k}" for k in broad_subjects())
+
+
+def anchors_of(matched: Iterable[tuple[float, str]], instruments: dict[str, str],
+               body_subjects: frozenset[str] = frozenset()) -> set[str]:
+    """The evidence of what a measure is about among the ``(weight, term)`` pairs an event matched:
+    the bodies it names (not weak ones), the subjects it shares (a broad one only when it is the
+    mandate of the event's body: the ADMM's defence, the ASLOM's law, in ``body_subjects``), the
+    named instruments whose words it holds (``instruments``: term -> instrument). A link needs one;
+    shared words alone are not enough::
+
+        >>> sorted(anchors_of([(1.0, "subject:extradition"), (1.0, "subject:education"),
+        ...                    (1.0, "body:ASEC"), (1.0, "body:SOMTC"), (1.0, "ความร่วมมือ")], {}))
+        ['body:SOMTC', 'subject:extradition']
+    """
+    broad = broad_subjects()
+    out: set[str] = set()
+    for _, t in matched:
+        if t.startswith("subject:") and (t[8:] not in broad or t in body_subjects):
+            out.add(t)
+        elif t in instruments:
+            out.add("instrument:" + instruments[t])
+        elif t.startswith("body:") and not is_weak(t[5:]):
+            out.add(t)
     return out

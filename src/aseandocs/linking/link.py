@@ -57,11 +57,10 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from ..model import Event, Link, Measure, ParsedDocument
-from .evidence import (broad_subjects, described_bodies, family, is_weak, subjects,
+from .evidence import (anchors_of, broad_terms, described_bodies, family, is_weak, subjects,
                        subjects_of_bodies)
 from .glossary import _glossary_terms
 from .terms import _INSTRUMENT_HEADS, _LEGAL_HEADS, _NAME_WORDS, THAI, _terms, tokenize
@@ -357,13 +356,13 @@ class MeasureIndex:
                 best = score
             if len(links) == cfg.max_links or score < cfg.threshold or score < cfg.relative * best:
                 break
-            anchors = self._anchors(matched, instrument_terms, q.body_subjects)
+            anchors = anchors_of(matched, instrument_terms, q.body_subjects)
             if event.type == "plan" and all(a.startswith("subject:") for a in anchors):
                 continue      # an intention or a principle on a subject is no happening to report
             if not anchors:
                 continue
             m = e.measure
-            if m.plan in naming and anchors <= q.body_subjects and not anchors - _broad_terms():
+            if m.plan in naming and anchors <= q.body_subjects and not anchors - broad_terms():
                 continue      # the plan names the event's body: its broad mandate decides nothing
             taken = first_anchors.get(m.plan)
             if taken is not None and not anchors - taken:
@@ -389,23 +388,6 @@ class MeasureIndex:
             found = {int(i) for t in bodies if t in self._vectors for i in self._vectors[t][0]}
         return {self._entries[i].measure.plan for i in found}
 
-    @staticmethod
-    def _anchors(matched: list[tuple[float, str]], instruments: dict[str, str],
-                 body_subjects: frozenset[str] = frozenset()) -> set[str]:
-        """The evidence of what the measure is about: the bodies it names (not weak ones), the
-        subjects it shares (a broad one only when it is the subject of the event's body: the ADMM's
-        defence, the ASLOM's law), the named instruments whose words it holds. A link needs one;
-        shared words alone are not enough."""
-        broad = broad_subjects()
-        out: set[str] = set()
-        for _, t in matched:
-            if t.startswith("subject:") and (t[8:] not in broad or t in body_subjects):
-                out.add(t)
-            elif t in instruments:
-                out.add("instrument:" + instruments[t])
-            elif t.startswith("body:") and not is_weak(t[5:]):
-                out.add(t)
-        return out
 
     @staticmethod
     def _specific(matched: list[tuple[float, str]], instruments: dict[str, str]) -> bool:
@@ -443,12 +425,6 @@ class MeasureIndex:
             if len(out) == 6:
                 break
         return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def _broad_terms() -> frozenset[str]:
-    """``subject:…`` terms of the glossary's broad fields."""
-    return frozenset(f"subject:{k}" for k in broad_subjects())
 
 
 def measure_terms(m: Measure) -> list[str]:
