@@ -29,7 +29,8 @@ def test_foreign_keys_and_indexes(out: Path) -> None:
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     fks = {t: {r[2] for r in db.execute(f"PRAGMA foreign_key_list({t})")} for t in TABLES}
     assert fks == {"documents": set(), "measures": {"documents"}, "activities": {"measures"},
-                   "mentions": {"documents"}, "events": {"documents"}, "links": {"events", "measures"}}
+                   "mentions": {"documents"}, "events": {"documents"}, "links": {"events", "measures"},
+                   "measure_terms": {"measures"}}
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {"mentions_body", "links_measure", "events_date", "measures_plan_ref"} <= indexes
 

@@ -37,7 +37,7 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: The shipped data files, by name.
 DATA_FILES = ("bodies.yaml", "bodies_lexicon.yaml", "event_cues.yaml", "glossary.yaml", "months.yaml",
-              "plan_headings.yaml", "plan_tables.yaml", "thai_pua.yaml")
+              "plan_headings.yaml", "plan_roles.yaml", "plan_tables.yaml", "thai_pua.yaml")
 
 
 def load(text: str) -> Any:

@@ -18,12 +18,17 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 __all__ = ["Span", "Page", "Document", "Activity", "Measure", "Mention", "Link", "Event",
-           "ParsedDocument", "KINDS", "EVENT_TYPES"]
+           "ParsedDocument", "KINDS", "ROLES", "EVENT_TYPES"]
 
 Span = tuple[int, int]
 
 #: Document kinds (see news.detect_kind for the rules).
 KINDS = ("plan", "news", "report")
+
+#: Roles of a plan's numbered items (see plans.parse_plan): a ``measure`` is something to be done
+#: and a link target; a ``section`` is a heading with numbered items under it or a prose section
+#: (preamble, implementation, resource mobilisation, monitoring), never a link target.
+ROLES = ("measure", "section")
 
 #: Event types (see news.extract_events).
 EVENT_TYPES = ("meeting", "adoption", "agreement", "signing", "ratification", "accession",
@@ -136,16 +141,19 @@ class Measure:
     scope: str | None = None
     references: tuple[str, ...] = ()
     fields: tuple[tuple[str, str], ...] = ()   # extra columns of a plan table: responsible body, timeline
+    role: str = "measure"   # "measure" (something to be done, a link target) or "section" (ROLES)
 
     def __post_init__(self) -> None:
         _check_span(self.span, f"Measure {self.id}")
+        if self.role not in ROLES:
+            raise ValueError(f"Measure {self.id}: role {self.role!r} is not one of {ROLES}")
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "ref": self.ref, "parent": self.parent, "level": self.level,
                 "title": self.title, "activities": [a.to_dict() for a in self.activities],
                 "bodies": list(self.bodies), "span": list(self.span), "page": self.page,
                 "plan": self.plan, "scope": self.scope, "references": list(self.references),
-                "fields": dict(self.fields)}
+                "fields": dict(self.fields), "role": self.role}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, plan: str | None = None) -> "Measure":
@@ -157,7 +165,8 @@ class Measure:
                    activities=tuple(Activity.from_dict(a) for a in d.get("activities", [])),
                    bodies=tuple(d.get("bodies", [])), page=d.get("page"), scope=d.get("scope"),
                    references=tuple(d.get("references", [])),
-                   fields=tuple((str(k), str(v)) for k, v in (d.get("fields") or {}).items()))
+                   fields=tuple((str(k), str(v)) for k, v in (d.get("fields") or {}).items()),
+                   role=d.get("role") or "measure")
 
 
 @dataclass(frozen=True, slots=True)

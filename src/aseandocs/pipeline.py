@@ -71,14 +71,17 @@ def _measure_bodies(measures: Sequence[Measure], mentions: Sequence[Mention]) ->
 
 
 def parse(source: "str | os.PathLike[str] | Document", *,
-          registry: "BodyRegistry | None" = None, ocr: bool | None = None) -> ParsedDocument:
+          registry: "BodyRegistry | None" = None, ocr: bool | None = None,
+          plan: bool | None = None) -> ParsedDocument:
     """Run every per-document stage on a file path or a ``Document``.
 
     A path is read with ``aseandocs.read`` (txt in any common Thai encoding, html, pdf); the text is
     normalised; then plans, bodies and events are found. ``events[].measures`` stays empty: linking
     needs the whole corpus (``aseandocs.build``). Raises ``aseandocs.errors.ReadError`` for a file
     that cannot be read. ``ocr``: read scanned PDF pages with Tesseract when it is installed (None),
-    always (True: an error when it is missing) or never (False).
+    always (True: an error when it is missing) or never (False). ``plan``: the caller knows the
+    document is a plan (True: its kind is ``plan``) or is not (False: a document detected as a plan
+    is a ``report``); None detects the kind.
     """
     from .bodies import BodyRegistry
     from .news import analyse
@@ -97,7 +100,7 @@ def parse(source: "str | os.PathLike[str] | Document", *,
             measures = merge_table_measures(measures, tables)
     mentions = reg.find(document.text)
     measures = _measure_bodies(measures, mentions)
-    kind, title, date, events = analyse(document, mentions, measures)
+    kind, title, date, events = analyse(document, mentions, measures, plan=plan)
     return ParsedDocument(document=document, kind=kind, title=title, date=date,
                           measures=tuple(measures), mentions=tuple(mentions), events=tuple(events))
 

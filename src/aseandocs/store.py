@@ -2,7 +2,9 @@
 
 Tables (foreign keys ON, indexed): ``documents``, ``measures`` (-> documents), ``activities``
 (-> measures), ``mentions`` (-> documents), ``events`` (-> documents), ``links`` (-> events, and
--> measures when the measure is in the corpus). List-valued columns (``bodies``, ``instruments``,
+-> measures when the measure is in the corpus), ``measure_terms`` (-> measures: the bilingual search
+terms of each measure, ``linking.search_terms.measure_search_terms``; ``measures.role`` is ``measure`` or
+``section``). List-valued columns (``bodies``, ``instruments``,
 ``evidence``, ``cites``) hold JSON arrays, so SQLite's ``json_each`` opens them::
 
     >>> cols, rows = query("out", "SELECT m.ref, m.title FROM measures m, json_each(m.bodies) b "
@@ -23,12 +25,13 @@ from typing import Any, Iterable
 
 from ._atomic import atomic_path
 from .errors import BuildError, QueryError
+from .linking.search_terms import measure_search_terms, term_language
 from .model import ParsedDocument
 
 __all__ = ["write_store", "query", "export_parquet", "TABLES", "STORE_NAME", "QUERY_TIMEOUT"]
 
 STORE_NAME = "aseandocs.sqlite"
-TABLES = ("documents", "measures", "activities", "mentions", "events", "links")
+TABLES = ("documents", "measures", "activities", "mentions", "events", "links", "measure_terms")
 
 _SCHEMA = """
 CREATE TABLE documents (
@@ -37,7 +40,7 @@ CREATE TABLE documents (
 CREATE TABLE measures (
   id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), plan TEXT NOT NULL,
   ref TEXT NOT NULL, parent TEXT, level INTEGER, title TEXT, scope TEXT, page INTEGER,
-  span_start INTEGER, span_end INTEGER, bodies TEXT, cites TEXT, fields TEXT);
+  span_start INTEGER, span_end INTEGER, bodies TEXT, cites TEXT, fields TEXT, role TEXT);
 CREATE TABLE activities (
   id INTEGER PRIMARY KEY, measure_id TEXT NOT NULL REFERENCES measures(id), n INTEGER,
   text TEXT, span_start INTEGER, span_end INTEGER);
@@ -52,7 +55,12 @@ CREATE TABLE links (
   id INTEGER PRIMARY KEY, event_id TEXT NOT NULL REFERENCES events(id),
   measure_id TEXT REFERENCES measures(id), plan TEXT NOT NULL, ref TEXT NOT NULL, score REAL,
   evidence TEXT);
+CREATE TABLE measure_terms (
+  id INTEGER PRIMARY KEY, measure_id TEXT NOT NULL REFERENCES measures(id), term TEXT NOT NULL,
+  language TEXT);
 CREATE INDEX measures_document ON measures(document_id);
+CREATE INDEX measure_terms_term ON measure_terms(term);
+CREATE INDEX measure_terms_measure ON measure_terms(measure_id);
 CREATE INDEX measures_plan_ref ON measures(plan, ref);
 CREATE INDEX activities_measure ON activities(measure_id);
 CREATE INDEX mentions_document ON mentions(document_id);
@@ -79,12 +87,14 @@ def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: se
         if m.id in measure_ids:
             continue
         measure_ids.add(m.id)
-        db.execute("INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        db.execute("INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    (m.id, d.id, m.plan, m.ref, m.parent, m.level, m.title, m.scope, m.page,
                     m.span[0], m.span[1], _j(m.bodies), _j(m.references),
-                    json.dumps(dict(m.fields), ensure_ascii=False)))
+                    json.dumps(dict(m.fields), ensure_ascii=False), m.role))
         db.executemany("INSERT INTO activities (measure_id, n, text, span_start, span_end) VALUES (?,?,?,?,?)",
                        [(m.id, n, a.text, a.span[0], a.span[1]) for n, a in enumerate(m.activities, 1)])
+        db.executemany("INSERT INTO measure_terms (measure_id, term, language) VALUES (?,?,?)",
+                       [(m.id, t, term_language(t)) for t in measure_search_terms(m)])
     db.executemany("INSERT INTO mentions (document_id, body, text, method, score, span_start, span_end) "
                    "VALUES (?,?,?,?,?,?,?)",
                    [(d.id, x.body, x.text, x.method, x.score, x.span[0], x.span[1]) for x in pd.mentions])

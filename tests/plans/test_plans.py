@@ -459,6 +459,7 @@ def test_shared_corpus_measure_scores(shared_corpus: Path, shared_gold: Path, sc
     assert acc["t_ok"] / acc["t_n"] >= 0.95
     assert acc["a_count_ok"] / acc["a_count_n"] >= 0.95
     assert acc["a_ok"] / acc["a_n"] >= 0.95
+    assert acc["r_n"] and acc["r_ok"] == acc["r_n"]        # every gold role (measure/section)
 
 
 @pytest.mark.shared

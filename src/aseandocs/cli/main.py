@@ -31,6 +31,7 @@ examples:
   aseandocs bodies list --pillar APSC --type ministerial
   aseandocs bodies discover ../shared/corpus           candidate new bodies and aliases
   aseandocs build corpus -o out --workers 2            the whole corpus: JSON, graph, store, explorer
+  aseandocs build news/ -o out --plans ../plans/vap.txt   name the plan files (globs or paths)
   aseandocs build corpus -o out --engine dask --scheduler tcp://10.0.0.5:8786
   aseandocs graph show 1.2.1 --plan 000_c84986400c98ca88 -o out
   aseandocs graph body SOMTC -o out
@@ -210,7 +211,7 @@ def _cmd_build(a: argparse.Namespace) -> int:
     from ..corpus import build
     summary = build(a.corpus, a.out, workers=a.workers, engine=a.engine, scheduler=a.scheduler,
                     force=a.force, progress=not a.no_progress, max_doc_mb=a.max_doc_mb or None,
-                    doc_timeout=a.doc_timeout or None)
+                    doc_timeout=a.doc_timeout or None, plans=a.plans)
     if a.json:
         dump(summary)
     else:
@@ -289,6 +290,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--engine", choices=("local", "dask"), default="local")
     sp.add_argument("--scheduler", help="dask.distributed scheduler address (with --engine dask)")
     sp.add_argument("--force", action="store_true", help="ignore the cache and redo every document")
+    sp.add_argument("--plans", action="append", metavar="GLOB_OR_PATH",
+                    help="the plan files: a glob relative to CORPUS or a path (a file outside CORPUS "
+                         "is added); repeatable; when given, only these files are plans")
     sp.add_argument("--no-progress", action="store_true", help="no progress bar")
     sp.add_argument("--max-doc-mb", type=float, default=50.0, metavar="MB",
                     help="a document file larger than this fails (default: 50; 0: no limit)")

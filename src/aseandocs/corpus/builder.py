@@ -52,6 +52,7 @@ from . import cache, outputs
 from .engines import ENGINES, ParseTask, WorkerDeaths, import_later_stages
 from .jobs import Job, Limits, error_record
 from .lock import BuildLock, Terminated, terminate_as_interrupt
+from .plans import NO_PLAN, PlanChoice, count_plans, plan_version, with_named_plans
 from .records import Brief, DocRecord, compact, link_terms
 from .settings import BuildSettings, LinkFn
 from .staging import OutputSet, disk_error, is_output_folder, verify
@@ -80,6 +81,7 @@ class BuildSummary:
     failures: tuple[dict[str, Any], ...] = ()   # the records of OUT/errors.jsonl
     worker_deaths: int = 0                      # worker processes that died while parsing
     retried: tuple[str, ...] = ()               # the documents they held, parsed again alone
+    plans: int = -1   # documents of kind plan with measures (the link targets); -1: not counted
 
     #: How many failures ``format()`` lists (all of them are in errors.jsonl).
     SHOWN = 20
@@ -96,6 +98,8 @@ class BuildSummary:
             shown = ", ".join(self.retried[:self.SHOWN]) + (" ..." if len(self.retried) > self.SHOWN else "")
             lines.insert(-1, f"  a worker process died {self.worker_deaths} time(s) (out of memory?); "
                              f"{len(self.retried)} documents it held were parsed again alone: {shown}")
+        if self.plans == 0 and self.documents:
+            lines.insert(-1, f"  warning: {NO_PLAN}")
         for e in self.failures[:self.SHOWN]:
             hint = f" ({e['hint']})" if e.get("hint") else ""
             lines.insert(-1, f"    {e['path']}: {e['reason']}{hint}")
@@ -120,9 +124,10 @@ def build(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
     ``engine="dask"``, a dask.distributed cluster at ``scheduler`` ("tcp://host:8786", a
     ``Client``; None starts a LocalCluster); ``force`` ignores the cache; ``progress`` shows
     progress bars; ``parse_fn`` (default ``aseandocs.pipeline.parse``) and ``link_fn`` (default
-    ``aseandocs.linking``'s index) are the per-document and corpus-level stages. Raises
-    ``BuildError`` for a missing corpus and ``OutputLockedError`` when another build writes to
-    ``out``; ValueError/TypeError for a bad or unknown option.
+    ``aseandocs.linking``'s index) are the per-document and corpus-level stages; ``plans`` names
+    the plan files (``corpus.plans``). Raises ``BuildError`` for a missing corpus or a ``plans``
+    entry naming no file, and ``OutputLockedError`` when another build writes to ``out``;
+    ValueError/TypeError for a bad or unknown option.
     """
     t0 = time.perf_counter()
     s = BuildSettings.resolve(settings, **options)
@@ -139,8 +144,9 @@ def build(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
         dest.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise BuildError(f"{dest}: cannot create the output folder ({e}); choose another -o") from e
+    s, extra = with_named_plans(src, s)
     with terminate_as_interrupt(), BuildLock(dest) as lock:
-        return _Build(src, dest, s, t0, lock.fileno()).run()
+        return _Build(src, dest, s, t0, lock.fileno(), extra).run()
 
 
 class _Build:
@@ -150,8 +156,8 @@ class _Build:
     documents, write the other outputs."""
 
     def __init__(self, src: Path, dest: Path, settings: BuildSettings, t0: float,
-                 lock_fd: int | None) -> None:
-        self.src, self.dest, self.settings, self.t0 = src, dest, settings, t0
+                 lock_fd: int | None, extra: "list[Path] | None" = None) -> None:
+        self.src, self.dest, self.settings, self.t0, self.extra = src, dest, settings, t0, extra or []
         self.workers = settings.worker_count
         self.cache_dir, self.docs_dir = dest / "cache", dest / "documents"
         self.timings: dict[str, float] = {}
@@ -261,11 +267,13 @@ class _Build:
         """Walk the corpus; reuse each unchanged document's cached parse, queue the others."""
         dest = self.dest
         paths, self.skipped, problems = discover(self.src, dest)
+        paths = paths + [p for p in self.extra if p not in paths]
         self.errors.extend(problems)
         remove_stale_temps(dest, self.docs_dir, self.cache_dir)   # left by a killed build
         self.cache_dir.mkdir(exist_ok=True)
         self.docs_dir.mkdir(exist_ok=True)
-        version = cache.version_key(self.settings.parse_fn, "aseandocs.pipeline.parse")
+        fn = self.settings.parse_fn   # named plans: the pipeline's version, a key per plan flag
+        version = cache.version_key(None if isinstance(fn, PlanChoice) else fn, "aseandocs.pipeline.parse")
         ids: dict[str, str] = {}
         for p in paths:
             given = str(p)
@@ -277,7 +285,7 @@ class _Build:
                 continue
             ids[p.stem] = given
             try:
-                self.keys[given] = key = cache.content_key(p, given, version)
+                self.keys[given] = key = cache.content_key(p, given, plan_version(fn, version, p))
             except OSError as e:
                 self.errors.append(_unreadable(given, e))
                 continue
@@ -388,7 +396,8 @@ class _Build:
             events=sum(r.events for r in recs), links=facts["links"], errors=len(self.errors),
             cached=self.cached, seconds=round(time.perf_counter() - self.t0, 3), out=dest,
             index=dest / "index.html", timings=self.timings, failures=tuple(self.errors),
-            worker_deaths=self.deaths.deaths, retried=tuple(self.deaths.retried))
+            worker_deaths=self.deaths.deaths, retried=tuple(self.deaths.retried),
+            plans=count_plans(recs))
 
 
 def _unreadable(given: str, e: OSError) -> dict[str, Any]:

@@ -17,7 +17,7 @@ the same build; keywords given with ``settings`` override it::
     >>> BuildSettings.resolve(wokers=2)
     Traceback (most recent call last):
     ...
-    TypeError: unknown build option 'wokers'; valid options: doc_timeout, engine, force, link_fn, max_doc_mb, parse_fn, progress, scheduler, workers
+    TypeError: unknown build option 'wokers'; valid options: doc_timeout, engine, force, link_fn, max_doc_mb, parse_fn, plans, progress, scheduler, workers
 
 Later options of the build are added here, as fields with their defaults, and nowhere else: the
 build reads them from the one object it is given.
@@ -51,6 +51,8 @@ class BuildSettings:
     linking index of ``aseandocs.linking``) replace the per-document and corpus-level stages;
     ``max_doc_mb`` (50) and ``doc_timeout`` (120 s) limit what one document may cost: a larger file,
     or one whose parse runs longer, fails with the reason and the build goes on (None: no limit).
+    ``plans``: globs relative to the corpus or paths naming the plan files (``corpus.plans``; a
+    file outside the corpus is added; when given, only those files are plans).
     """
 
     workers: int | None = None
@@ -62,6 +64,7 @@ class BuildSettings:
     link_fn: LinkFn | None = None
     max_doc_mb: float | None = 50.0
     doc_timeout: float | None = 120.0
+    plans: "str | tuple[str, ...] | list[str] | None" = None
 
     def __post_init__(self) -> None:
         for name in ("max_doc_mb", "doc_timeout"):

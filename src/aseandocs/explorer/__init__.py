@@ -38,7 +38,7 @@ __all__ = ["render_explorer", "render_selection", "explorer_data", "selection_da
 # Node attributes the page shows, by node type (the rest stays in graph.json).
 _KEEP = {
     "document": ("title", "kind", "date", "source", "language"),
-    "measure": ("ref", "plan", "title", "section", "level"),
+    "measure": ("ref", "plan", "title", "section", "level", "role", "terms"),
     "activity": ("text",),
     "body": ("name_en", "name_th", "names", "asean_pillar"),
     "event": ("text", "date", "end_date", "event_type", "status", "document"),

@@ -18,7 +18,7 @@
   function fold(s) { return String(s || "").toLowerCase().replace(/\s+/g, ""); }
   nodes.forEach(function (nd, k) {
     nd.i = k; nd.type = TYPES[nd.t];
-    nd.key = fold([nd.l, nd.id, nd.title, nd.text, nd.name_en, nd.name_th, (nd.names || []).join(" ")].join(" "));
+    nd.key = fold([nd.l, nd.id, nd.title, nd.text, nd.name_en, nd.name_th, (nd.names || []).join(" "), (nd.terms || []).join(" ")].join(" "));
     var deg = outE[k].length + inE[k].length;
     nd.r = { document: 7, measure: Math.max(2.5, 6.5 - (nd.level || 2)), activity: 1.8,
       body: Math.min(9, 3.5 + Math.sqrt(deg)), event: 3.5 }[nd.type] || 3;

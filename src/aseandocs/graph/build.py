@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple, Protocol
 import networkx as nx
 
 from .._version import __version__
+from ..linking.search_terms import measure_search_terms
 from ..model import Measure, ParsedDocument
 
 __all__ = ["build_graph", "display_title", "GraphContext", "Fragment", "fragment", "fragments", "graph_attrs",
@@ -133,7 +134,8 @@ def _add_measures(g: nx.MultiDiGraph, pd: ParsedDocument, plan_label: str,
         g.add_node(node, type="measure", label=_short(f"{m.ref} {m.title}"), plan=m.plan, ref=m.ref,
                    title=m.title, level=m.level, parent=m.parent, scope=m.scope, page=m.page,
                    bodies=list(m.bodies), references=list(m.references), section=_local(top),
-                   pillar=pillar, fields=dict(m.fields))
+                   pillar=pillar, fields=dict(m.fields), role=m.role,
+                   terms=list(measure_search_terms(m)))
         parent = by_key.get(f"{m.scope or ''}\x00{m.parent}") if m.parent else None
         if parent is not None and parent.id != m.id:
             g.add_edge(node, f"measure:{parent.id}", key="part_of", type="part_of")

@@ -281,8 +281,10 @@ class MeasureGraph:
         return Results(events)
 
     def search(self, text: str, limit: int = 20) -> Results[SearchHit]:
-        """Measures whose title or activities match ``text`` (Thai or English): substring matches
-        first (score 100), then fuzzy ones (rapidfuzz partial ratio >= 75). One hit per measure."""
+        """Measures whose title, activities or bilingual terms match ``text`` (Thai or English):
+        substring matches first (score 100; a title, then an activity, then a term of the other
+        language: "maritime" finds "ความมั่นคงทางทะเล"), then fuzzy ones (rapidfuzz partial ratio
+        >= 75). One hit per measure."""
         from rapidfuzz import fuzz, process
 
         q = _fold(text)
@@ -295,6 +297,9 @@ class MeasureGraph:
             for n, d in self._nodes("activity"):
                 self._search_index.append((f"measure:{d['measure']}", "activity", d.get("text", ""),
                                            _fold(d.get("text", ""))))
+            for n, d in self._nodes("measure"):   # bilingual terms made at build time (linking.search_terms)
+                for t in d.get("terms") or ():
+                    self._search_index.append((n, "term", t, _fold(t)))
         hits: dict[str, SearchHit] = {}
 
         def add(i: int, method: str, score: float) -> None:
@@ -306,14 +311,17 @@ class MeasureGraph:
                                    field=field, matched=raw, method=method, score=round(score, 1))
 
         subs = [i for i, row in enumerate(self._search_index) if q in row[3]]
-        subs.sort(key=lambda i: (self._search_index[i][1] != "title", len(self._search_index[i][3])))  # type: ignore[index]
+        order = {"title": 0, "activity": 1, "term": 2}
+        subs.sort(key=lambda i: (order.get(self._search_index[i][1], 3), len(self._search_index[i][3])))  # type: ignore[index]
         for i in subs:
             add(i, "substring", 100.0)
         if len(hits) < limit and len(q) >= 3:
-            choices = [row[3] for row in self._search_index]
-            for _, score, i in process.extract(q, choices, scorer=fuzz.partial_ratio, processor=None,
+            # terms match as substrings only: a fuzzy "maritime" would find "arts"
+            rows = [i for i, row in enumerate(self._search_index) if row[1] != "term"]
+            choices = [self._search_index[i][3] for i in rows]  # type: ignore[index]
+            for _, score, j in process.extract(q, choices, scorer=fuzz.partial_ratio, processor=None,
                                                limit=limit * 4, score_cutoff=75):
-                add(i, "fuzzy", score)
+                add(rows[j], "fuzzy", score)
         return Results(list(hits.values())[:limit])
 
     def coverage(self, plan: str) -> Results[CoverageRow]:

@@ -3,6 +3,9 @@
 
 - ``link``: ``link_corpus``, ``link_document``, ``MeasureIndex``, ``LinkConfig``, the terms of events
   and measures.
+- ``evidence``: what identifies a measure and an event: the bodies a measure names by description,
+  body families, weak bodies, glossary subjects (specific or broad).
+- ``search_terms``: the bilingual search terms of each measure (graph, store, explorer).
 """
 from __future__ import annotations
 

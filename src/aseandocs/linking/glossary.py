@@ -20,10 +20,15 @@ class _Gloss:
 
 
 @lru_cache(maxsize=1)
+def _glossary_raw() -> tuple[dict[str, Any], ...]:
+    """The glossary's entries as written (with ``broad`` and ``part_of``: ``linking.evidence``)."""
+    return tuple(load_data("glossary.yaml") or ())
+
+
+@lru_cache(maxsize=1)
 def _glossary() -> tuple[_Gloss, ...]:
-    raw = load_data("glossary.yaml")
     return tuple(_Gloss(tuple(str(x).lower() for x in e.get("en", [])),
-                        tuple(str(x) for x in e.get("th", []))) for e in raw or [])
+                        tuple(str(x) for x in e.get("th", []))) for e in _glossary_raw())
 
 
 @lru_cache(maxsize=1)

@@ -1,16 +1,30 @@
 """Linking reported progress to plan measures (corpus level).
 
-Every measure of every plan in the corpus goes into one BM25 index whose terms are
+Every measure (``role == "measure"``; sections are never targets) of every plan in the corpus goes
+into one BM25 index whose terms are
 
 - Thai words (pythainlp's newmm) and English words, stop words dropped, plus adjacent-word bigrams so
   a phrase ("อาชญากรรม|ข้ามชาติ", "maritime|security") counts for more than its words;
-- the bodies the measure names (``body:ARF``), from the mentions inside its title and activities;
+- the bodies the measure names (``body:ARF``), from the mentions inside its title and activities and
+  by description ("ประชุมประจำปีของรัฐมนตรีกลาโหม" names the ADMM: ``linking.evidence``);
+- its subjects (``subject:transnational crime``): the glossary entries its text holds;
 - for English text, the Thai side of the bilingual glossary in ``models/glossary.yaml`` (and the English
   side for Thai text), so an English report can link to a Thai plan.
 
-An event is a query: its words, its bodies, and its instruments with a boost ("กฎบัตรอาเซียน (ASEAN
-Charter)" should find the measure on drafting the ASEAN Charter). Only the postings of the query's
-terms are touched, so linking time grows with the number of events, never with events × measures.
+An event is a query: its words, its bodies (and their families: ADSOM for the ADMM), the subjects of
+its text and of its sectoral bodies' names (the AMMD: drugs), and its instruments with a boost
+("กฎบัตรอาเซียน (ASEAN Charter)" should find the measure on drafting the ASEAN Charter). Only the
+postings of the query's terms are touched, so linking time grows with the number of events, never
+with events × measures.
+
+A link is decided on evidence, not on shared words: it needs an *anchor* — a body the measure names
+(not a secretariat, summit or council), a specific subject (a broad field such as education or
+defence only when it is the mandate of the event's own body and no measure of the plan names that
+body), or the words of a named instrument.
+An event with no anchor reports on nothing and gets no link; nor does a stated intention (an event of
+type ``plan``) whose only anchor is a subject: "ASEAN stressed that trust-building matters" is a principle,
+not a happening (a scheduled meeting names its body). A second or third link to the same plan
+must hold an anchor its first link lacks (the event reports on two things, not one thing twice).
 
 Date plausibility: an event dated before a plan's adoption cannot report on it — unless the plan says
 so, i.e. the measure names the same body or legal instrument the event is about (a 2004 plan measure on
@@ -46,8 +60,10 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from ..model import Event, Link, Measure, ParsedDocument
+from .evidence import (anchors_of, broad_terms, described_bodies, family, is_weak, subjects,
+                       subjects_of_bodies)
 from .glossary import _glossary_terms
-from .terms import _INSTRUMENT_HEADS, _LEGAL_HEADS, THAI, _terms, tokenize
+from .terms import _INSTRUMENT_HEADS, _LEGAL_HEADS, _NAME_WORDS, THAI, _terms, tokenize
 
 __all__ = ["link_corpus", "link_document", "event_frequencies", "measure_terms", "MeasureIndex",
            "LinkConfig", "tokenize"]
@@ -59,11 +75,13 @@ class LinkConfig:
     """How links are scored and kept. ``threshold`` applies to the score in [0, 1]."""
 
     max_links: int = 3
-    threshold: float = 0.4
+    threshold: float = 0.4       # chosen by benchmarks/bench_links.py (leave-one-document-out)
     k1: float = 1.2
     b: float = 0.75
     body_boost: float = 3.0        # a shared body weighs this many times its IDF
     instrument_boost: float = 2.5  # so do the words of a named instrument
+    family_boost: float = 2.0      # a body of the same family (ADSOM for a measure naming the ADMM)
+    subject_boost: float = 3.0     # a shared subject of the glossary ("transnational crime")
     relative: float = 0.7          # a second or third link scores at least this share of the best
     squash: float = 8.0            # score = bm25 / (bm25 + squash)
 
@@ -75,6 +93,7 @@ class _Query:
     weights: dict[str, float]
     surface: dict[str, str]
     instruments: dict[str, str]
+    body_subjects: frozenset[str] = frozenset()   # "subject:…" terms that come from the event's bodies
 
     @classmethod
     def of(cls, event: Event, cfg: LinkConfig) -> "_Query":
@@ -97,15 +116,25 @@ class _Query:
                     # the instrument's name counts as a phrase: its bigrams (or a one-word name)
                     # get the boost, never a bare head word ("แผน", "Declaration")
                     phrase = "|" in t or len(words) == 1
-                    generic = all(w in _INSTRUMENT_HEADS for w in t.split("|"))
+                    generic = all(w in _INSTRUMENT_HEADS or w in _NAME_WORDS for w in t.split("|"))
                     boost = cfg.instrument_boost if phrase and not generic else 1.0
                     weights[t] = max(weights.get(t, 0.0), boost)
                     surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
                     if boost > 1.0:
                         instruments.setdefault(t, part)
         for b in event.bodies:
+            if is_weak(b):       # the Secretariat, a Summit: present everywhere, no evidence
+                weights.setdefault(f"body:{b}", 0.5)
+                continue
             weights[f"body:{b}"] = cfg.body_boost
-        return cls(weights, surface, instruments)
+            for f in family(b):
+                if f != b:
+                    weights.setdefault(f"body:{f}", cfg.family_boost)
+        of_bodies = subjects_of_bodies(event.bodies)
+        for k in sorted(subjects(event.text) | of_bodies):
+            weights[f"subject:{k}"] = cfg.subject_boost
+            surface.setdefault(f"subject:{k}", k)
+        return cls(weights, surface, instruments, frozenset(f"subject:{k}" for k in of_bodies))
 
 
 class _Target(NamedTuple):
@@ -189,6 +218,8 @@ class MeasureIndex:
         for pd in plans:
             plan_terms = next(given) if given is not None else [measure_terms(m) for m in pd.measures]
             for m, mt in zip(pd.measures, plan_terms):
+                if m.role == "section":          # a heading or prose section: never a target
+                    continue
                 counts = Counter(mt)
                 idx = len(self._entries)
                 self._entries.append(_Entry(_Target(m.id, m.plan, m.ref), pd.date, sum(counts.values()),
@@ -311,6 +342,8 @@ class MeasureIndex:
         ev_date = event.date or (doc_date if event.status == "done" and not event.date else None)
         links: list[Link] = []
         best = None
+        first_anchors: dict[str, set[str]] = {}     # plan -> the anchors of its best link
+        naming = self._plans_naming(q.weights, reference)
         for score, idx, matched in (self._ranked_reference if reference else self._ranked)(q.weights):
             e = self._entries[idx]
             if ev_date and e.plan_date and ev_date[:len(e.plan_date)] < e.plan_date[:len(ev_date)]:
@@ -323,13 +356,38 @@ class MeasureIndex:
                 best = score
             if len(links) == cfg.max_links or score < cfg.threshold or score < cfg.relative * best:
                 break
-            if not self._specific(matched, instrument_terms):
+            anchors = anchors_of(matched, instrument_terms, q.body_subjects)
+            if event.type == "plan" and all(a.startswith("subject:") for a in anchors):
+                continue      # an intention or a principle on a subject is no happening to report
+            if not anchors:
                 continue
             m = e.measure
+            if m.plan in naming and anchors <= q.body_subjects and not anchors - broad_terms():
+                continue      # the plan names the event's body: its broad mandate decides nothing
+            taken = first_anchors.get(m.plan)
+            if taken is not None and not anchors - taken:
+                continue      # a second link to a plan must report on something its first does not
+            if taken is None:
+                first_anchors[m.plan] = anchors
             links.append(Link(plan=m.plan, ref=m.ref, score=round(score, 4),
-                              evidence=self._evidence(matched, surface, instrument_terms),
+                              evidence=self._evidence(matched, surface, instrument_terms, anchors),
                               measure=m.id))
         return tuple(links)
+
+    def _plans_naming(self, weights: dict[str, float], reference: bool) -> set[str]:
+        """The plans one of whose measures names a body of the query (not a weak one)."""
+        bodies = [t for t in weights if t.startswith("body:") and not is_weak(t[5:])]
+        if not bodies:
+            return set()
+        if reference or self.config.threshold <= 0 or self.config.squash <= 0:
+            lists = self._posting_lists()
+            found = {i for t in bodies for i, _ in lists.get(t) or ()}
+        else:
+            if self._vectors is None:
+                self._vectors = self._build_vectors()
+            found = {int(i) for t in bodies if t in self._vectors for i in self._vectors[t][0]}
+        return {self._entries[i].measure.plan for i in found}
+
 
     @staticmethod
     def _specific(matched: list[tuple[float, str]], instruments: dict[str, str]) -> bool:
@@ -344,11 +402,20 @@ class MeasureIndex:
 
     @staticmethod
     def _evidence(matched: list[tuple[float, str]], surface: dict[str, str],
-                  instruments: dict[str, str]) -> tuple[str, ...]:
+                  instruments: dict[str, str], anchors: "set[str] | None" = None) -> tuple[str, ...]:
+        """What decided the link, for a reader to check: the anchors first (bodies, named
+        instruments' words, subjects), then the shared words, each by its weight."""
+        anchors = anchors or set()
+
+        def is_anchor(t: str) -> bool:
+            return t in anchors or (t in instruments and "instrument:" + instruments[t] in anchors)
+
         out: list[str] = []
-        for _, t in sorted(matched, key=lambda x: -x[0]):
+        for _, t in sorted(matched, key=lambda x: (not is_anchor(x[1]), -x[0])):
             if t.startswith("body:"):
                 s = t[5:]
+            elif t.startswith("subject:"):
+                s = t[8:]
             else:
                 s = surface.get(t, t)
             # a word already inside a longer piece of evidence adds nothing
@@ -363,8 +430,11 @@ class MeasureIndex:
 def measure_terms(m: Measure) -> list[str]:
     """The index terms of a measure: its title's and activities' words and bigrams, glossary
     terms of the other language, its bodies."""
-    text = " ".join([m.title] + [a.text for a in m.activities])
-    return _terms(tokenize(text)) + _glossary_terms(text)[0] + [f"body:{b}" for b in m.bodies]
+    pieces = [m.title] + [a.text for a in m.activities]
+    text = " ".join(pieces)
+    bodies = list(dict.fromkeys((*m.bodies, *sorted(described_bodies(pieces)))))
+    return (_terms(tokenize(text)) + _glossary_terms(text)[0] + [f"body:{b}" for b in bodies]
+            + [f"subject:{k}" for k in sorted(subjects(text))])
 
 
 def event_frequencies(events: Iterable[Event], config: LinkConfig | None = None) -> Counter[str]:

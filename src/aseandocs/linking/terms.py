@@ -40,6 +40,11 @@ treaty plan action protocol memorandum understanding consensus blueprint framewo
 work programme program""".split())
 
 
+# Words of an instrument's name that say whose it is, not which: "สนธิสัญญา|อาเซียน" (an ASEAN
+# treaty) names no particular treaty.
+_NAME_WORDS = frozenset("""อาเซียน asean ว่าด้วย ภูมิภาค regional""".split())
+
+
 # Legal instruments: an earlier event and a later plan that both name one ("สนธิสัญญา", "Treaty")
 # are about the same standing commitment, so the date rule lets the event through.
 _LEGAL_HEADS = frozenset("""สนธิสัญญา อนุสัญญา ปฏิญญา กฎบัตร ความตกลง พิธีสาร treaty convention

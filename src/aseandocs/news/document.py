@@ -58,7 +58,11 @@ def detect_kind(document: Document, measures: Sequence[Measure] = ()) -> str:
 
     Rules, in order:
 
-    1. **plan** — a signing clause ("ทำไว้ ณ", "Done at", "IN WITNESS WHEREOF") with plan structure
+    0. **report** — a report genre named near the top (a cabinet-meeting summary
+       "สรุปข่าวการประชุมคณะรัฐมนตรี", an answer to parliament "กระทู้ถาม", a list of outcome
+       documents "เอกสารรับรอง", a progress report) over at least three numbered items at line starts.
+    1. **plan** — unless the header holds a publication date and the first line names no plan
+       genre (a speech, statement or news item with numbered points): a signing clause ("ทำไว้ ณ", "Done at", "IN WITNESS WHEREOF") with plan structure
        (at least 5 numbered measures "1.2.5" or "- " activities, or 2 plan words such as
        แผนปฏิบัติการ, ภาคผนวก, Plan of Action, Annex, Blueprint); or, without one, at least 10
        measures with 5 activities and a plan word. ``measures`` (from ``plans.parse_plan``) count
@@ -95,10 +99,15 @@ def _detect_kind(text: str, measures: Sequence[Measure], h: _Header) -> str:
         return max(sum(len(m.activities) for m in measures), len(ACTIVITY.findall(text)))
 
     low = text.lower()
-    signing = any(w in low for w in words["signing"])
+    if _is_report(low) and not _titled_plan(h):
+        return "report"
+    # a news item's publication date over a title that names no plan genre: a speech, a
+    # statement, a news item or a cabinet item with numbered points, never the plan itself
+    published = h.date() is not None and not _titled_plan(h)
+    signing = not published and any(w in low for w in words["signing"])
     if signing and (n_measures() >= 5 or n_acts() >= 5 or plan_count() >= 2):
         return "plan"
-    if plan_count() >= 1 and n_measures() >= 10 and n_acts() >= 5:
+    if not published and plan_count() >= 1 and n_measures() >= 10 and n_acts() >= 5:
         return "plan"
     if h.date() is not None:
         return "news"
@@ -113,6 +122,48 @@ def _detect_kind(text: str, measures: Sequence[Measure], h: _Header) -> str:
             if any(d.precision == "day" for d in h.dates(i, 60)):
                 return "news"
     return "report"
+
+
+#: How far from the top a report genre ("สรุปข่าวการประชุมคณะรัฐมนตรี") must be named.
+_REPORT_HEAD_CHARS = 1500
+# A numbered item at a line start: "1. ", "2.3 ", "(4) ", "๑) " (digits are ASCII by now).
+_LINE_ITEM = re.compile(r"^[ \t]*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+)", re.MULTILINE)
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _report_markers() -> tuple[str, ...]:
+    return tuple(_SPACES.sub("", w.lower()) for w in _kind_words().get("report_markers", ()))
+
+
+def _is_report(low: str) -> bool:
+    """A report genre named near the top (a cabinet-meeting summary, an answer to parliament, a
+    list of outcome documents, a progress report) over at least three numbered items at line
+    starts: the items record outcomes, they are not measures to be done.
+
+    >>> _is_report("สรุปข่าวการประชุมคณะรัฐมนตรี 18 กรกฎาคม 2565\\n1. เรื่อง ก\\n2. เรื่อง ข\\n3. เรื่อง ค")
+    True
+    >>> _is_report("แผนปฏิบัติการ\\n1. ส่งเสริม\\n2. จัดตั้ง\\n3. พัฒนา")
+    False
+    """
+    head = _SPACES.sub("", low[:_REPORT_HEAD_CHARS])
+    if not any(w in head for w in _report_markers()):
+        return False
+    return sum(1 for _ in zip(range(3), _LINE_ITEM.finditer(low))) >= 3
+
+
+def _titled_plan(h: _Header) -> bool:
+    """True when the first header line names a plan genre ("แผนงาน…", "… Plan of Action").
+
+    >>> _titled_plan(_Header("แผนงานความร่วมมือด้านการเมือง\\nบทนำ"))
+    True
+    >>> _titled_plan(_Header("สรุปข่าวการประชุมคณะรัฐมนตรี 18 กรกฎาคม 2565"))
+    False
+    """
+    if not h.lines:
+        return False
+    first = h.lines[0][1].lower()
+    return any(w.lower() in first for w in _kind_words()["plan_words"])
 
 
 @lru_cache(maxsize=1)
@@ -353,13 +404,17 @@ def _scan(text: str) -> "DateScan":
 
 
 def analyse(document: Document, mentions: Sequence[Mention] = (),
-             measures: Sequence[Measure] = ()) -> tuple[str, str | None, str | None, list[Event]]:
+            measures: Sequence[Measure] = (), *,
+            plan: bool | None = None) -> tuple[str, str | None, str | None, list[Event]]:
     """``(kind, title, date, events)`` of ``document``: the four public functions in one pass,
-    the header lines and the document date found once (``pipeline.parse``)."""
+    the header lines and the document date found once (``pipeline.parse``). ``plan``: the user
+    named it a plan (True) or named other files as the plans (False: never a plan, a report)."""
     text = document.text
     scan = _scan(text)
     h = _Header(text, scan)
-    kind = _detect_kind(text, measures, h)
+    kind = "plan" if plan else _detect_kind(text, measures, h)
+    if plan is False and kind == "plan":
+        kind = "report"
     doc_date = _find_document_date(text, kind, h)
     events = _extract_events(document, mentions, kind, measures, h, doc_date, scan)
     return kind, _find_title(text, h), doc_date, events

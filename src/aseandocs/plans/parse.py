@@ -41,6 +41,7 @@ from .body import split_body
 from .cues import BULLET
 from .furniture import Heading, find_furniture, find_headings
 from .refs import ITEM_REF, Candidate, Item, scan, select_items
+from .roles import assign_roles
 
 __all__ = ["parse_plan", "parse_plan_text"]
 
@@ -111,7 +112,7 @@ def parse_plan(document: Document) -> list[Measure]:
             title=title, span=span, activities=tuple(Activity(t, sp) for sp, t in acts),
             page=document.page_at(span[0]), scope=labels[it.scope],
             references=tuple(refs_at.get(j, ()))))
-    return out
+    return assign_roles(out)
 
 
 def _bodies(items: list[Item], n: int, heads: list[int], heading_lines: dict[int, int]

@@ -1,0 +1,240 @@
+"""What identifies a measure and an event for linking: bodies, their families, and subjects (issue 15).
+
+The linker (``linking.py``) decides on evidence, not on shared words alone. This module gives it
+the pieces, all taken from what a body or a subject *is* (the body registry, the glossary), never
+from the wording of one document:
+
+- **Bodies a measure names by description.** A plan rarely writes a body's official name: "จัดการ
+  ประชุมประจำปีของรัฐมนตรีกลาโหม" (hold an annual meeting of defence ministers) names the ADMM,
+  whose registry name is "การประชุมรัฐมนตรีกลาโหมอาเซียน". A measure names a body when every
+  content word of one of the body's names (without "ASEAN"/"อาเซียน" and stop words; at least two
+  words) lies in one piece of it (its title or one activity)::
+
+      >>> sorted(described_bodies(["หาลู่ทางในการจัดการประชุมประจำปีของรัฐมนตรีกลาโหม"]))
+      ['ADMM']
+      >>> described_bodies(["ส่งเสริมความโปร่งใสในนโยบายกลาโหม"])    # a subject, not the body
+      set()
+
+- **A body's family.** A senior officials' meeting, working group, committee or "Plus" forum works
+  for its parent ministerial body (ADSOM for the ADMM, SOMTC for the AMMTC, ASLOM for the ALAWMM):
+  an event of one is evidence for a measure naming the other::
+
+      >>> sorted(family("ADSOM"))
+      ['ADMM', 'ADSOM']
+
+- **Weak bodies.** Secretariats, summits and councils take part in almost everything: naming one is
+  no evidence of a particular measure (``is_weak("ASEC")``).
+
+- **Subjects.** The glossary's entries (``data/glossary.yaml``) are subjects in both languages
+  ("transnational crime" = "อาชญากรรมข้ามชาติ"). A text has the subjects whose terms it holds; an
+  event also has the subjects of its sectoral bodies' names (the AMMD's name holds "ยาเสพติด",
+  drugs; a ministerial, senior officials' or committee body's name states its mandate)::
+
+      >>> sorted(subjects_of_bodies(["AMMD"]))      # drugs, a transnational crime
+      ['drug', 'transnational crime']
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+__all__ = ["described_bodies", "family", "is_weak", "subjects", "subjects_of_bodies", "subject_key",
+           "broad_subjects", "broad_terms", "anchors_of", "WEAK_TYPES"]
+
+#: Bodies of these types take part in nearly everything (the Secretariat, the Summit, the Councils).
+WEAK_TYPES = frozenset({"secretariat", "summit", "council"})
+# A child of these types works for its parent body; a parent of these types is one subject's body.
+_CHILD_TYPES = frozenset({"senior-officials", "working-group", "committee", "forum"})
+_PARENT_TYPES = frozenset({"ministerial", "forum", "senior-officials"})
+# Words of a body's name that say what kind of body it is or whose, not what it is about.
+_NAME_GENERIC = frozenset({"อาเซียน", "asean", "ประชุม", "การประชุม", "ที่ประชุม", "meeting"})
+# Words of a body's name that say who sits in it; a description needs a word beyond them.
+_ROLE_WORDS = frozenset("""เจ้าหน้าที่ อาวุโส รัฐมนตรี ผู้นำ คณะกรรมการ คณะกรรมาธิการ คณะทำงาน ผู้แทน
+official senior minister leader committee commission working group representative""".split())
+# Glossary entries that name a kind of instrument or act, not a subject.
+_NOT_SUBJECTS = frozenset("""declaration convention protocol treaty agreement plan action
+ratification ratify""".split())
+
+
+@lru_cache(maxsize=1)
+def _registry():   # noqa: ANN202 - the BodyRegistry, loaded once per process
+    from ..bodies import BodyRegistry
+    return BodyRegistry.load()
+
+
+def is_weak(body: str) -> bool:
+    """True for a body that is no evidence of one measure (a secretariat, summit or council).
+
+    >>> is_weak("ASEC"), is_weak("SOMTC")
+    (True, False)
+    """
+    b = _registry().get(body)
+    return b is not None and b.type in WEAK_TYPES
+
+
+@lru_cache(maxsize=1)
+def _children() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    reg = _registry()
+    for b in reg:
+        p = reg.get(b.parent) if b.parent else None
+        if p is not None and b.type in _CHILD_TYPES and p.type in _PARENT_TYPES:
+            out[p.id].append(b.id)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def family(body: str) -> frozenset[str]:
+    """``body``, the parent it works for and the bodies that work for it (one level each way)."""
+    reg = _registry()
+    b = reg.get(body)
+    out = {body}
+    if b is None:
+        return frozenset(out)
+    p = reg.get(b.parent) if b.parent else None
+    if p is not None and b.type in _CHILD_TYPES and p.type in _PARENT_TYPES:
+        out.add(p.id)
+    out.update(_children().get(body, ()))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[dict[str, list[tuple[str, frozenset[str]]]], int]:
+    """Each body's names as sets of content words, indexed by their rarest-looking (longest) word."""
+    from .terms import tokenize
+    owners: dict[frozenset[str], set[str]] = defaultdict(set)
+    for b in _registry():
+        if b.type in WEAK_TYPES:
+            continue
+        for name in (*b.en, *b.th):
+            words = frozenset(w for w in tokenize(name) if w.lower() not in _NAME_GENERIC)
+            if len(words) >= 2 and words - _ROLE_WORDS:
+                owners[words].add(b.id)
+    by_word: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    n = 0
+    for words, ids in owners.items():
+        if len(ids) > 1:        # "foreign ministers" describes the AMM and the APT FMM alike
+            continue
+        by_word[max(words, key=lambda w: (len(w), w))].append((next(iter(ids)), words))
+        n += 1
+    return dict(by_word), n
+
+
+def described_bodies(pieces: Iterable[str]) -> set[str]:
+    """The bodies named by description in any one of ``pieces`` (a measure's title, its activities)."""
+    from .terms import tokenize
+    by_word, _ = _name_words()
+    out: set[str] = set()
+    for piece in pieces:
+        words = set(tokenize(piece))
+        for w in words:
+            for body, name in by_word.get(w, ()):
+                if body not in out and name <= words:
+                    out.add(body)
+    return out
+
+
+def subject_key(term: str) -> str:
+    """The key of the glossary subject holding ``term`` (its first English term), or ``term``."""
+    from .glossary import _glossary
+    low = term.lower()
+    for g in _glossary():
+        if low in g.en or term in g.th:
+            return (g.en or g.th)[0]
+    return low
+
+
+def subjects(text: str) -> set[str]:
+    """The glossary subjects whose terms ``text`` holds (either language), by key.
+
+    >>> sorted(subjects("ความร่วมมือด้านความมั่นคงทางทะเลและ maritime security"))
+    ['maritime', 'maritime security']
+    """
+    from .glossary import _glossary, _glossary_entries, _glossary_present
+    present = _glossary_present(text, text.lower())
+    if present is None:
+        return set()
+    gloss, where = _glossary(), _glossary_entries()
+    keys = {(gloss[i].en or gloss[i].th)[0] for t in (*present[0], *present[1]) for i in where.get(t, ())}
+    wider = _wider()
+    keys |= {wider[k] for k in keys if k in wider}
+    return {k for k in keys if not set(k.split()) <= _NOT_SUBJECTS}
+
+
+@lru_cache(maxsize=1)
+def _wider() -> dict[str, str]:
+    """Each subject's wider subject (``part_of`` in the glossary), by key."""
+    from .glossary import _glossary_raw
+    out = {}
+    for e in _glossary_raw():
+        if e.get("part_of"):
+            key = str((e.get("en") or e.get("th"))[0])
+            out[key.lower() if e.get("en") else key] = str(e["part_of"]).lower()
+    return out
+
+
+@lru_cache(maxsize=1)
+def broad_subjects() -> frozenset[str]:
+    """The keys of the glossary's broad fields (``broad: true``): weight, never a decision.
+
+    >>> "education" in broad_subjects(), "extradition" in broad_subjects()
+    (True, False)
+    """
+    from .glossary import _glossary_raw
+    return frozenset(str((e.get("en") or e.get("th"))[0]).lower() if e.get("en") else str(e["th"][0])
+                     for e in _glossary_raw() if e.get("broad"))
+
+
+# Sectoral bodies: their name says their mandate ("ASEAN Law Ministers Meeting": law). A centre, a
+# network or a forum is named for its activity or place, not for a mandate over a field.
+_SECTORAL_TYPES = frozenset({"ministerial", "senior-officials", "working-group", "committee", "commission"})
+
+
+@lru_cache(maxsize=None)
+def _body_subjects(body: str) -> frozenset[str]:
+    b = _registry().get(body)
+    if b is None or b.type not in _SECTORAL_TYPES:
+        return frozenset()
+    out: set[str] = set()
+    for name in (*b.en, *b.th):
+        out |= subjects(name)
+    return frozenset(out)
+
+
+def subjects_of_bodies(bodies: Sequence[str]) -> set[str]:
+    """The subjects the names of ``bodies`` hold (the AMMD's: drugs; the AICHR's: human rights)."""
+    out: set[str] = set()
+    for b in bodies:
+        out |= _body_subjects(b)
+    return out
+
+
+@lru_cache(maxsize=1)
+def broad_terms() -> frozenset[str]:
+    """The index terms (``subject:…``) of the glossary's broad fields."""
+    return frozenset(f"subject:{k}" for k in broad_subjects())
+
+
+def anchors_of(matched: Iterable[tuple[float, str]], instruments: dict[str, str],
+               body_subjects: frozenset[str] = frozenset()) -> set[str]:
+    """The evidence of what a measure is about among the ``(weight, term)`` pairs an event matched:
+    the bodies it names (not weak ones), the subjects it shares (a broad one only when it is the
+    mandate of the event's body: the ADMM's defence, the ASLOM's law, in ``body_subjects``), the
+    named instruments whose words it holds (``instruments``: term -> instrument). A link needs one;
+    shared words alone are not enough::
+
+        >>> sorted(anchors_of([(1.0, "subject:extradition"), (1.0, "subject:education"),
+        ...                    (1.0, "body:ASEC"), (1.0, "body:SOMTC"), (1.0, "ความร่วมมือ")], {}))
+        ['body:SOMTC', 'subject:extradition']
+    """
+    broad = broad_subjects()
+    out: set[str] = set()
+    for _, t in matched:
+        if t.startswith("subject:") and (t[8:] not in broad or t in body_subjects):
+            out.add(t)
+        elif t in instruments:
+            out.add("instrument:" + instruments[t])
+        elif t.startswith("body:") and not is_weak(t[5:]):
+            out.add(t)
+    return out
