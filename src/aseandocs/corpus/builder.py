@@ -13,7 +13,9 @@ batch goes on::
     5
 
 Thai ("ข่าวการประชุม SOMTC.txt") and English ("ASEAN Charter.html") file names work alike; the
-document id is the file stem. What the cache holds (``aseandocs.corpus.cache``): each document's
+document id is the file's path in the corpus without its extension ("2020/09/19/ด้านสังคม_1"; a
+file at the top of the corpus keeps its stem, ``walk.document_id``), and ``documents/<id>.json``
+mirrors the corpus's folders. What the cache holds (``aseandocs.corpus.cache``): each document's
 parse result; the corpus links, reused while no document changed (measured: re-linking costs as
 much as parsing a small corpus); and a record of the graph, store and explorer files, which an
 unchanged corpus keeps as they are (rewritten when anything changed, when one was touched, and
@@ -55,7 +57,7 @@ from .lock import BuildLock, Terminated, terminate_as_interrupt
 from .records import Brief, DocRecord, compact, link_terms
 from .settings import BuildSettings, LinkFn
 from .staging import OutputSet, disk_error, is_output_folder, verify
-from .walk import SUFFIXES, discover
+from .walk import SUFFIXES, discover, document_id
 
 __all__ = ["build", "BuildSummary", "BuildSettings", "SUFFIXES", "ENGINES", "Terminated"]
 
@@ -159,6 +161,7 @@ class _Build:
         self.errors: list[dict[str, Any]] = []
         self.records: dict[str, DocRecord | Brief] = {}   # given path -> the document's compact record
         self.keys: dict[str, str] = {}                     # given path -> cache key
+        self.ids: dict[str, str] = {}                      # given path -> document id
         self.position: dict[str, int] = {}                 # given path -> its place in the corpus order
         self.jobs: list[Job] = []
         self.cached = self.skipped = 0
@@ -262,7 +265,7 @@ class _Build:
         dest = self.dest
         paths, self.skipped, problems = discover(self.src, dest)
         self.errors.extend(problems)
-        remove_stale_temps(dest, self.docs_dir, self.cache_dir)   # left by a killed build
+        remove_stale_temps(dest, self.cache_dir, *outputs.document_folders(self.docs_dir))   # left by a killed build
         self.cache_dir.mkdir(exist_ok=True)
         self.docs_dir.mkdir(exist_ok=True)
         version = cache.version_key(self.settings.parse_fn, "aseandocs.pipeline.parse")
@@ -270,14 +273,18 @@ class _Build:
         for p in paths:
             given = str(p)
             self.position[given] = len(self.position)
-            if p.stem in ids:
+            doc_id = document_id(p, self.src)
+            if doc_id in ids:
                 self.errors.append({"path": given, "error": "BuildError",
-                                    "reason": f"duplicate document id {p.stem!r}: {ids[p.stem]} has the same file stem",
-                                    "hint": "rename one of the files; a document's id is its file stem"})
+                                    "reason": f"duplicate document id {doc_id!r}: {ids[doc_id]} has the same "
+                                              "path without its extension",
+                                    "hint": "rename one of the files; a document's id is its path in the "
+                                            "corpus without the extension"})
                 continue
-            ids[p.stem] = given
+            ids[doc_id] = given
+            self.ids[given] = doc_id
             try:
-                self.keys[given] = key = cache.content_key(p, given, version)
+                self.keys[given] = key = cache.content_key(p, given, version, doc_id)
             except OSError as e:
                 self.errors.append(_unreadable(given, e))
                 continue
@@ -301,7 +308,8 @@ class _Build:
                 local = s.engine == "local"
                 limits = Limits(None if s.max_doc_mb is None else int(s.max_doc_mb * 1e6), s.doc_timeout)
                 task = ParseTask(s.parse_fn, str(self.cache_dir) if local else None,
-                                 self.keys if local else None, link=self.linking, limits=limits)
+                                 self.keys if local else None, link=self.linking, limits=limits,
+                                 ids=self.ids)
                 extra = {"deaths": self.deaths} if local else {}
                 outcomes = ENGINES[s.engine](jobs, task, s, pool=self.pool if local else None,
                                              meanwhile=import_later_stages if local else None, **extra)
@@ -374,6 +382,7 @@ class _Build:
         else:
             self.lap("outputs kept")
         staged.commit((*outputs.OUTPUTS, "errors.jsonl"), ids, {"links": facts["links"], **kept})
+        outputs.remove_empty_folders(self.docs_dir)   # documents/ mirrors the corpus's folders
         self.staged = None
         self.lap("commit")
         if self._links_to_record is not None:

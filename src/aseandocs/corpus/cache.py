@@ -43,12 +43,17 @@ def version_key(fn: Callable[..., Any] | None, default: str) -> str:
     return f"{__version__}:{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', '?')}"
 
 
-def content_key(path: Path, given: str, version: str) -> str:
+def content_key(path: Path, given: str, version: str, doc_id: str | None = None) -> str:
+    """The key of a document's cache entry: its bytes, the pipeline version, its path as given
+    (the source) and its id (``walk.document_id``: the same path is another id in another corpus
+    root, and the id is inside the parse result)."""
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     h.update(b"\0" + version.encode() + b"\0" + given.encode())   # id and source come from the path
+    if doc_id is not None:
+        h.update(b"\0id\0" + doc_id.encode())
     return h.hexdigest()
 
 

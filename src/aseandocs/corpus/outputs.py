@@ -38,7 +38,8 @@ from ..model import Link, ParsedDocument
 from . import cache
 from .staging import DocDirs
 
-__all__ = ["DocItem", "worker_init", "new_pool", "LazyPool", "write_documents", "write_outputs", "OUTPUTS"]
+__all__ = ["DocItem", "worker_init", "new_pool", "LazyPool", "write_documents", "write_outputs", "OUTPUTS",
+           "document_folders", "remove_empty_folders"]
 
 #: The corpus-level outputs, rewritten whenever the corpus, its links or the code changed.
 OUTPUTS = ("graph.json", "graph.graphml", "graph.gexf", "aseandocs.sqlite", "index.html")
@@ -152,6 +153,8 @@ def write_documents(cache_dir: Path, docs: DocDirs, items: list[DocItem],
             if found is not None and item.links is None:
                 pd = pd.with_links(link_document(found, pd))
             links += sum(len(e.measures) for e in pd.events)
+            if "/" in item.id:   # documents/ mirrors the corpus's folders
+                docs.staged_path(item.id).parent.mkdir(parents=True, exist_ok=True)
             data = json.dumps(pd.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
             try:
                 if (docs.current / f"{item.id}.json").read_bytes() == data:
@@ -293,6 +296,21 @@ def start_documents(tasks: _Tasks, cache_dir: Path, docs: DocDirs, items: list[D
     # share the tail evenly)
     for part in _dealt(items, max(8 * workers, -(-len(items) // _SLICE))):
         tasks.run(write_documents, cache_dir, docs, part, index)
+
+
+def document_folders(docs_dir: Path) -> list[Path]:
+    """``docs_dir`` and every folder under it (documents/ mirrors the corpus's folders)."""
+    return [docs_dir, *sorted(p for p in docs_dir.rglob("*") if p.is_dir() and not p.is_symlink())]
+
+
+def remove_empty_folders(docs_dir: Path) -> None:
+    """Remove the folders under ``docs_dir`` that the last commit left empty (every document of
+    a folder of the corpus moved or gone)."""
+    for folder in reversed(document_folders(docs_dir)[1:]):
+        try:
+            folder.rmdir()   # only when empty
+        except OSError:
+            pass
 
 
 #: Documents per task of the per-document JSON.
