@@ -178,9 +178,13 @@ def _documents(docs: DocDirs, ids: list[str]) -> Iterator[ParsedDocument]:
             raise BuildError(f"{docs.path(i)}: cannot read it back ({e}); build again") from e
 
 
-def _write_store(docs: DocDirs, path: Path, ids: list[str]) -> None:
+def _write_store(docs: DocDirs, path: Path, ids: list[str], names: Any = None, names_seen: Any = None) -> None:
+    """The store, with the bodies named as the graph names them (``graph.build.GraphContext``)."""
+    from ..graph.build import GraphContext
+    from ..graph.store_queries import search_fold
     from ..store import write_store
-    write_store(_documents(docs, ids), path)
+    ctx = GraphContext((), names, names_seen=names_seen)
+    write_store(_documents(docs, ids), path, body_attrs=ctx.body, fold=search_fold)
 
 
 class _GraphFiles(NamedTuple):
@@ -335,7 +339,7 @@ def write_outputs(dest: Path, docs: DocDirs, summaries: list[tuple[str, Any]], i
     relay = None
     if parallel:
         from .relay import RelayWriter
-        tasks.run(_write_store, docs, dest / "aseandocs.sqlite", ids)
+        tasks.run(_write_store, docs, dest / "aseandocs.sqlite", ids, names, names_seen)
         # this process makes the fragments once: for graph.json and the explorer here, and for
         # the worker writing the GraphML and GEXF files (``corpus.relay``); a worker that cannot take
         # the task (a broken pool) is replaced by this process, making them again from documents/
@@ -352,7 +356,7 @@ def write_outputs(dest: Path, docs: DocDirs, summaries: list[tuple[str, Any]], i
             relay.close()
         lap("exports")
         if not parallel:
-            _write_store(docs, dest / "aseandocs.sqlite", ids)
+            _write_store(docs, dest / "aseandocs.sqlite", ids, names, names_seen)
             lap("store")
         render_selection(selection, dest / "index.html")
         lap("explorer")
