@@ -25,7 +25,7 @@ from ._atomic import atomic_path
 from .errors import BuildError, QueryError
 from .model import ParsedDocument
 
-__all__ = ["write_store", "query", "export_parquet", "TABLES", "QUERY_TABLES", "STORE_NAME", "SCHEMA_VERSION",
+__all__ = ["write_store", "query", "char_mask", "export_parquet", "TABLES", "QUERY_TABLES", "STORE_NAME", "SCHEMA_VERSION",
            "QUERY_TIMEOUT"]
 
 STORE_NAME = "aseandocs.sqlite"
@@ -66,7 +66,7 @@ CREATE TABLE bodies (id TEXT PRIMARY KEY, label TEXT, names TEXT);
 CREATE TABLE measure_bodies (measure_id TEXT NOT NULL REFERENCES measures(id), body TEXT NOT NULL);
 CREATE TABLE event_bodies (event_id TEXT NOT NULL REFERENCES events(id), body TEXT NOT NULL);
 CREATE TABLE search_index (kind INTEGER NOT NULL, source INTEGER NOT NULL, measure_id TEXT NOT NULL,
-  folded TEXT NOT NULL);
+  folded TEXT NOT NULL, mask INTEGER NOT NULL);
 CREATE INDEX measures_ref ON measures(ref);
 CREATE INDEX measures_local ON measures(substr(id, instr(id, '#') + 1));
 CREATE INDEX measure_bodies_body ON measure_bodies(body);
@@ -76,11 +76,27 @@ CREATE INDEX event_bodies_body ON event_bodies(body, event_id);
 #: Tables the graph's queries read besides ``TABLES`` (``graph.store_queries``): every body named
 #: anywhere with its label and names, which measures and events name which body, and the search
 #: form of every measure title (kind 0, source: the measure's rowid) and activity (kind 1, source:
-#: the activity's id), when the writer is given the folding (``write_store(fold=...)``).
+#: the activity's id), when the writer is given the folding (``write_store(fold=...)``), with the
+#: ``char_mask`` of the folded text.
 QUERY_TABLES = ("bodies", "measure_bodies", "event_bodies", "search_index")
 
 #: What a store without ``bodies`` rows (one older than the graph's store queries) lacks.
 SCHEMA_VERSION = 2
+
+
+def char_mask(text: str) -> int:
+    """A 62-bit set of the characters of ``text`` (bit ``ord(c) % 62``): two texts that share a
+    character share a bit, so a query can skip the rows that share too few of its characters::
+
+        >>> char_mask("ab") == (1 << (97 % 62)) | (1 << (98 % 62))
+        True
+        >>> char_mask("") == 0 and char_mask("aaa") == char_mask("a")
+        True
+    """
+    m = 0
+    for c in set(text):
+        m |= 1 << (ord(c) % 62)
+    return m
 
 
 def _j(values: Iterable[Any]) -> str:
@@ -104,13 +120,15 @@ def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: se
                           m.span[0], m.span[1], _j(m.bodies), _j(m.references),
                           json.dumps(dict(m.fields), ensure_ascii=False)))
         if fold is not None:
-            db.execute("INSERT INTO search_index VALUES (0,?,?,?)", (cur.lastrowid, m.id, fold(m.title or "")))
+            f = fold(m.title or "")
+            db.execute("INSERT INTO search_index VALUES (0,?,?,?,?)", (cur.lastrowid, m.id, f, char_mask(f)))
         db.executemany("INSERT INTO measure_bodies VALUES (?,?)", [(m.id, b) for b in dict.fromkeys(m.bodies)])
         for n, a in enumerate(m.activities, 1):
             cur = db.execute("INSERT INTO activities (measure_id, n, text, span_start, span_end) VALUES (?,?,?,?,?)",
                              (m.id, n, a.text, a.span[0], a.span[1]))
             if fold is not None:
-                db.execute("INSERT INTO search_index VALUES (1,?,?,?)", (cur.lastrowid, m.id, fold(a.text or "")))
+                f = fold(a.text or "")
+                db.execute("INSERT INTO search_index VALUES (1,?,?,?,?)", (cur.lastrowid, m.id, f, char_mask(f)))
     db.executemany("INSERT INTO mentions (document_id, body, text, method, score, span_start, span_end) "
                    "VALUES (?,?,?,?,?,?,?)",
                    [(d.id, x.body, x.text, x.method, x.score, x.span[0], x.span[1]) for x in pd.mentions])

@@ -20,7 +20,8 @@ from aseandocs.graph.store_queries import StoreQueries
 from aseandocs.store import write_store
 
 QUERIES = ("ASEAN", "ประชุม", "กฎบัตร", "cooperation", "ความร่วมมือ", "maritime", "ยาเสพติด", "workshop",
-           "transnational crime", "zzzz-nothing")
+           "transnational crime", "zzzz-nothing", "50%", "a_b", "%", "_", "ประชุมม", "aaaa", "AS", "๑.๒",
+           "กฎ บัตร", "crimes transnational", "เสพ")
 
 
 def both_agree(graph: MeasureGraph, store: MeasureGraph) -> int:
@@ -92,6 +93,42 @@ def test_a_parent_after_its_child_is_a_measure_node(tmp_path: Path) -> None:
     assert [p.event for p in graph.progress("2", plan="p")] == ["n#1"]
     write_store(docs, tmp_path / "aseandocs.sqlite", body_attrs=GraphContext(docs, False).body)
     assert both_agree(graph, MeasureGraph.load(tmp_path, store=True)) > 4
+
+
+def test_fuzzy_search_never_loses_a_hit(tmp_path: Path) -> None:
+    """The store's fuzzy search reads only the rows that can reach the cutoff
+    (``_fuzzy_candidates``): queries cut from the samples' own titles and activities, with a
+    letter changed, dropped or doubled, find what the graph finds."""
+    import random
+    docs = sample_docs()
+    graph = MeasureGraph.from_documents(docs)
+    write_store(docs, tmp_path / "aseandocs.sqlite", body_attrs=GraphContext(docs).body,
+                fold=__import__("aseandocs.graph.store_queries", fromlist=["x"]).search_fold)
+    store = MeasureGraph.load(tmp_path, store=True)
+    texts = [d.get("title") or d.get("text") or "" for _, d in graph.graph.nodes(data=True)
+             if d.get("type") in ("measure", "activity")]
+    rnd = random.Random(18)
+    asked = 0
+    for _ in range(300):
+        t = rnd.choice(texts)
+        if len(t) < 4:
+            continue
+        i = rnd.randrange(len(t) - 3)
+        q = list(t[i:i + rnd.randint(3, 14)])
+        j = rnd.randrange(len(q))
+        op = rnd.choice(("change", "drop", "double", "keep"))
+        if op == "change":
+            q[j] = rnd.choice("aeiouกขคงมนx ")
+        elif op == "drop" and len(q) > 3:
+            del q[j]
+        elif op == "double":
+            q.insert(j, q[j])
+        query = "".join(q)
+        if not query.strip():
+            continue
+        assert list(store.search(query, limit=5)) == list(graph.search(query, limit=5)), query
+        asked += 1
+    assert asked > 200
 
 
 def test_an_older_store_falls_back_to_graph_json(tmp_path: Path) -> None:

@@ -54,6 +54,22 @@ def _local(mid: str, ref: str) -> str:
     return mid.split("#", 1)[1] if "#" in mid else ref
 
 
+def _fuzzy_candidates(q: str) -> str:
+    """An SQL condition on ``search_index`` that every row whose folded text has a partial ratio
+    of at least 75 with ``q`` meets, and most others fail: such a text, when not shorter than
+    ``q``, has a window w with 2·LCS(q, w)/(|q|+|w|) >= 0.75 and LCS <= |w|, so LCS >= 0.6·|q|:
+    at least that many of q's characters (counted with repeats) occur in it, and so do their
+    ``char_mask`` bits. A text shorter than ``q`` is always a candidate."""
+    from collections import Counter
+    from ..store import char_mask
+    bits: Counter[int] = Counter()
+    for c in q:
+        bits[char_mask(c).bit_length() - 1] += 1
+    need = int(0.6 * len(q))
+    hits = " + ".join(f"((mask >> {b}) & 1) * {n}" for b, n in sorted(bits.items()))
+    return f"(length(folded) < {len(q)} OR {hits} >= {need})"
+
+
 class StoreQueries:
     """Read-only queries on one store; ``open(out)`` returns None when ``out`` has no store with
     the query tables (an older build: the graph's queries load graph.json then)."""
@@ -259,8 +275,8 @@ class StoreQueries:
     def search(self, q: str, limit: int, fold: Any) -> list[SearchHit]:
         """``MeasureGraph.search`` over ``search_index``: the substring matches found by SQLite
         (titles first, then shorter texts first, then corpus order), then, when they are fewer
-        than ``limit``, rapidfuzz's partial ratio over the texts that share a character with the
-        query (one that shares none scores 0)."""
+        than ``limit``, rapidfuzz's partial ratio over the texts that can reach its cutoff
+        (``_fuzzy_candidates``), in the same order, so ties fall as in the graph."""
         from rapidfuzz import fuzz, process
         hits: dict[str, SearchHit] = {}
         heads: dict[str, tuple[str, str, str]] = {}
@@ -281,8 +297,11 @@ class StoreQueries:
 
         indexed = self._indexed()
         if indexed:
+            like = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            # LIKE, not instr (a third of the time): both sides are casefolded, so its ASCII case
+            # folding changes nothing; the query's % and _ are escaped
             subs = self._rows("SELECT kind, source, measure_id, length(folded) FROM search_index "
-                              "WHERE instr(folded, ?) > 0 ORDER BY kind, rowid", (q,))
+                              "WHERE folded LIKE ? ESCAPE '\\' ORDER BY kind, rowid", (f"%{like}%",))
             subs.sort(key=lambda r: (r[0], r[3]))
         else:
             everything = self._unindexed(fold)
@@ -291,10 +310,8 @@ class StoreQueries:
             add(row, "substring", 100.0)
         if len(hits) < limit and len(q) >= 3:
             if indexed:
-                chars = sorted(set(q))
                 cands = self._rows("SELECT kind, source, measure_id, folded FROM search_index WHERE "
-                                   + " OR ".join("instr(folded, ?) > 0" for _ in chars) + " ORDER BY kind, rowid",
-                                   chars)
+                                   + _fuzzy_candidates(q) + " ORDER BY kind, rowid")
             else:
                 cands = everything
             for _, score, i in process.extract(q, [r[3] for r in cands], scorer=fuzz.partial_ratio,
