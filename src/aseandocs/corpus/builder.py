@@ -52,6 +52,7 @@ from .._atomic import remove_stale_temps
 from ..errors import BuildError
 from . import cache, outputs
 from .engines import ENGINES, ParseTask, WorkerDeaths, import_later_stages
+from .formats import files_of, remove_skipped
 from .jobs import Job, Limits, error_record
 from .lock import BuildLock, Terminated, terminate_as_interrupt
 from .records import Brief, DocRecord, compact, link_terms
@@ -77,7 +78,7 @@ class BuildSummary:
     cached: int
     seconds: float
     out: Path
-    index: Path
+    index: Path | None          # None when the explorer was not written (``formats``)
     timings: dict[str, float] = field(default_factory=dict)
     failures: tuple[dict[str, Any], ...] = ()   # the records of OUT/errors.jsonl
     worker_deaths: int = 0                      # worker processes that died while parsing
@@ -93,7 +94,7 @@ class BuildSummary:
                  f"events {self.events} · links {self.links}",
                  f"  skipped {self.skipped} other files · errors {self.errors}"
                  + (f" (see {self.out / 'errors.jsonl'})" if self.errors else ""),
-                 f"  explorer: {self.index}"]
+                 f"  explorer: {self.index or 'not written (formats)'}"]
         if self.worker_deaths:
             shown = ", ".join(self.retried[:self.SHOWN]) + (" ..." if len(self.retried) > self.SHOWN else "")
             lines.insert(-1, f"  a worker process died {self.worker_deaths} time(s) (out of memory?); "
@@ -107,7 +108,7 @@ class BuildSummary:
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d["out"], d["index"] = str(self.out), str(self.index)
+        d["out"], d["index"] = str(self.out), str(self.index) if self.index else None
         return d
 
 
@@ -369,26 +370,31 @@ class _Build:
         dest, cache_dir, staged = self.dest, self.cache_dir, self.staged
         assert staged is not None
         ids = [r.id for r in recs]
-        out_key = cache.outputs_key(link_key, self.names_key)
+        formats = self.settings.formats
+        out_key = cache.outputs_key(link_key, self.names_key, formats)
         kept = cache.read_outputs(cache_dir, out_key, dest) if reused_links else None
-        if kept is not None and not verify(dest, outputs.OUTPUTS):
+        if kept is not None and not verify(dest, files_of(formats)):
             kept = None     # a file changed in place since (same size and time): write them again
         written = kept is None
         if written:
             names = self.names.result() if self.names else cache.body_names(cache_dir, self.names_key)
             kept = outputs.write_outputs(staged.root, staged.docs, [(r.id, r.summary) for r in recs if r.summary],
                                          ids, names, self.names_seen.counters(), self.tasks, self.lap,
-                                         progress=self.settings.progress and sys.stderr.isatty())
+                                         progress=self.settings.progress and sys.stderr.isatty(),
+                                         formats=formats)
         else:
             self.lap("outputs kept")
-        staged.commit((*outputs.OUTPUTS, "errors.jsonl"), ids, {"links": facts["links"], **kept})
+        remove_skipped(dest, formats)          # a format left out leaves no file of an earlier build
+        if "parquet" in formats:
+            (dest / "parquet").mkdir(exist_ok=True)
+        staged.commit((*files_of(formats), "errors.jsonl"), ids, {"links": facts["links"], **kept})
         outputs.remove_empty_folders(self.docs_dir)   # documents/ mirrors the corpus's folders
         self.staged = None
         self.lap("commit")
         if self._links_to_record is not None:
             cache.write_links(cache_dir, self._links_to_record[0], self.docs_dir, *self._links_to_record[1:])
         if written:
-            cache.write_outputs(cache_dir, out_key, dest, outputs.OUTPUTS, kept)
+            cache.write_outputs(cache_dir, out_key, dest, files_of(formats), kept)
         cache.prune(cache_dir, set(self.keys.values()) | {link_key, self.names_key, out_key})
         return BuildSummary(
             documents=len(recs), skipped=self.skipped,
@@ -396,8 +402,8 @@ class _Build:
             bodies=kept["bodies"], mentions=sum(r.mentions for r in recs),
             events=sum(r.events for r in recs), links=facts["links"], errors=len(self.errors),
             cached=self.cached, seconds=round(time.perf_counter() - self.t0, 3), out=dest,
-            index=dest / "index.html", timings=self.timings, failures=tuple(self.errors),
-            worker_deaths=self.deaths.deaths, retried=tuple(self.deaths.retried))
+            index=dest / "index.html" if "html" in formats else None, timings=self.timings,
+            failures=tuple(self.errors), worker_deaths=self.deaths.deaths, retried=tuple(self.deaths.retried))
 
 
 def _unreadable(given: str, e: OSError) -> dict[str, Any]:

@@ -165,11 +165,12 @@ def body_names(cache: Path, key: str) -> dict[str, dict[str, Any]] | bool:
         return False
 
 
-def outputs_key(link_key: str, names: str) -> str:
-    """Keyed by the corpus links, the registry names and the explorer's own files (its template,
-    script and style are not Python modules, so the pipeline's key does not see them)."""
+def outputs_key(link_key: str, names: str, formats: Iterable[str] = ()) -> str:
+    """Keyed by the corpus links, the registry names, the formats written and the explorer's own
+    files (its template, script and style are not Python modules, so the pipeline's key does not
+    see them)."""
     from importlib import resources
-    h = hashlib.sha256(f"{link_key}\0{names}".encode())
+    h = hashlib.sha256(f"{link_key}\0{names}\0{','.join(formats)}".encode())
     folder = resources.files("aseandocs") / "explorer"
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.is_file():

@@ -155,7 +155,7 @@ def write_documents(cache_dir: Path, docs: DocDirs, items: list[DocItem],
             links += sum(len(e.measures) for e in pd.events)
             if "/" in item.id:   # documents/ mirrors the corpus's folders
                 docs.staged_path(item.id).parent.mkdir(parents=True, exist_ok=True)
-            data = json.dumps(pd.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+            data = json.dumps(pd.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             try:
                 if (docs.current / f"{item.id}.json").read_bytes() == data:
                     continue
@@ -195,7 +195,8 @@ class _GraphFiles(NamedTuple):
     ids: list[str]
     ctx: Any                  # a graph.build.GraphContext
     json_file: bool           # graph.json
-    xml_files: bool           # graph.graphml and graph.gexf
+    xml_files: bool           # graph.graphml and/or graph.gexf (those in ``xml_formats``)
+    xml_formats: tuple[str, ...] = ("graphml", "gexf")
 
 
 def _write_graph(files: _GraphFiles, *, selection: Any = None, tick: Callable[[], Any] | None = None,
@@ -207,7 +208,7 @@ def _write_graph(files: _GraphFiles, *, selection: Any = None, tick: Callable[[]
     attributes of mixed types, makes them again from ``documents/``)."""
     from ..graph.build import fragments
     from ..graph.stream import write_graph_files
-    dest, docs, ids, ctx, json_file, xml_files = files
+    dest, docs, ids, ctx, json_file, xml_files, xml_formats = files
     if _orphaned():
         return {}
     passes = [0]
@@ -231,7 +232,7 @@ def _write_graph(files: _GraphFiles, *, selection: Any = None, tick: Callable[[]
         if tick is not None:
             tick()
 
-    return write_graph_files(make, dest, json_file=json_file, xml_files=xml_files,
+    return write_graph_files(make, dest, json_file=json_file, xml_files=xml_files, xml_formats=xml_formats,
                              visit=visit if selection is not None or relay is not None or tick else None)
 
 
@@ -323,49 +324,64 @@ _SLICE = 256
 
 def write_outputs(dest: Path, docs: DocDirs, summaries: list[tuple[str, Any]], ids: list[str], names: Any,
                   names_seen: Any, tasks: _Tasks, lap: Callable[[str], None],
-                  progress: bool = False) -> dict[str, Any]:
+                  progress: bool = False, formats: tuple[str, ...] | None = None) -> dict[str, Any]:
     """The graph files, the explorer and the store in ``dest`` (the build's staging folder),
     streamed from the documents (``docs``); returns the
     facts the summary needs. With a pool the store and the GraphML/GEXF files are written by
     workers (one each) while this process writes graph.json and chooses and renders what the
     explorer shows. The ``measure_summary`` of each document with measures (``summaries``, in
     corpus order) and the body names used in every document (``names_seen``) give what each
-    document's part of the graph needs from the rest (``GraphContext``)."""
+    document's part of the graph needs from the rest (``GraphContext``). ``formats`` (default
+    ``settings.DEFAULT_FORMATS``) says which to write (the build removes the files of the others
+    from OUT as it commits: ``corpus.formats``). The one pass over the fragments runs whatever is written (it counts
+    the bodies)."""
     from ..explorer import MAX_NODES, Selection, render_selection
     from ..graph.build import GraphContext
+    from .formats import write_parquet
+    from .settings import DEFAULT_FORMATS
+    formats = DEFAULT_FORMATS if formats is None else formats
+    store, html = "sqlite" in formats, "html" in formats
+    xml_formats = tuple(f for f in ("graphml", "gexf") if f in formats)
     parallel = tasks.pool is not None
     ctx = GraphContext((), names, names_seen=names_seen, summaries=summaries)
     lap("graph")
     relay = None
-    if parallel:
-        from .relay import RelayWriter
+    if parallel and store:
         tasks.run(_write_store, docs, dest / "aseandocs.sqlite", ids, names, names_seen)
+    if parallel and xml_formats:
+        from .relay import RelayWriter
         # this process makes the fragments once: for graph.json and the explorer here, and for
         # the worker writing the GraphML and GEXF files (``corpus.relay``); a worker that cannot take
         # the task (a broken pool) is replaced by this process, making them again from documents/
         relay = RelayWriter(dest / "cache" if (dest / "cache").is_dir() else dest)
-        xml = _GraphFiles(dest, docs, ids, ctx, json_file=False, xml_files=True)
+        xml = _GraphFiles(dest, docs, ids, ctx, json_file=False, xml_files=True, xml_formats=xml_formats)
         tasks.run(partial(_write_graph, xml, relayed=relay.folder), retry=lambda: _write_graph(xml))
     try:
-        selection = Selection(MAX_NODES)
+        selection = Selection(MAX_NODES) if html else None
         from tqdm import tqdm
         with tqdm(total=len(ids), unit="doc", desc="graph files, store, explorer", disable=not progress) as bar:
-            facts = _write_graph(_GraphFiles(dest, docs, ids, ctx, json_file=True, xml_files=not parallel),
+            facts = _write_graph(_GraphFiles(dest, docs, ids, ctx, json_file="graph-json" in formats,
+                                             xml_files=bool(xml_formats) and not parallel,
+                                             xml_formats=xml_formats),
                                  selection=selection, tick=bar.update, relay=relay)
         if relay is not None:
             relay.close()
         lap("exports")
-        if not parallel:
+        if not parallel and store:
             _write_store(docs, dest / "aseandocs.sqlite", ids, names, names_seen)
             lap("store")
-        render_selection(selection, dest / "index.html")
-        lap("explorer")
+        if selection is not None:
+            render_selection(selection, dest / "index.html")
+            lap("explorer")
         tasks.wait()
     finally:
         if relay is not None:
             relay.remove()   # aborts the relay first if this process failed before its end
     if parallel:
         lap("store")   # waiting for the workers: the store and the GraphML/GEXF files
+    if "parquet" in formats:
+        write_parquet(dest)
+        lap("parquet")
     return {"bodies": facts.get("bodies", 0)}
 
 

@@ -36,7 +36,7 @@ from typing import Any, Callable, Mapping
 
 from ..model import ParsedDocument
 
-__all__ = ["BuildSettings", "ENGINE_NAMES", "FORMATS", "DEFAULT_FORMATS", "ParseFn", "LinkFn"]
+__all__ = ["BuildSettings", "ENGINE_NAMES", "FORMATS", "DEFAULT_FORMATS", "parse_formats", "ParseFn", "LinkFn"]
 
 ParseFn = Callable[[str], ParsedDocument]
 LinkFn = Callable[[list[ParsedDocument]], list[ParsedDocument]]
@@ -80,7 +80,7 @@ class BuildSettings:
     formats: Any = DEFAULT_FORMATS
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "formats", _formats(self.formats))
+        object.__setattr__(self, "formats", parse_formats(self.formats))
         for name in ("max_doc_mb", "doc_timeout"):
             v = getattr(self, name)
             if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0):
@@ -117,7 +117,7 @@ class BuildSettings:
         return cls(**{**given, **options})
 
 
-def _formats(value: Any) -> tuple[str, ...]:
+def parse_formats(value: Any) -> tuple[str, ...]:
     """``value`` ("sqlite,html", a sequence of names, or None for the default) as the formats in
     ``FORMATS`` order; an unknown name is a ValueError listing the valid ones."""
     if value is None:
