@@ -25,7 +25,7 @@ from ._atomic import atomic_path
 from .errors import BuildError, QueryError
 from .model import ParsedDocument
 
-__all__ = ["write_store", "query", "char_mask", "export_parquet", "TABLES", "QUERY_TABLES", "STORE_NAME", "SCHEMA_VERSION",
+__all__ = ["write_store", "query", "char_mask", "char_bit", "export_parquet", "TABLES", "QUERY_TABLES", "STORE_NAME", "SCHEMA_VERSION",
            "QUERY_TIMEOUT"]
 
 STORE_NAME = "aseandocs.sqlite"
@@ -67,6 +67,7 @@ CREATE TABLE measure_bodies (measure_id TEXT NOT NULL REFERENCES measures(id), b
 CREATE TABLE event_bodies (event_id TEXT NOT NULL REFERENCES events(id), body TEXT NOT NULL);
 CREATE TABLE search_index (kind INTEGER NOT NULL, source INTEGER NOT NULL, measure_id TEXT NOT NULL,
   folded TEXT NOT NULL, mask INTEGER NOT NULL);
+CREATE INDEX search_mask ON search_index(mask, length(folded));
 CREATE INDEX measures_ref ON measures(ref);
 CREATE INDEX measures_local ON measures(substr(id, instr(id, '#') + 1));
 CREATE INDEX measure_bodies_body ON measure_bodies(body);
@@ -84,18 +85,29 @@ QUERY_TABLES = ("bodies", "measure_bodies", "event_bodies", "search_index")
 SCHEMA_VERSION = 2
 
 
+def char_bit(c: str) -> int:
+    """The bit of a character in ``char_mask``: a-z 0-25, 0-9 26-35, any other 36 + its code
+    point mod 26 (Thai letters share bits with one another, never with Latin letters or digits)."""
+    o = ord(c)
+    if 97 <= o <= 122:
+        return o - 97
+    if 48 <= o <= 57:
+        return o - 22
+    return 36 + o % 26
+
+
 def char_mask(text: str) -> int:
-    """A 62-bit set of the characters of ``text`` (bit ``ord(c) % 62``): two texts that share a
+    """The set of ``char_bit`` of the characters of ``text`` (62 bits): two texts that share a
     character share a bit, so a query can skip the rows that share too few of its characters::
 
-        >>> char_mask("ab") == (1 << (97 % 62)) | (1 << (98 % 62))
+        >>> char_mask("ab") == 0b11 and char_mask("aaa") == char_mask("a") and char_mask("") == 0
         True
-        >>> char_mask("") == 0 and char_mask("aaa") == char_mask("a")
-        True
+        >>> char_mask("ก") & char_mask("abcdefghijklmnopqrstuvwxyz0123456789")
+        0
     """
     m = 0
     for c in set(text):
-        m |= 1 << (ord(c) % 62)
+        m |= 1 << char_bit(c)
     return m
 
 

@@ -61,10 +61,8 @@ def _fuzzy_candidates(q: str) -> str:
     at least that many of q's characters (counted with repeats) occur in it, and so do their
     ``char_mask`` bits. A text shorter than ``q`` is always a candidate."""
     from collections import Counter
-    from ..store import char_mask
-    bits: Counter[int] = Counter()
-    for c in q:
-        bits[char_mask(c).bit_length() - 1] += 1
+    from ..store import char_bit
+    bits: Counter[int] = Counter(char_bit(c) for c in q)
     need = int(0.6 * len(q))
     hits = " + ".join(f"((mask >> {b}) & 1) * {n}" for b, n in sorted(bits.items()))
     return f"(length(folded) < {len(q)} OR {hits} >= {need})"
@@ -310,8 +308,10 @@ class StoreQueries:
             add(row, "substring", 100.0)
         if len(hits) < limit and len(q) >= 3:
             if indexed:
-                cands = self._rows("SELECT kind, source, measure_id, folded FROM search_index WHERE "
-                                   + _fuzzy_candidates(q) + " ORDER BY kind, rowid")
+                # the condition is read from the (mask, length) index alone, then the rows fetched
+                cands = self._rows("SELECT kind, source, measure_id, folded FROM search_index WHERE rowid IN "
+                                   "(SELECT rowid FROM search_index INDEXED BY search_mask WHERE "
+                                   + _fuzzy_candidates(q) + ") ORDER BY kind, rowid")
             else:
                 cands = everything
             for _, score, i in process.extract(q, [r[3] for r in cands], scorer=fuzz.partial_ratio,
