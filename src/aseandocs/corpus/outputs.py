@@ -335,7 +335,8 @@ def write_outputs(dest: Path, docs: DocDirs, summaries: list[tuple[str, Any]], i
     ``settings.DEFAULT_FORMATS``) says which to write (the build removes the files of the others
     from OUT as it commits: ``corpus.formats``). The one pass over the fragments runs whatever is written (it counts
     the bodies)."""
-    from ..explorer import MAX_NODES, Selection, render_selection
+    from ..explorer import MAX_NODES
+    from ..explorer.plans import ExplorerChoice
     from ..graph.build import GraphContext
     from .formats import write_parquet
     from .settings import DEFAULT_FORMATS
@@ -357,7 +358,7 @@ def write_outputs(dest: Path, docs: DocDirs, summaries: list[tuple[str, Any]], i
         xml = _GraphFiles(dest, docs, ids, ctx, json_file=False, xml_files=True, xml_formats=xml_formats)
         tasks.run(partial(_write_graph, xml, relayed=relay.folder), retry=lambda: _write_graph(xml))
     try:
-        selection = Selection(MAX_NODES) if html else None
+        selection = ExplorerChoice(MAX_NODES) if html else None   # the whole graph, or the plans page
         from tqdm import tqdm
         with tqdm(total=len(ids), unit="doc", desc="graph files, store, explorer", disable=not progress) as bar:
             facts = _write_graph(_GraphFiles(dest, docs, ids, ctx, json_file="graph-json" in formats,
@@ -371,7 +372,7 @@ def write_outputs(dest: Path, docs: DocDirs, summaries: list[tuple[str, Any]], i
             _write_store(docs, dest / "aseandocs.sqlite", ids, names, names_seen)
             lap("store")
         if selection is not None:
-            render_selection(selection, dest / "index.html")
+            selection.render(dest / "index.html")
             lap("explorer")
         tasks.wait()
     finally:
