@@ -52,13 +52,13 @@ from .._atomic import remove_stale_temps
 from ..errors import BuildError
 from . import cache, outputs
 from .engines import ENGINES, ParseTask, WorkerDeaths, import_later_stages
-from .formats import files_of, remove_skipped
+from .formats import commit_names, files_of
 from .jobs import Job, Limits, error_record
 from .lock import BuildLock, Terminated, terminate_as_interrupt
 from .records import Brief, DocRecord, compact, link_terms
 from .settings import BuildSettings, LinkFn
 from .staging import OutputSet, disk_error, is_output_folder, verify
-from .walk import SUFFIXES, discover, document_id
+from .walk import SUFFIXES, discover, document_id, duplicate_id
 
 __all__ = ["build", "BuildSummary", "BuildSettings", "SUFFIXES", "ENGINES", "Terminated"]
 
@@ -276,11 +276,7 @@ class _Build:
             self.position[given] = len(self.position)
             doc_id = document_id(p, self.src)
             if doc_id in ids:
-                self.errors.append({"path": given, "error": "BuildError",
-                                    "reason": f"duplicate document id {doc_id!r}: {ids[doc_id]} has the same "
-                                              "path without its extension",
-                                    "hint": "rename one of the files; a document's id is its path in the "
-                                            "corpus without the extension"})
+                self.errors.append(duplicate_id(given, doc_id, ids[doc_id]))
                 continue
             ids[doc_id] = given
             self.ids[given] = doc_id
@@ -384,10 +380,7 @@ class _Build:
                                          formats=formats)
         else:
             self.lap("outputs kept")
-        remove_skipped(dest, formats)          # a format left out leaves no file of an earlier build
-        if "parquet" in formats:
-            (dest / "parquet").mkdir(exist_ok=True)
-        staged.commit((*files_of(formats), "errors.jsonl"), ids, {"links": facts["links"], **kept})
+        staged.commit((*commit_names(dest, formats), "errors.jsonl"), ids, {"links": facts["links"], **kept})
         outputs.remove_empty_folders(self.docs_dir)   # documents/ mirrors the corpus's folders
         self.staged = None
         self.lap("commit")

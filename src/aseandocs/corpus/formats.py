@@ -14,7 +14,7 @@ from pathlib import Path
 from ..store import TABLES
 from .settings import FORMATS
 
-__all__ = ["FILES", "files_of", "remove_skipped", "write_parquet"]
+__all__ = ["FILES", "files_of", "remove_skipped", "commit_names", "write_parquet"]
 
 #: The file (or folder) of each format, relative to OUT.
 FILES = {"graph-json": "graph.json", "graphml": "graph.graphml", "gexf": "graph.gexf",
@@ -50,6 +50,15 @@ def remove_skipped(dest: Path, formats: tuple[str, ...]) -> list[str]:
             path.unlink()
             removed.append(FILES[f])
     return removed
+
+
+def commit_names(out: Path, formats: tuple[str, ...]) -> list[str]:
+    """Ready OUT for a build's commit of ``formats``: the files of the formats left out removed
+    (``remove_skipped``), the parquet folder made; returns the files to commit (``files_of``)."""
+    remove_skipped(out, formats)
+    if "parquet" in formats:
+        (out / FILES["parquet"]).mkdir(exist_ok=True)
+    return files_of(formats)
 
 
 def write_parquet(dest: Path) -> None:

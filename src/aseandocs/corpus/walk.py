@@ -10,7 +10,7 @@ from typing import Any
 
 from .staging import MANIFEST, is_output_folder
 
-__all__ = ["discover", "document_id", "SUFFIXES"]
+__all__ = ["discover", "document_id", "duplicate_id", "SUFFIXES"]
 
 #: File types a build reads; anything else is skipped and counted (a README.md, gold/*.json, ...).
 SUFFIXES = frozenset({".txt", ".text", ".pdf", ".html", ".htm"})
@@ -35,6 +35,14 @@ def document_id(path: Path, corpus: Path) -> str:
     if not rel.parts or rel == Path("."):
         rel = Path(path.name)
     return rel.with_name(rel.stem).as_posix() if rel.suffix else rel.as_posix()
+
+
+def duplicate_id(given: str, doc_id: str, first: str) -> dict[str, Any]:
+    """The error record of a document whose id another file of the corpus has already (``first``:
+    two paths that differ only by the extension, "a/x.txt" and "a/x.html")."""
+    return {"path": given, "error": "BuildError",
+            "reason": f"duplicate document id {doc_id!r}: {first} has the same path without its extension",
+            "hint": "rename one of the files; a document's id is its path in the corpus without the extension"}
 
 
 def discover(corpus: Path, exclude: Path) -> tuple[list[Path], int, list[dict[str, Any]]]:
