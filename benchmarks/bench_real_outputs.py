@@ -38,28 +38,48 @@ def size(path: Path) -> int:
 
 def chromium_run(page: Path) -> tuple[float, float, float]:
     """(ready ms by the page's clock, wall seconds of the headless run, peak MB of the process tree)."""
-    import psutil
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     profile = tempfile.mkdtemp(prefix="aseandocs-chromium-")
     args = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}",
             "--virtual-time-budget=3000", "--dump-dom", page.resolve().as_uri()]
+    dump = Path(profile) / "dom.html"     # a file, not a pipe: the dump is larger than a pipe's buffer
     t0 = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    with open(dump, "w") as sink:
+        proc = subprocess.Popen(args, stdout=sink, stderr=subprocess.DEVNULL)
+        peak = _watch(proc)
+    dom = dump.read_text(encoding="utf-8", errors="replace")
+    wall = time.perf_counter() - t0
+    shutil.rmtree(profile, ignore_errors=True)
+    m = re.search(r'data-ready="([\d.]+)"', dom) or re.search(r'data-ms="([\d.]+)"', dom)
+    return (float(m.group(1)) if m else float("nan")), wall, peak / 2**20
+
+
+def _pss(p: "psutil.Process") -> int:  # noqa: F821
+    """A process's proportional set size (its share of memory shared with the others: summing
+    RSS would count Chromium's shared libraries once per process); RSS where PSS is unknown."""
+    try:
+        return p.memory_full_info().pss
+    except Exception:  # noqa: BLE001 - a process gone, or no /proc/<pid>/smaps access
+        try:
+            return p.memory_info().rss
+        except Exception:  # noqa: BLE001
+            return 0
+
+
+def _watch(proc: subprocess.Popen) -> int:
+    """The peak of the resident memory of ``proc`` and its children until it exits, in bytes."""
+    import psutil
     peak = 0
     root = psutil.Process(proc.pid)
     while proc.poll() is None:
         try:
             tree = [root, *root.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            peak = max(peak, sum(_pss(p) for p in tree))
         except psutil.Error:
             pass
         time.sleep(0.02)
-    dom = proc.stdout.read() if proc.stdout else ""
-    wall = time.perf_counter() - t0
-    shutil.rmtree(profile, ignore_errors=True)
-    m = re.search(r'data-ready="([\d.]+)"', dom) or re.search(r'data-ms="([\d.]+)"', dom)
-    return (float(m.group(1)) if m else float("nan")), wall, peak / 2**20
+    return peak
 
 
 def main() -> int:
@@ -97,13 +117,19 @@ def main() -> int:
     except ImportError:
         print("skipped: psutil is needed to sample Chromium's memory")
         return 0
-    runs = [chromium_run(page) for _ in range(3)]
+    blank = Path(tempfile.mkdtemp()) / "blank.html"
+    blank.write_text("<!doctype html><title>blank</title><p id=status>ready", encoding="utf-8")
+    runs, blanks = [], []
+    for _ in range(3):            # interleaved with an empty page: Chromium's own share
+        runs.append(chromium_run(page))
+        blanks.append(chromium_run(blank))
     ready = min(r[0] for r in runs) / 1000
     wall = min(r[1] for r in runs)
     peak = min(r[2] for r in runs)
     print(f"{'ready (page clock)':<22} {ready:7.2f} s   target <= 3 s    {'PASS' if ready <= 3 else 'FAIL'}")
     print(f"{'headless run (wall)':<22} {wall:7.2f} s   (Chromium start and exit included)")
-    print(f"{'memory (process tree)':<22} {peak:7.0f} MB  target <= 500 MB {'PASS' if peak <= 500 else 'FAIL'}")
+    print(f"{'memory (process tree)':<22} {peak:7.0f} MB  target <= 500 MB {'PASS' if peak <= 500 else 'FAIL'}"
+          f"   (an empty page: {min(b[2] for b in blanks):.0f} MB)")
     print("(best of 3 runs; every run: " + ", ".join(f"{r[0] / 1000:.2f} s/{r[1]:.1f} s/{r[2]:.0f} MB" for r in runs) + ")")
     return 0
 

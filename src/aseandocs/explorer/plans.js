@@ -5,7 +5,12 @@
 (function () {
   "use strict";
   var t0 = performance.now();
-  var OUT = JSON.parse(document.getElementById("outline-data").textContent);
+  function take(id) {   // the block's data, its text then dropped from the page (it is held once)
+    var node = document.getElementById(id), data = JSON.parse(node.textContent);
+    node.textContent = "";
+    return data;
+  }
+  var OUT = take("outline-data");
   var PROG = null;
   var plans = OUT.plans, current = -1, openMeasure = -1;
   var listEl = document.getElementById("plans"), outlineEl = document.getElementById("outline");
@@ -26,7 +31,7 @@
     return "rgba(5,150,105," + a.toFixed(3) + ")";
   }
   function progress() {
-    if (PROG === null) PROG = JSON.parse(document.getElementById("progress-data").textContent);
+    if (PROG === null) PROG = take("progress-data");
     return PROG;
   }
   function hash() {
