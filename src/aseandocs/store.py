@@ -21,14 +21,15 @@ import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ._atomic import atomic_path
 from .errors import BuildError, QueryError
 from .linking.search_terms import measure_search_terms, term_language
 from .model import ParsedDocument
 
-__all__ = ["write_store", "query", "export_parquet", "TABLES", "STORE_NAME", "QUERY_TIMEOUT"]
+__all__ = ["write_store", "query", "char_mask", "char_bit", "export_parquet", "TABLES", "QUERY_TABLES", "STORE_NAME", "SCHEMA_VERSION",
+           "QUERY_TIMEOUT"]
 
 STORE_NAME = "aseandocs.sqlite"
 TABLES = ("documents", "measures", "activities", "mentions", "events", "links", "measure_terms")
@@ -69,14 +70,61 @@ CREATE INDEX events_document ON events(document_id);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX links_event ON links(event_id);
 CREATE INDEX links_measure ON links(measure_id);
+CREATE TABLE bodies (id TEXT PRIMARY KEY, label TEXT, names TEXT);
+CREATE TABLE measure_bodies (measure_id TEXT NOT NULL REFERENCES measures(id), body TEXT NOT NULL);
+CREATE TABLE event_bodies (event_id TEXT NOT NULL REFERENCES events(id), body TEXT NOT NULL);
+CREATE TABLE search_index (kind INTEGER NOT NULL, source INTEGER NOT NULL, measure_id TEXT NOT NULL,
+  folded TEXT NOT NULL, mask INTEGER NOT NULL);
+CREATE INDEX search_mask ON search_index(mask, length(folded));
+CREATE INDEX measures_ref ON measures(ref);
+CREATE INDEX measures_local ON measures(substr(id, instr(id, '#') + 1));
+CREATE INDEX measure_bodies_body ON measure_bodies(body);
+CREATE INDEX event_bodies_body ON event_bodies(body, event_id);
 """
+
+#: Tables the graph's queries read besides ``TABLES`` (``graph.store_queries``): every body named
+#: anywhere with its label and names, which measures and events name which body, and the search
+#: form of every measure title (kind 0, source: the measure's rowid) and activity (kind 1, source:
+#: the activity's id), when the writer is given the folding (``write_store(fold=...)``), with the
+#: ``char_mask`` of the folded text.
+QUERY_TABLES = ("bodies", "measure_bodies", "event_bodies", "search_index")
+
+#: What a store without ``bodies`` rows (one older than the graph's store queries) lacks.
+SCHEMA_VERSION = 2
+
+
+def char_bit(c: str) -> int:
+    """The bit of a character in ``char_mask``: a-z 0-25, 0-9 26-35, any other 36 + its code
+    point mod 26 (Thai letters share bits with one another, never with Latin letters or digits)."""
+    o = ord(c)
+    if 97 <= o <= 122:
+        return o - 97
+    if 48 <= o <= 57:
+        return o - 22
+    return 36 + o % 26
+
+
+def char_mask(text: str) -> int:
+    """The set of ``char_bit`` of the characters of ``text`` (62 bits): two texts that share a
+    character share a bit, so a query can skip the rows that share too few of its characters::
+
+        >>> char_mask("ab") == 0b11 and char_mask("aaa") == char_mask("a") and char_mask("") == 0
+        True
+        >>> char_mask("ก") & char_mask("abcdefghijklmnopqrstuvwxyz0123456789")
+        0
+    """
+    m = 0
+    for c in set(text):
+        m |= 1 << char_bit(c)
+    return m
 
 
 def _j(values: Iterable[Any]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
-def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: set[str]) -> None:
+def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: set[str],
+                     fold: Callable[[str], str] | None = None) -> None:
     d = pd.document
     cur = db.execute("INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
                      (d.id, d.source, pd.kind, pd.title, pd.date, d.language, d.format, d.encoding,
@@ -87,14 +135,26 @@ def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: se
         if m.id in measure_ids:
             continue
         measure_ids.add(m.id)
-        db.execute("INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   (m.id, d.id, m.plan, m.ref, m.parent, m.level, m.title, m.scope, m.page,
-                    m.span[0], m.span[1], _j(m.bodies), _j(m.references),
-                    json.dumps(dict(m.fields), ensure_ascii=False), m.role))
-        db.executemany("INSERT INTO activities (measure_id, n, text, span_start, span_end) VALUES (?,?,?,?,?)",
-                       [(m.id, n, a.text, a.span[0], a.span[1]) for n, a in enumerate(m.activities, 1)])
-        db.executemany("INSERT INTO measure_terms (measure_id, term, language) VALUES (?,?,?)",
-                       [(m.id, t, term_language(t)) for t in measure_search_terms(m)])
+        cur = db.execute("INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         (m.id, d.id, m.plan, m.ref, m.parent, m.level, m.title, m.scope, m.page,
+                          m.span[0], m.span[1], _j(m.bodies), _j(m.references),
+                          json.dumps(dict(m.fields), ensure_ascii=False), m.role))
+        if fold is not None:
+            f = fold(m.title or "")
+            db.execute("INSERT INTO search_index VALUES (0,?,?,?,?)", (cur.lastrowid, m.id, f, char_mask(f)))
+        db.executemany("INSERT INTO measure_bodies VALUES (?,?)", [(m.id, b) for b in dict.fromkeys(m.bodies)])
+        for n, a in enumerate(m.activities, 1):
+            cur = db.execute("INSERT INTO activities (measure_id, n, text, span_start, span_end) VALUES (?,?,?,?,?)",
+                             (m.id, n, a.text, a.span[0], a.span[1]))
+            if fold is not None:
+                f = fold(a.text or "")
+                db.execute("INSERT INTO search_index VALUES (1,?,?,?,?)", (cur.lastrowid, m.id, f, char_mask(f)))
+        for t in measure_search_terms(m):       # bilingual search terms (linking.search_terms)
+            cur = db.execute("INSERT INTO measure_terms (measure_id, term, language) VALUES (?,?,?)",
+                             (m.id, t, term_language(t)))
+            if fold is not None:
+                f = fold(t)
+                db.execute("INSERT INTO search_index VALUES (2,?,?,?,?)", (cur.lastrowid, m.id, f, char_mask(f)))
     db.executemany("INSERT INTO mentions (document_id, body, text, method, score, span_start, span_end) "
                    "VALUES (?,?,?,?,?,?,?)",
                    [(d.id, x.body, x.text, x.method, x.score, x.span[0], x.span[1]) for x in pd.mentions])
@@ -103,6 +163,7 @@ def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: se
         db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    (eid, d.id, n, e.type, e.date, e.end_date, e.status, e.ordinal, e.page, e.text,
                     e.span[0], e.span[1], _j(e.bodies), _j(e.instruments)))
+        db.executemany("INSERT INTO event_bodies VALUES (?,?)", [(eid, b) for b in dict.fromkeys(e.bodies)])
         if e.measures:
             db.executemany("INSERT INTO links (event_id, measure_id, plan, ref, score, evidence) "
                            "VALUES (?,?,?,?,?,?)",
@@ -110,11 +171,34 @@ def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: se
                              _j(link.evidence)) for link in e.measures])
 
 
-def write_store(parsed_docs: Iterable[ParsedDocument], path: str | os.PathLike[str]) -> Path:
+def _insert_bodies(db: sqlite3.Connection, body_attrs: Callable[[str], dict[str, Any]] | None) -> None:
+    """A row of ``bodies`` for every body a mention, a measure or an event names, with the label
+    and names ``body_attrs(id)`` gives (the graph's body node: ``graph.build.GraphContext.body``);
+    without it, the label is the id and the names are the words the documents use, most used
+    first."""
+    ids = [r[0] for r in db.execute("SELECT body FROM mentions UNION SELECT body FROM measure_bodies "
+                                    "UNION SELECT body FROM event_bodies ORDER BY 1")]
+    rows = []
+    for b in ids:
+        if body_attrs is not None:
+            a = body_attrs(b)
+            rows.append((b, a.get("label") or b, _j(a.get("names") or ())))
+        else:
+            seen = [t for (t,) in db.execute("SELECT text FROM mentions WHERE body = ? GROUP BY text "
+                                               "ORDER BY count(*) DESC, min(id)", (b,))]
+            rows.append((b, b, _j(seen[:8])))
+    db.executemany("INSERT INTO bodies VALUES (?,?,?)", rows)
+
+
+def write_store(parsed_docs: Iterable[ParsedDocument], path: str | os.PathLike[str], *,
+                body_attrs: Callable[[str], dict[str, Any]] | None = None,
+                fold: Callable[[str], str] | None = None) -> Path:
     """Write the documents (streamed, one pass) to a new SQLite file at ``path``, atomically.
 
     Links to a measure that is not in the corpus keep ``plan`` and ``ref`` with a NULL
-    ``measure_id``. Returns ``path``.
+    ``measure_id``. ``body_attrs`` (body id -> {"label", "names"}) names the bodies
+    (``_insert_bodies``); ``fold`` (text -> its search form) fills ``search_index``. Returns
+    ``path``.
     """
     target = Path(path)
     with atomic_path(target) as tmp:
@@ -130,9 +214,11 @@ def write_store(parsed_docs: Iterable[ParsedDocument], path: str | os.PathLike[s
             measure_ids: set[str] = set()
             with db:
                 for pd in parsed_docs:
-                    _insert_document(db, pd, measure_ids)
+                    _insert_document(db, pd, measure_ids, fold)
                 db.execute("UPDATE links SET measure_id = NULL WHERE measure_id IS NOT NULL AND "
                            "measure_id NOT IN (SELECT id FROM measures)")
+                _insert_bodies(db, body_attrs)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             bad = db.execute("PRAGMA foreign_key_check").fetchmany(3)
             if bad:
                 raise BuildError(f"{target}: the store would break its foreign keys ({bad}); please report it")

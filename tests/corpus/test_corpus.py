@@ -110,14 +110,16 @@ def outputs(out: Path) -> dict[str, bytes]:
 def test_build_writes_every_output(tmp_path: Path) -> None:
     s = run(make_corpus(tmp_path), tmp_path / "out")
     out = tmp_path / "out"
-    assert sorted(p.name for p in (out / "documents").iterdir()) == ["news0.json", "news1.json", "plan.json"]
+    assert sorted(p.relative_to(out / "documents").as_posix() for p in (out / "documents").rglob("*.json")) == \
+        ["plan.json", "sub/news0.json", "sub/news1.json"]          # ids are paths in the corpus
     for name in ("graph.json", "graph.graphml", "graph.gexf", "aseandocs.sqlite", "index.html", "errors.jsonl"):
         assert (out / name).is_file(), name
     assert not list(out.rglob("*.tmp")) and not (out / ".lock").exists()
     assert (s.documents, s.skipped, s.errors, s.cached) == (3, 2, 0, 0)   # README.md, gold/plan.json
     assert (s.measures, s.events, s.links, s.mentions) == (3, 4, 4, 5)
     assert s.bodies == 2 and s.index == out / "index.html"
-    news = json.loads((out / "documents" / "news0.json").read_text(encoding="utf-8"))
+    news = json.loads((out / "documents" / "sub" / "news0.json").read_text(encoding="utf-8"))
+    assert news["document"]["id"] == "sub/news0"
     assert news["events"][0]["measures"][0] == {"plan": "plan", "ref": "1.2", "score": 0.9,
                                                 "evidence": ["1.2"], "measure": "plan#1.2"}
     assert news["document"]["source"] == str(tmp_path / "corpus" / "sub" / "news0.txt")
@@ -142,14 +144,16 @@ def test_failures_are_recorded_and_the_batch_goes_on(tmp_path: Path) -> None:
     c = make_corpus(tmp_path)
     (c / "bad.txt").write_text("FAIL here", encoding="utf-8")
     (c / "crash.txt").write_text("CRASH here", encoding="utf-8")
-    (c / "sub" / "plan.html").write_text(PLAN, encoding="utf-8")          # the same id as plan.txt
+    (c / "plan.html").write_text(PLAN, encoding="utf-8")                  # the same id as plan.txt
+    (c / "sub" / "plan.txt").write_text(PLAN, encoding="utf-8")           # another id: sub/plan
     s = run(c, tmp_path / "out")
     errors = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     got = {Path(e["path"]).name: e for e in errors}
-    assert s.errors == 3 and s.documents == 3
+    assert s.errors == 3 and s.documents == 4
     assert got["bad.txt"]["error"] == "ParseError" and "refuses" in got["bad.txt"]["reason"]
     assert got["crash.txt"]["error"] == "RuntimeError" and "boom" in got["crash.txt"]["reason"]
-    assert "duplicate document id" in got["plan.html"]["reason"] and got["plan.html"]["hint"]
+    assert "duplicate document id 'plan'" in got["plan.txt"]["reason"] and got["plan.txt"]["hint"]
+    assert "plan.html" in got["plan.txt"]["reason"]
     assert all(set(e) == {"path", "error", "reason", "hint"} for e in errors)
 
 
@@ -262,7 +266,8 @@ def test_changed_and_removed_files(tmp_path: Path) -> None:
     CALLS.clear()
     s = run(c, out, parse_fn=counting_parse)
     assert CALLS == ["news0.txt"] and s.cached == 1 and s.documents == 2
-    assert sorted(p.name for p in (out / "documents").iterdir()) == ["news0.json", "plan.json"]
+    assert sorted(p.relative_to(out / "documents").as_posix() for p in (out / "documents").rglob("*.json")) == \
+        ["plan.json", "sub/news0.json"]
     assert len(doc_entries(out)) == 2                                  # stale entries removed
     assert len(list((out / "cache").glob("link-*.json"))) == 1
 
@@ -382,7 +387,7 @@ def test_linking_sees_records_and_the_json_has_everything(tmp_path: Path, worker
     c = make_corpus(tmp_path)
     s = run(c, tmp_path / "out", workers=workers, link_fn=recording_link)
     assert SEEN == [("", 0)] * 3                     # no text, no mentions kept for linking
-    news = json.loads((tmp_path / "out" / "documents" / "news0.json").read_text(encoding="utf-8"))
+    news = json.loads((tmp_path / "out" / "documents" / "sub" / "news0.json").read_text(encoding="utf-8"))
     assert news["document"]["text"].startswith("ข่าว 0 SOMTC") and len(news["mentions"]) == 1
     assert [m["ref"] for m in news["events"][0]["measures"]] == ["1.2"]
     assert s.mentions == 3 + 2 and s.links == 4         # counted from the records

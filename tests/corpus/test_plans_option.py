@@ -18,12 +18,13 @@ REPORT = OWN_CORPUS / "en_report_progress.txt"
 
 
 def kinds(out: Path) -> dict[str, str]:
-    return {p.stem: json.loads(p.read_text(encoding="utf-8"))["document"]["kind"]
-            for p in (out / "documents").glob("*.json")}
+    """document id (its path in the corpus without the extension) -> kind."""
+    return {d["document"]["id"]: d["document"]["kind"]
+            for d in (json.loads(p.read_text(encoding="utf-8")) for p in (out / "documents").rglob("*.json"))}
 
 
 def linked_plans(out: Path) -> set[str]:
-    return {l["plan"] for p in (out / "documents").glob("*.json")
+    return {l["plan"] for p in (out / "documents").rglob("*.json")
             for e in json.loads(p.read_text(encoding="utf-8"))["events"] for l in e["measures"]}
 
 
@@ -58,8 +59,8 @@ def test_a_glob_names_the_plans_and_only_those(tmp_path: Path) -> None:
     shutil.copy(NEWS, c)
     s = build(c, tmp_path / "out", workers=1, progress=False, plans="plans/*.txt")
     k = kinds(tmp_path / "out")
-    assert k[PLAN.stem] == "plan" and k["en_plan_blueprint"] == "report"
-    assert s.plans == 1 and linked_plans(tmp_path / "out") <= {PLAN.stem}
+    assert k[f"plans/{PLAN.stem}"] == "plan" and k["en_plan_blueprint"] == "report"
+    assert s.plans == 1 and linked_plans(tmp_path / "out") <= {f"plans/{PLAN.stem}"}
     # the same files without --plans: the blueprint is a plan again (the cache keys differ)
     build(c, tmp_path / "out", workers=1, progress=False)
     assert kinds(tmp_path / "out")["en_plan_blueprint"] == "plan"

@@ -207,11 +207,19 @@ def _walk_texts(corpus: str) -> list[Path]:
 
 # --- corpus ----------------------------------------------------------------------------------------
 
+def _formats_arg(value: str) -> tuple[str, ...]:
+    from ..corpus.settings import parse_formats
+    try:
+        return parse_formats(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def _cmd_build(a: argparse.Namespace) -> int:
     from ..corpus import build
     summary = build(a.corpus, a.out, workers=a.workers, engine=a.engine, scheduler=a.scheduler,
                     force=a.force, progress=not a.no_progress, max_doc_mb=a.max_doc_mb or None,
-                    doc_timeout=a.doc_timeout or None, plans=a.plans)
+                    doc_timeout=a.doc_timeout or None, plans=a.plans, formats=a.formats)
     if a.json:
         dump(summary)
     else:
@@ -298,6 +306,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="a document file larger than this fails (default: 50; 0: no limit)")
     sp.add_argument("--doc-timeout", type=float, default=120.0, metavar="SECONDS",
                     help="a document whose parse takes longer fails (default: 120; 0: no limit)")
+    sp.add_argument("--formats", type=_formats_arg, default=None, metavar="LIST",
+                    help="outputs to write besides documents/, comma-separated, of graph-json, graphml, "
+                         "gexf, sqlite, html, parquet (default: all but parquet); the files of the others "
+                         "are removed")
     sp.set_defaults(func=_cmd_build)
 
     sp = with_json(sub.add_parser("sql", help="run a read-only SQL query on OUT/aseandocs.sqlite"))

@@ -13,7 +13,9 @@ batch goes on::
     5
 
 Thai ("ข่าวการประชุม SOMTC.txt") and English ("ASEAN Charter.html") file names work alike; the
-document id is the file stem. What the cache holds (``aseandocs.corpus.cache``): each document's
+document id is the file's path in the corpus without its extension ("2020/09/19/ด้านสังคม_1"; a
+file at the top of the corpus keeps its stem, ``walk.document_id``), and ``documents/<id>.json``
+mirrors the corpus's folders. What the cache holds (``aseandocs.corpus.cache``): each document's
 parse result; the corpus links, reused while no document changed (measured: re-linking costs as
 much as parsing a small corpus); and a record of the graph, store and explorer files, which an
 unchanged corpus keeps as they are (rewritten when anything changed, when one was touched, and
@@ -50,13 +52,14 @@ from .._atomic import remove_stale_temps
 from ..errors import BuildError
 from . import cache, outputs
 from .engines import ENGINES, ParseTask, WorkerDeaths, import_later_stages
+from .formats import commit_names, files_of
 from .jobs import Job, Limits, error_record
 from .lock import BuildLock, Terminated, terminate_as_interrupt
 from .plans import NO_PLAN, PlanChoice, count_plans, plan_version, with_named_plans
 from .records import Brief, DocRecord, compact, link_terms
 from .settings import BuildSettings, LinkFn
 from .staging import OutputSet, disk_error, is_output_folder, verify
-from .walk import SUFFIXES, discover
+from .walk import SUFFIXES, discover, document_id, duplicate_id
 
 __all__ = ["build", "BuildSummary", "BuildSettings", "SUFFIXES", "ENGINES", "Terminated"]
 
@@ -76,7 +79,7 @@ class BuildSummary:
     cached: int
     seconds: float
     out: Path
-    index: Path
+    index: Path | None          # None when the explorer was not written (``formats``)
     timings: dict[str, float] = field(default_factory=dict)
     failures: tuple[dict[str, Any], ...] = ()   # the records of OUT/errors.jsonl
     worker_deaths: int = 0                      # worker processes that died while parsing
@@ -93,7 +96,7 @@ class BuildSummary:
                  f"events {self.events} · links {self.links}",
                  f"  skipped {self.skipped} other files · errors {self.errors}"
                  + (f" (see {self.out / 'errors.jsonl'})" if self.errors else ""),
-                 f"  explorer: {self.index}"]
+                 f"  explorer: {self.index or 'not written (formats)'}"]
         if self.worker_deaths:
             shown = ", ".join(self.retried[:self.SHOWN]) + (" ..." if len(self.retried) > self.SHOWN else "")
             lines.insert(-1, f"  a worker process died {self.worker_deaths} time(s) (out of memory?); "
@@ -109,7 +112,7 @@ class BuildSummary:
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d["out"], d["index"] = str(self.out), str(self.index)
+        d["out"], d["index"] = str(self.out), str(self.index) if self.index else None
         return d
 
 
@@ -165,6 +168,7 @@ class _Build:
         self.errors: list[dict[str, Any]] = []
         self.records: dict[str, DocRecord | Brief] = {}   # given path -> the document's compact record
         self.keys: dict[str, str] = {}                     # given path -> cache key
+        self.ids: dict[str, str] = {}                      # given path -> document id
         self.position: dict[str, int] = {}                 # given path -> its place in the corpus order
         self.jobs: list[Job] = []
         self.cached = self.skipped = 0
@@ -269,7 +273,7 @@ class _Build:
         paths, self.skipped, problems = discover(self.src, dest)
         paths = paths + [p for p in self.extra if p not in paths]
         self.errors.extend(problems)
-        remove_stale_temps(dest, self.docs_dir, self.cache_dir)   # left by a killed build
+        remove_stale_temps(dest, self.cache_dir, *outputs.document_folders(self.docs_dir))   # left by a killed build
         self.cache_dir.mkdir(exist_ok=True)
         self.docs_dir.mkdir(exist_ok=True)
         fn = self.settings.parse_fn   # named plans: the pipeline's version, a key per plan flag
@@ -278,14 +282,14 @@ class _Build:
         for p in paths:
             given = str(p)
             self.position[given] = len(self.position)
-            if p.stem in ids:
-                self.errors.append({"path": given, "error": "BuildError",
-                                    "reason": f"duplicate document id {p.stem!r}: {ids[p.stem]} has the same file stem",
-                                    "hint": "rename one of the files; a document's id is its file stem"})
+            doc_id = document_id(p, self.src)
+            if doc_id in ids:
+                self.errors.append(duplicate_id(given, doc_id, ids[doc_id]))
                 continue
-            ids[p.stem] = given
+            ids[doc_id] = given
+            self.ids[given] = doc_id
             try:
-                self.keys[given] = key = cache.content_key(p, given, plan_version(fn, version, p))
+                self.keys[given] = key = cache.content_key(p, given, plan_version(fn, version, p), doc_id)
             except OSError as e:
                 self.errors.append(_unreadable(given, e))
                 continue
@@ -309,7 +313,8 @@ class _Build:
                 local = s.engine == "local"
                 limits = Limits(None if s.max_doc_mb is None else int(s.max_doc_mb * 1e6), s.doc_timeout)
                 task = ParseTask(s.parse_fn, str(self.cache_dir) if local else None,
-                                 self.keys if local else None, link=self.linking, limits=limits)
+                                 self.keys if local else None, link=self.linking, limits=limits,
+                                 ids=self.ids)
                 extra = {"deaths": self.deaths} if local else {}
                 outcomes = ENGINES[s.engine](jobs, task, s, pool=self.pool if local else None,
                                              meanwhile=import_later_stages if local else None, **extra)
@@ -369,25 +374,28 @@ class _Build:
         dest, cache_dir, staged = self.dest, self.cache_dir, self.staged
         assert staged is not None
         ids = [r.id for r in recs]
-        out_key = cache.outputs_key(link_key, self.names_key)
+        formats = self.settings.formats
+        out_key = cache.outputs_key(link_key, self.names_key, formats)
         kept = cache.read_outputs(cache_dir, out_key, dest) if reused_links else None
-        if kept is not None and not verify(dest, outputs.OUTPUTS):
+        if kept is not None and not verify(dest, files_of(formats)):
             kept = None     # a file changed in place since (same size and time): write them again
         written = kept is None
         if written:
             names = self.names.result() if self.names else cache.body_names(cache_dir, self.names_key)
             kept = outputs.write_outputs(staged.root, staged.docs, [(r.id, r.summary) for r in recs if r.summary],
                                          ids, names, self.names_seen.counters(), self.tasks, self.lap,
-                                         progress=self.settings.progress and sys.stderr.isatty())
+                                         progress=self.settings.progress and sys.stderr.isatty(),
+                                         formats=formats)
         else:
             self.lap("outputs kept")
-        staged.commit((*outputs.OUTPUTS, "errors.jsonl"), ids, {"links": facts["links"], **kept})
+        staged.commit((*commit_names(dest, formats), "errors.jsonl"), ids, {"links": facts["links"], **kept})
+        outputs.remove_empty_folders(self.docs_dir)   # documents/ mirrors the corpus's folders
         self.staged = None
         self.lap("commit")
         if self._links_to_record is not None:
             cache.write_links(cache_dir, self._links_to_record[0], self.docs_dir, *self._links_to_record[1:])
         if written:
-            cache.write_outputs(cache_dir, out_key, dest, outputs.OUTPUTS, kept)
+            cache.write_outputs(cache_dir, out_key, dest, files_of(formats), kept)
         cache.prune(cache_dir, set(self.keys.values()) | {link_key, self.names_key, out_key})
         return BuildSummary(
             documents=len(recs), skipped=self.skipped,
@@ -395,8 +403,8 @@ class _Build:
             bodies=kept["bodies"], mentions=sum(r.mentions for r in recs),
             events=sum(r.events for r in recs), links=facts["links"], errors=len(self.errors),
             cached=self.cached, seconds=round(time.perf_counter() - self.t0, 3), out=dest,
-            index=dest / "index.html", timings=self.timings, failures=tuple(self.errors),
-            worker_deaths=self.deaths.deaths, retried=tuple(self.deaths.retried),
+            index=dest / "index.html" if "html" in formats else None, timings=self.timings,
+            failures=tuple(self.errors), worker_deaths=self.deaths.deaths, retried=tuple(self.deaths.retried),
             plans=count_plans(recs))
 
 

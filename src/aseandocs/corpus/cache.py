@@ -43,12 +43,17 @@ def version_key(fn: Callable[..., Any] | None, default: str) -> str:
     return f"{__version__}:{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', '?')}"
 
 
-def content_key(path: Path, given: str, version: str) -> str:
+def content_key(path: Path, given: str, version: str, doc_id: str | None = None) -> str:
+    """The key of a document's cache entry: its bytes, the pipeline version, its path as given
+    (the source) and its id (``walk.document_id``: the same path is another id in another corpus
+    root, and the id is inside the parse result)."""
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     h.update(b"\0" + version.encode() + b"\0" + given.encode())   # id and source come from the path
+    if doc_id is not None:
+        h.update(b"\0id\0" + doc_id.encode())
     return h.hexdigest()
 
 
@@ -160,11 +165,12 @@ def body_names(cache: Path, key: str) -> dict[str, dict[str, Any]] | bool:
         return False
 
 
-def outputs_key(link_key: str, names: str) -> str:
-    """Keyed by the corpus links, the registry names and the explorer's own files (its template,
-    script and style are not Python modules, so the pipeline's key does not see them)."""
+def outputs_key(link_key: str, names: str, formats: Iterable[str] = ()) -> str:
+    """Keyed by the corpus links, the registry names, the formats written and the explorer's own
+    files (its template, script and style are not Python modules, so the pipeline's key does not
+    see them)."""
     from importlib import resources
-    h = hashlib.sha256(f"{link_key}\0{names}".encode())
+    h = hashlib.sha256(f"{link_key}\0{names}\0{','.join(formats)}".encode())
     folder = resources.files("aseandocs") / "explorer"
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.is_file():

@@ -50,19 +50,26 @@ def _batches(jobs: list[Job], workers: int) -> Iterator[list[Job]]:
 class ParseTask:
     """What a worker does with each job: parse it with ``parse_fn`` (default the pipeline's);
     with ``cache_dir`` and ``keys`` (given path -> cache key) it writes the cache entry itself and
-    returns the compact record, with what linking needs of it when ``link``."""
+    returns the compact record, with what linking needs of it when ``link``. ``ids`` (given path
+    -> document id, ``walk.document_id``) names each document by its path in the corpus; a path
+    not in it keeps the reader's id (its file stem)."""
 
     parse_fn: ParseFn | None = None
     cache_dir: str | None = None
     keys: Mapping[str, str] | None = None
     link: bool = True
     limits: Limits = Limits()
+    ids: Mapping[str, str] | None = None
+
+    def doc_id(self, given: str) -> str | None:
+        return self.ids.get(given) if self.ids is not None else None
 
     def call(self, job: Job) -> tuple[Any, ...]:
         """(function, *arguments) that handle ``job`` in a worker."""
         if self.cache_dir is None or self.keys is None:
-            return (parse_one, *job, self.parse_fn, self.limits)
-        return (parse_cached, *job, self.parse_fn, self.cache_dir, self.keys[job[0]], self.link, self.limits)
+            return (parse_one, *job, self.parse_fn, self.limits, self.doc_id(job[0]))
+        return (parse_cached, *job, self.parse_fn, self.cache_dir, self.keys[job[0]], self.link, self.limits,
+                self.doc_id(job[0]))
 
 
 #: The reason a document fails with when it killed its worker process twice.
@@ -268,7 +275,8 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
         client = scheduler   # a Client the caller manages
     try:
         futures = client.map(parse_remote, [g for g, _ in jobs], [a for _, a in jobs],
-                             parse_fn=task.parse_fn, limits=task.limits, pure=False)
+                             [task.doc_id(g) for g, _ in jobs], parse_fn=task.parse_fn, limits=task.limits,
+                             pure=False)
         by_key = {f.key: job for f, job in zip(futures, jobs)}
         for fut in as_completed(futures):
             job = by_key[fut.key]

@@ -107,19 +107,43 @@ def _too_large(given: str, target: str, limits: Limits) -> ReadError | None:
                      hint="split it into smaller documents, or raise the limit (--max-doc-mb)")
 
 
-def parse_one(given: str, absolute: str, parse_fn: ParseFn | None, limits: Limits = Limits()) -> Outcome:
-    """Parse one file; never raises. The result's ``source`` is the path as given. A file over
-    ``limits`` is an error outcome that is not cached (the limits are the build's, not the file's)."""
+def _parsed(target: str, parse_fn: ParseFn | None, doc_id: str | None) -> dict[str, Any]:
+    """``target`` parsed into its JSON contract, with the document id ``doc_id`` (its path in
+    the corpus, ``walk.document_id``) in place of the reader's file stem. The pipeline's own parse
+    gets the id before it parses (measure ids are ``<id>#<ref>``); a ``parse_fn`` given by the
+    caller gets the path, and its result's document and measure ids are renamed after."""
+    if parse_fn is None:
+        from ..pipeline import parse
+        if doc_id is None:
+            return parse(target).to_dict()
+        from dataclasses import replace as _replace
+        from ..readers import read
+        return parse(_replace(read(target), id=doc_id)).to_dict()
+    d = parse_fn(target).to_dict()
+    old = d["document"]["id"]
+    if doc_id is not None and old != doc_id:
+        d["document"]["id"] = doc_id
+        for m in d.get("measures") or ():
+            if isinstance(m.get("id"), str) and m["id"].startswith(old + "#"):
+                m["id"] = doc_id + m["id"][len(old):]
+            if m.get("plan") == old:
+                m["plan"] = doc_id
+    return d
+
+
+def parse_one(given: str, absolute: str, parse_fn: ParseFn | None, limits: Limits = Limits(),
+              doc_id: str | None = None) -> Outcome:
+    """Parse one file; never raises. The result's ``source`` is the path as given, its id
+    ``doc_id`` (the reader's file stem when None). A file over ``limits`` is an error outcome
+    that is not cached (the limits are the build's, not the file's)."""
     try:
-        if parse_fn is None:
-            from ..pipeline import parse as parse_fn
         target = given if os.path.exists(given) else absolute   # a Dask worker's cwd may differ
         big = _too_large(given, target, limits)
         if big is not None:
             return "error", error_record(given, big), False
         try:
             with _time_limit(limits.seconds):
-                d = parse_fn(target).to_dict()
+                d = _parsed(target, parse_fn, doc_id)
         except _OutOfTime:
             late = ReadError(given, f"parsing took longer than the limit of {limits.seconds:g} s per document",
                              hint="look for a very long or repetitive text in it, or raise the limit "
@@ -150,12 +174,13 @@ def _with_link_terms(given: str, outcome: Outcome) -> tuple[Outcome, dict[str, A
 
 
 def parse_cached(given: str, absolute: str, parse_fn: ParseFn | None, cache_dir: str,
-                 key: str, link: bool = True, limits: Limits = Limits()) -> Outcome:
+                 key: str, link: bool = True, limits: Limits = Limits(),
+                 doc_id: str | None = None) -> Outcome:
     """Parse one file in a local worker, write its cache entry there (with what linking needs of
     it, when ``link``) and return the compact record instead of the whole result (the build
     process keeps records, never texts or events). The outcome is not ``cacheable`` again: it is
     cached already."""
-    status, payload, cacheable = parse_one(given, absolute, parse_fn, limits)
+    status, payload, cacheable = parse_one(given, absolute, parse_fn, limits, doc_id)
     if status != "ok":
         if cacheable:
             cache.write_entry(Path(cache_dir), key, status, payload)
@@ -169,9 +194,10 @@ def parse_cached(given: str, absolute: str, parse_fn: ParseFn | None, cache_dir:
     return "ok", rec, False   # type: ignore[return-value]
 
 
-def parse_remote(given: str, absolute: str, parse_fn: ParseFn | None, limits: Limits = Limits()) -> Outcome:
+def parse_remote(given: str, absolute: str, doc_id: str | None = None, parse_fn: ParseFn | None = None,
+                 limits: Limits = Limits()) -> Outcome:
     """``parse_one`` on a Dask worker, with what linking needs of the result in its ``_link``."""
-    outcome, terms = _with_link_terms(given, parse_one(given, absolute, parse_fn, limits))
+    outcome, terms = _with_link_terms(given, parse_one(given, absolute, parse_fn, limits, doc_id))
     if terms is not None:
         outcome[1]["_link"] = terms
     return outcome

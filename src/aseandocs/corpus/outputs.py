@@ -38,7 +38,8 @@ from ..model import Link, ParsedDocument
 from . import cache
 from .staging import DocDirs
 
-__all__ = ["DocItem", "worker_init", "new_pool", "LazyPool", "write_documents", "write_outputs", "OUTPUTS"]
+__all__ = ["DocItem", "worker_init", "new_pool", "LazyPool", "write_documents", "write_outputs", "OUTPUTS",
+           "document_folders", "remove_empty_folders"]
 
 #: The corpus-level outputs, rewritten whenever the corpus, its links or the code changed.
 OUTPUTS = ("graph.json", "graph.graphml", "graph.gexf", "aseandocs.sqlite", "index.html")
@@ -152,7 +153,9 @@ def write_documents(cache_dir: Path, docs: DocDirs, items: list[DocItem],
             if found is not None and item.links is None:
                 pd = pd.with_links(link_document(found, pd))
             links += sum(len(e.measures) for e in pd.events)
-            data = json.dumps(pd.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+            if "/" in item.id:   # documents/ mirrors the corpus's folders
+                docs.staged_path(item.id).parent.mkdir(parents=True, exist_ok=True)
+            data = json.dumps(pd.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             try:
                 if (docs.current / f"{item.id}.json").read_bytes() == data:
                     continue
@@ -175,9 +178,13 @@ def _documents(docs: DocDirs, ids: list[str]) -> Iterator[ParsedDocument]:
             raise BuildError(f"{docs.path(i)}: cannot read it back ({e}); build again") from e
 
 
-def _write_store(docs: DocDirs, path: Path, ids: list[str]) -> None:
+def _write_store(docs: DocDirs, path: Path, ids: list[str], names: Any = None, names_seen: Any = None) -> None:
+    """The store, with the bodies named as the graph names them (``graph.build.GraphContext``)."""
+    from ..graph.build import GraphContext
+    from ..graph.store_queries import search_fold
     from ..store import write_store
-    write_store(_documents(docs, ids), path)
+    ctx = GraphContext((), names, names_seen=names_seen)
+    write_store(_documents(docs, ids), path, body_attrs=ctx.body, fold=search_fold)
 
 
 class _GraphFiles(NamedTuple):
@@ -188,7 +195,8 @@ class _GraphFiles(NamedTuple):
     ids: list[str]
     ctx: Any                  # a graph.build.GraphContext
     json_file: bool           # graph.json
-    xml_files: bool           # graph.graphml and graph.gexf
+    xml_files: bool           # graph.graphml and/or graph.gexf (those in ``xml_formats``)
+    xml_formats: tuple[str, ...] = ("graphml", "gexf")
 
 
 def _write_graph(files: _GraphFiles, *, selection: Any = None, tick: Callable[[], Any] | None = None,
@@ -200,7 +208,7 @@ def _write_graph(files: _GraphFiles, *, selection: Any = None, tick: Callable[[]
     attributes of mixed types, makes them again from ``documents/``)."""
     from ..graph.build import fragments
     from ..graph.stream import write_graph_files
-    dest, docs, ids, ctx, json_file, xml_files = files
+    dest, docs, ids, ctx, json_file, xml_files, xml_formats = files
     if _orphaned():
         return {}
     passes = [0]
@@ -224,7 +232,7 @@ def _write_graph(files: _GraphFiles, *, selection: Any = None, tick: Callable[[]
         if tick is not None:
             tick()
 
-    return write_graph_files(make, dest, json_file=json_file, xml_files=xml_files,
+    return write_graph_files(make, dest, json_file=json_file, xml_files=xml_files, xml_formats=xml_formats,
                              visit=visit if selection is not None or relay is not None or tick else None)
 
 
@@ -295,55 +303,86 @@ def start_documents(tasks: _Tasks, cache_dir: Path, docs: DocDirs, items: list[D
         tasks.run(write_documents, cache_dir, docs, part, index)
 
 
+def document_folders(docs_dir: Path) -> list[Path]:
+    """``docs_dir`` and every folder under it (documents/ mirrors the corpus's folders)."""
+    return [docs_dir, *sorted(p for p in docs_dir.rglob("*") if p.is_dir() and not p.is_symlink())]
+
+
+def remove_empty_folders(docs_dir: Path) -> None:
+    """Remove the folders under ``docs_dir`` that the last commit left empty (every document of
+    a folder of the corpus moved or gone)."""
+    for folder in reversed(document_folders(docs_dir)[1:]):
+        try:
+            folder.rmdir()   # only when empty
+        except OSError:
+            pass
+
+
 #: Documents per task of the per-document JSON.
 _SLICE = 256
 
 
 def write_outputs(dest: Path, docs: DocDirs, summaries: list[tuple[str, Any]], ids: list[str], names: Any,
                   names_seen: Any, tasks: _Tasks, lap: Callable[[str], None],
-                  progress: bool = False) -> dict[str, Any]:
+                  progress: bool = False, formats: tuple[str, ...] | None = None) -> dict[str, Any]:
     """The graph files, the explorer and the store in ``dest`` (the build's staging folder),
     streamed from the documents (``docs``); returns the
     facts the summary needs. With a pool the store and the GraphML/GEXF files are written by
     workers (one each) while this process writes graph.json and chooses and renders what the
     explorer shows. The ``measure_summary`` of each document with measures (``summaries``, in
     corpus order) and the body names used in every document (``names_seen``) give what each
-    document's part of the graph needs from the rest (``GraphContext``)."""
-    from ..explorer import MAX_NODES, Selection, render_selection
+    document's part of the graph needs from the rest (``GraphContext``). ``formats`` (default
+    ``settings.DEFAULT_FORMATS``) says which to write (the build removes the files of the others
+    from OUT as it commits: ``corpus.formats``). The one pass over the fragments runs whatever is written (it counts
+    the bodies)."""
+    from ..explorer import MAX_NODES
+    from ..explorer.plans import ExplorerChoice
     from ..graph.build import GraphContext
+    from .formats import write_parquet
+    from .settings import DEFAULT_FORMATS
+    formats = DEFAULT_FORMATS if formats is None else formats
+    store, html = "sqlite" in formats, "html" in formats
+    xml_formats = tuple(f for f in ("graphml", "gexf") if f in formats)
     parallel = tasks.pool is not None
     ctx = GraphContext((), names, names_seen=names_seen, summaries=summaries)
     lap("graph")
     relay = None
-    if parallel:
+    if parallel and store:
+        tasks.run(_write_store, docs, dest / "aseandocs.sqlite", ids, names, names_seen)
+    if parallel and xml_formats:
         from .relay import RelayWriter
-        tasks.run(_write_store, docs, dest / "aseandocs.sqlite", ids)
         # this process makes the fragments once: for graph.json and the explorer here, and for
         # the worker writing the GraphML and GEXF files (``corpus.relay``); a worker that cannot take
         # the task (a broken pool) is replaced by this process, making them again from documents/
         relay = RelayWriter(dest / "cache" if (dest / "cache").is_dir() else dest)
-        xml = _GraphFiles(dest, docs, ids, ctx, json_file=False, xml_files=True)
+        xml = _GraphFiles(dest, docs, ids, ctx, json_file=False, xml_files=True, xml_formats=xml_formats)
         tasks.run(partial(_write_graph, xml, relayed=relay.folder), retry=lambda: _write_graph(xml))
     try:
-        selection = Selection(MAX_NODES)
+        selection = ExplorerChoice(MAX_NODES) if html else None   # the whole graph, or the plans page
         from tqdm import tqdm
         with tqdm(total=len(ids), unit="doc", desc="graph files, store, explorer", disable=not progress) as bar:
-            facts = _write_graph(_GraphFiles(dest, docs, ids, ctx, json_file=True, xml_files=not parallel),
+            facts = _write_graph(_GraphFiles(dest, docs, ids, ctx, json_file="graph-json" in formats,
+                                             xml_files=bool(xml_formats) and not parallel,
+                                             xml_formats=xml_formats),
                                  selection=selection, tick=bar.update, relay=relay)
         if relay is not None:
             relay.close()
         lap("exports")
-        if not parallel:
-            _write_store(docs, dest / "aseandocs.sqlite", ids)
+        if not parallel and store:
+            _write_store(docs, dest / "aseandocs.sqlite", ids, names, names_seen)
             lap("store")
-        render_selection(selection, dest / "index.html")
-        lap("explorer")
+        if selection is not None:
+            selection.render(dest / "index.html")
+            lap("explorer")
         tasks.wait()
     finally:
         if relay is not None:
             relay.remove()   # aborts the relay first if this process failed before its end
     if parallel:
         lap("store")   # waiting for the workers: the store and the GraphML/GEXF files
+    if "parquet" in formats:
+        write_parquet(dest)
+        lap("parquet")
     return {"bodies": facts.get("bodies", 0)}
 
 

@@ -17,7 +17,13 @@ the same build; keywords given with ``settings`` override it::
     >>> BuildSettings.resolve(wokers=2)
     Traceback (most recent call last):
     ...
-    TypeError: unknown build option 'wokers'; valid options: doc_timeout, engine, force, link_fn, max_doc_mb, parse_fn, plans, progress, scheduler, workers
+    TypeError: unknown build option 'wokers'; valid options: doc_timeout, engine, force, formats, link_fn, max_doc_mb, parse_fn, plans, progress, scheduler, workers
+    >>> BuildSettings.resolve(formats="sqlite,html").formats
+    ('sqlite', 'html')
+    >>> BuildSettings.resolve(formats=["gexf", "parquet"])
+    Traceback (most recent call last):
+    ...
+    ValueError: the parquet format is written from the store: add sqlite to formats
 
 Later options of the build are added here, as fields with their defaults, and nowhere else: the
 build reads them from the one object it is given.
@@ -30,13 +36,20 @@ from typing import Any, Callable, Mapping
 
 from ..model import ParsedDocument
 
-__all__ = ["BuildSettings", "ENGINE_NAMES", "ParseFn", "LinkFn"]
+__all__ = ["BuildSettings", "ENGINE_NAMES", "FORMATS", "DEFAULT_FORMATS", "parse_formats", "ParseFn", "LinkFn"]
 
 ParseFn = Callable[[str], ParsedDocument]
 LinkFn = Callable[[list[ParsedDocument]], list[ParsedDocument]]
 
 #: The engines a build can run on (``corpus.engines.ENGINES``).
 ENGINE_NAMES = ("local", "dask")
+
+#: The corpus-level outputs a build can write, by name (``--formats``): graph.json, graph.graphml,
+#: graph.gexf, aseandocs.sqlite, index.html and parquet/<table>.parquet. documents/ is always written.
+FORMATS = ("graph-json", "graphml", "gexf", "sqlite", "html", "parquet")
+
+#: What a build writes when ``formats`` is not given: all but Parquet (which needs pyarrow).
+DEFAULT_FORMATS = ("graph-json", "graphml", "gexf", "sqlite", "html")
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,8 @@ class BuildSettings:
     or one whose parse runs longer, fails with the reason and the build goes on (None: no limit).
     ``plans``: globs relative to the corpus or paths naming the plan files (``corpus.plans``; a
     file outside the corpus is added; when given, only those files are plans).
+    ``formats``: which of ``FORMATS`` to write (a comma-separated string or a sequence; default
+    ``DEFAULT_FORMATS``): a file of a format left out is removed from OUT, never left stale.
     """
 
     workers: int | None = None
@@ -65,8 +80,10 @@ class BuildSettings:
     max_doc_mb: float | None = 50.0
     doc_timeout: float | None = 120.0
     plans: "str | tuple[str, ...] | list[str] | None" = None
+    formats: Any = DEFAULT_FORMATS
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "formats", parse_formats(self.formats))
         for name in ("max_doc_mb", "doc_timeout"):
             v = getattr(self, name)
             if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0):
@@ -76,6 +93,10 @@ class BuildSettings:
             raise ValueError(f"workers must be a whole number of at least 1 (got {w!r})")
         if self.engine not in ENGINE_NAMES:
             raise ValueError(f"unknown engine {self.engine!r}; valid engines: {', '.join(sorted(ENGINE_NAMES))}")
+
+    def writes(self, name: str) -> bool:
+        """Whether the format ``name`` (one of ``FORMATS``) is written."""
+        return name in self.formats
 
     @property
     def worker_count(self) -> int:
@@ -97,3 +118,18 @@ class BuildSettings:
         if settings is not None and not isinstance(settings, Mapping):
             raise TypeError(f"settings must be a BuildSettings or a mapping, not {type(settings).__name__}")
         return cls(**{**given, **options})
+
+
+def parse_formats(value: Any) -> tuple[str, ...]:
+    """``value`` ("sqlite,html", a sequence of names, or None for the default) as the formats in
+    ``FORMATS`` order; an unknown name is a ValueError listing the valid ones."""
+    if value is None:
+        return DEFAULT_FORMATS
+    names = [x.strip() for x in value.split(",")] if isinstance(value, str) else [str(x).strip() for x in value]
+    names = [x for x in names if x]
+    bad = [x for x in names if x not in FORMATS]
+    if bad:
+        raise ValueError(f"unknown format {bad[0]!r}; valid formats: {', '.join(FORMATS)}")
+    if "parquet" in names and "sqlite" not in names:
+        raise ValueError("the parquet format is written from the store: add sqlite to formats")
+    return tuple(f for f in FORMATS if f in names)

@@ -1,5 +1,6 @@
-"""The walk over a corpus: which files are documents, in which order, and which entries cannot be
-read (a symbolic link loop, a dangling link, a folder that cannot be listed)."""
+"""The walk over a corpus: which files are documents, in which order, which entries cannot be
+read (a symbolic link loop, a dangling link, a folder that cannot be listed), and each document's
+id: its path relative to the corpus without the extension, '/'-separated (``document_id``)."""
 from __future__ import annotations
 
 import errno
@@ -9,10 +10,39 @@ from typing import Any
 
 from .staging import MANIFEST, is_output_folder
 
-__all__ = ["discover", "SUFFIXES"]
+__all__ = ["discover", "document_id", "duplicate_id", "SUFFIXES"]
 
 #: File types a build reads; anything else is skipped and counted (a README.md, gold/*.json, ...).
 SUFFIXES = frozenset({".txt", ".text", ".pdf", ".html", ".htm"})
+
+
+def document_id(path: Path, corpus: Path) -> str:
+    """The id of the document at ``path`` in the corpus ``corpus``: its path relative to the
+    corpus, without the extension, with '/' between folders on every system. A file at the top of
+    the corpus (or a corpus that is one file) keeps its stem, so a flat folder's ids are its stems::
+
+        >>> document_id(Path("news/2020/09/19/ด้านสังคม_1.txt"), Path("news"))
+        '2020/09/19/ด้านสังคม_1'
+        >>> document_id(Path("corpus/ASEAN Charter.html"), Path("corpus"))
+        'ASEAN Charter'
+        >>> document_id(Path("plan.pdf"), Path("plan.pdf"))
+        'plan'
+    """
+    try:
+        rel = path.relative_to(corpus)
+    except ValueError:
+        rel = Path(path.name)
+    if not rel.parts or rel == Path("."):
+        rel = Path(path.name)
+    return rel.with_name(rel.stem).as_posix() if rel.suffix else rel.as_posix()
+
+
+def duplicate_id(given: str, doc_id: str, first: str) -> dict[str, Any]:
+    """The error record of a document whose id another file of the corpus has already (``first``:
+    two paths that differ only by the extension, "a/x.txt" and "a/x.html")."""
+    return {"path": given, "error": "BuildError",
+            "reason": f"duplicate document id {doc_id!r}: {first} has the same path without its extension",
+            "hint": "rename one of the files; a document's id is its path in the corpus without the extension"}
 
 
 def discover(corpus: Path, exclude: Path) -> tuple[list[Path], int, list[dict[str, Any]]]:

@@ -125,7 +125,9 @@ def _add_measures(g: nx.MultiDiGraph, pd: ParsedDocument, plan_label: str,
     pending: list[tuple[str, str, str]] = []
     for m in pd.measures:
         node = f"measure:{m.id}"
-        if node in g or skip is not None and skip(node):  # a duplicate id: the first one wins
+        # a duplicate id: the first one wins (a node made bare by an earlier child's part_of edge
+        # is not a duplicate: the measure itself comes after its child in the document)
+        if "type" in g.nodes.get(node, {}) or skip is not None and skip(node):
             continue
         top = _top(by_key, m)
         first = m.ref.split(".", 1)[0]

@@ -33,6 +33,7 @@ from ..errors import BuildError, NotFoundError
 from ..model import ParsedDocument
 from ..thai import thai_digits_to_ascii
 from . import export as _graph_export
+from .store_queries import search_fold as _fold
 from .records import (BodyRecord, CoverageRow, EventRecord, MeasureBrief, MeasureRecord, ProgressRecord,
                       Results, SearchHit)
 
@@ -53,9 +54,6 @@ _REF_TRIM = re.compile(r"^(?:measure:)?(?:ข้อ\s*)?[(\s]*(?P<ref>.*?)[).\s]
 # One component of a ref for natural order: "1.10" -> 1, 10 (after "1.9"); "s2/1.a" -> "s", 2,
 # 1, "a"; "A.1" -> "A", 1. re.ASCII so a Thai digit "๑" (already folded by then) is never a number.
 _REF_PART = re.compile(r"(?P<num>\d+)|(?P<text>[^\d./]+)", re.ASCII)
-# White space removed before matching in search: "กฎ บัตร" and "ASEAN  Charter" fold to
-# "กฎบัตร" and "aseancharter"; Thai marks (ั ิ ่ ้) are letters here, never stripped.
-_SPACES = re.compile(r"\s+")
 # Everything but ASCII letters and digits, dropped when comparing body ids: "AHA Centre",
 # "aha-centre" and "AHA-CENTRE" all become "AHACENTRE"; "SOMTC" stays "SOMTC".
 _NOT_ID = re.compile(r"[^0-9A-Z]")
@@ -64,12 +62,6 @@ _NOT_ID = re.compile(r"[^0-9A-Z]")
 def ref_sort_key(ref: str) -> tuple[tuple[int, int | str], ...]:
     """Natural order of refs: ``1.2 < 1.10 < 2``; ``s2/1.1`` sorts by scope then ref."""
     return tuple((0, int(m["num"])) if m["num"] else (1, m["text"]) for m in _REF_PART.finditer(ref))
-
-
-def _fold(text: str) -> str:
-    """Thai-safe matching form: ASCII digits, casefolded, no spaces (never rapidfuzz's
-    default_process, which strips Thai vowel and tone marks as punctuation)."""
-    return _SPACES.sub("", thai_digits_to_ascii(text).casefold())
 
 
 #: Attributes every node of a type must have, with their types, for the queries to answer.
@@ -107,12 +99,30 @@ def _check_node_link(data: Any) -> None:
 
 
 class MeasureGraph:
-    """The corpus graph and its queries; ``.graph`` is the ``networkx.MultiDiGraph`` itself."""
+    """The corpus graph and its queries; ``.graph`` is the ``networkx.MultiDiGraph`` itself.
 
-    def __init__(self, graph: nx.MultiDiGraph) -> None:
-        self.graph = graph
+    Loaded from a build (``load(OUT)``), the queries ``measure``, ``progress``, ``body``,
+    ``timeline``, ``search``, ``coverage`` and ``plans`` answer from the SQLite store
+    (``graph.store_queries``, the same results) and ``.graph`` reads graph.json only when used.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph | None = None, *, store: Any = None,
+                 loader: Any = None) -> None:
+        self._graph = graph
+        self._store = store          # a store_queries.StoreQueries, or None
+        self._loader = loader        # makes the graph when it is first needed
         self._by_ref: dict[str, list[str]] | None = None
         self._search_index: list[tuple[str, str, str, str]] | None = None
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        if self._graph is None:
+            self._graph = self._loader()
+        return self._graph
+
+    @graph.setter
+    def graph(self, value: nx.MultiDiGraph) -> None:
+        self._graph = value
 
     # --- construction ----------------------------------------------------------------------------
     @classmethod
@@ -127,11 +137,28 @@ class MeasureGraph:
         return cls(build_graph(parsed_docs, registry=registry))
 
     @classmethod
-    def load(cls, out: str | os.PathLike[str]) -> "MeasureGraph":
-        """Load ``OUT/graph.json`` (or a node-link JSON file given directly) written by a build."""
+    def load(cls, out: str | os.PathLike[str], *, store: bool | None = None) -> "MeasureGraph":
+        """The graph of a build: ``OUT/graph.json`` (or a node-link JSON file given directly).
+
+        With a build folder whose store has the query tables the queries answer from the store
+        and graph.json is read only when ``.graph`` (or ``stats`` or an export) needs it;
+        ``store=False`` reads graph.json at once and answers from it, ``store=True`` insists on
+        the store (``BuildError`` without one)."""
         path = Path(out)
+        if path.is_dir() and store is not False:
+            from .store_queries import StoreQueries
+            q = StoreQueries.open(path)
+            if q is not None:
+                return cls(store=q, loader=lambda: cls._read(path / "graph.json", out))
+            if store:
+                raise BuildError(f"{path}: no store with the query tables here; run "
+                                 f"`aseandocs build CORPUS -o {out}` again")
         if path.is_dir():
             path = path / "graph.json"
+        return cls(cls._read(path, out))
+
+    @staticmethod
+    def _read(path: Path, out: Any) -> nx.MultiDiGraph:
         if not path.is_file():
             raise BuildError(f"{path}: no graph.json here; run `aseandocs build CORPUS -o {out}` first")
         try:
@@ -141,7 +168,7 @@ class MeasureGraph:
         except (ValueError, KeyError, TypeError) as e:
             raise BuildError(f"{path}: not a node-link graph written by aseandocs ({e}); "
                              f"rebuild it with `aseandocs build CORPUS -o {path.parent} --force`") from e
-        return cls(g)
+        return g
 
     # --- lookups ---------------------------------------------------------------------------------
     def _nodes(self, type_: str) -> Iterable[tuple[str, dict[str, Any]]]:
@@ -155,6 +182,8 @@ class MeasureGraph:
 
     def plans(self) -> list[str]:
         """Ids of the documents that hold measures, in order."""
+        if self._store is not None:
+            return self._store.plans()
         return sorted({d["plan"] for _, d in self._nodes("measure")})
 
     def _resolve_measure(self, ref: str, plan: str | None) -> str:
@@ -191,6 +220,8 @@ class MeasureGraph:
     def measure(self, ref: str, plan: str | None = None) -> MeasureRecord:
         """The measure ``ref`` ("1.2.1", "๑.๒.๑", or a full id "plan#s2/1.1") with its activities,
         bodies and progress. Raises ``NotFoundError`` (a ``KeyError``) saying what exists when it is unknown or ambiguous."""
+        if self._store is not None:
+            return self._store.measure(self._store.resolve_measure(ref, plan, _REF_TRIM))
         node = self._resolve_measure(ref, plan)
         d = self.graph.nodes[node]
         acts = sorted(self._out(node, "has_activity"), key=lambda a: self.graph.nodes[a[0]].get("n", 0))
@@ -217,6 +248,8 @@ class MeasureGraph:
 
     def progress(self, ref: str, plan: str | None = None) -> Results[ProgressRecord]:
         """Events that report on the measure, by date (undated last), with score and evidence."""
+        if self._store is not None:
+            return Results(self._store.progress(self._store.resolve_measure(ref, plan, _REF_TRIM)[0]))
         return Results(self._progress(self._resolve_measure(ref, plan)))
 
     def _event(self, node: str) -> EventRecord:
@@ -238,6 +271,8 @@ class MeasureGraph:
 
     def body(self, body_id: str) -> BodyRecord:
         """A body ("SOMTC", "aha centre") with its names, measures and events over time."""
+        if self._store is not None:
+            return self._store.body(self._store.body_id(body_id, _NOT_ID), ref_sort_key)
         node = self._body_node(body_id)
         d = self.graph.nodes[node]
         measures, events, docs = [], [], []
@@ -261,22 +296,25 @@ class MeasureGraph:
         by the Bangkok Declaration on 8 August 1967. Its five founders were ...") is listed once:
         the next event of the same document with the same type, date, status and ordinal, whose
         bodies and instruments agree (one's are among the other's), is merged into the first."""
-        if body is None:
-            nodes = [n for n, d in self._nodes("event") if d.get("date")]
+        if self._store is not None:   # (the event's attributes as on its node, its record)
+            pairs = self._store.timeline(None if body is None else self._store.body_id(body, _NOT_ID))
         else:
-            bnode = self._body_node(body)
-            nodes = [u for u, _ in self._in(bnode, "mentions")
-                     if self.graph.nodes[u]["type"] == "event" and self.graph.nodes[u].get("date")]
-        nodes.sort(key=lambda n: (self.graph.nodes[n].get("document", ""), _event_n(n)))
-        events: list[EventRecord] = []
-        last: str | None = None
-        for n in nodes:
-            if last is not None and _same_happening(self.graph.nodes[last], self.graph.nodes[n]) \
-                    and _event_n(n) == _event_n(last) + 1:
-                events[-1] = _merged(events[-1], self._event(n))
+            if body is None:
+                nodes = [n for n, d in self._nodes("event") if d.get("date")]
             else:
-                events.append(self._event(n))
-            last = n
+                bnode = self._body_node(body)
+                nodes = [u for u, _ in self._in(bnode, "mentions")
+                         if self.graph.nodes[u]["type"] == "event" and self.graph.nodes[u].get("date")]
+            pairs = [(self.graph.nodes[n], self._event(n)) for n in nodes]
+        pairs.sort(key=lambda p: (p[0].get("document", ""), _event_n(p[1].id)))
+        events: list[EventRecord] = []
+        last: tuple[dict[str, Any], EventRecord] | None = None
+        for attrs, rec in pairs:
+            if last is not None and _same_happening(last[0], attrs) and _event_n(rec.id) == _event_n(last[1].id) + 1:
+                events[-1] = _merged(events[-1], rec)
+            else:
+                events.append(rec)
+            last = (attrs, rec)
         events.sort(key=lambda e: (e.date or "", e.document, _event_n(e.id)))
         return Results(events)
 
@@ -290,6 +328,8 @@ class MeasureGraph:
         q = _fold(text)
         if not q:
             raise ValueError("search: empty query; give a few words of a measure title or activity")
+        if self._store is not None:
+            return Results(self._store.search(q, limit, _fold))
         if self._search_index is None:
             self._search_index = []
             for n, d in self._nodes("measure"):
@@ -326,6 +366,8 @@ class MeasureGraph:
 
     def coverage(self, plan: str) -> Results[CoverageRow]:
         """Per top-level section of ``plan``: its measures, how many have reported progress, share."""
+        if self._store is not None:
+            return Results(self._store.coverage(plan, ref_sort_key))
         plan = plan.removeprefix("doc:")
         groups: dict[str, list[str]] = defaultdict(list)
         for n, d in self._nodes("measure"):
@@ -358,7 +400,7 @@ class MeasureGraph:
         out = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
         out.update({_PLURAL[t]: nodes.get(t, 0) for t in NODE_TYPES})
         out.update({f"edges_{t}": edges.get(t, 0) for t in EDGE_TYPES})
-        out["plans"] = len(self.plans())
+        out["plans"] = len({d["plan"] for _, d in self._nodes("measure")})
         out["dated_events"] = sum(1 for _, d in self._nodes("event") if d.get("date"))
         out["measures_with_progress"] = sum(1 for n, _ in self._nodes("measure") if self._in(n, "reports_on"))
         return out
@@ -384,11 +426,13 @@ class MeasureGraph:
     def _repr_html_(self) -> str:
         s = self.stats()
         rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{v}</td></tr>" for k, v in s.items() if v)
-        plans = ", ".join(html.escape(p) for p in self.plans()) or "none"
+        plans = ", ".join(html.escape(p) for p in sorted({d["plan"] for _, d in self._nodes("measure")})) or "none"
         return (f"<div><b>MeasureGraph</b>: {s['nodes']} nodes, {s['edges']} edges; plans: {plans}"
                 f"<table>{rows}</table></div>")
 
     def __repr__(self) -> str:
+        if self._graph is None:
+            return f"MeasureGraph(store {self._store.path})"
         return f"MeasureGraph({self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} edges)"
 
 

@@ -287,11 +287,13 @@ class _Gexf:
 
 def write_graph_files(make: Callable[[], Iterator[Fragment]], dest: Path, *,
                       json_file: bool = True, xml_files: bool = True,
-                      visit: Callable[[Fragment], None] | None = None) -> dict[str, Any]:
-    """graph.json (``json_file``) and graph.graphml and graph.gexf (``xml_files``) in ``dest`` from
-    the fragments ``make()`` yields (called again, once, if an attribute turns out to hold values
-    of mixed types, which GraphML and GEXF cannot declare); ``visit`` sees each fragment of the
-    first pass (the explorer's selection). Returns {"bodies": body nodes, "dangling": links left out}."""
+                      visit: Callable[[Fragment], None] | None = None,
+                      xml_formats: tuple[str, ...] = ("graphml", "gexf")) -> dict[str, Any]:
+    """graph.json (``json_file``) and graph.graphml and graph.gexf (``xml_files``; of the two only
+    those in ``xml_formats``) in ``dest`` from the fragments ``make()`` yields (called again, once,
+    if an attribute turns out to hold values of mixed types, which GraphML and GEXF cannot declare);
+    ``visit`` sees each fragment of the first pass (the explorer's selection). Returns {"bodies":
+    body nodes, "dangling": links left out}."""
     conv: tuple[dict[str, type], dict[str, type]] = ({}, {})
     for attempt in (0, 1):
         names = (["json-nodes", "json-edges"] if json_file and attempt == 0 else []) + \
@@ -331,8 +333,10 @@ def write_graph_files(make: Callable[[], Iterator[Fragment]], dest: Path, *,
                     conv = mixed
                     json_file = False
                     continue
-                gm.finish(parts, dest / "graph.graphml", graph)
-                gx.finish(parts, dest / "graph.gexf", graph, nodes)
+                if "graphml" in xml_formats:
+                    gm.finish(parts, dest / "graph.graphml", graph)
+                if "gexf" in xml_formats:
+                    gx.finish(parts, dest / "graph.gexf", graph, nodes)
             return {"bodies": bodies, "dangling": dangling}
         finally:
             parts.remove()
