@@ -35,7 +35,7 @@ from ..thai import thai_digits_to_ascii
 from . import export as _graph_export
 from .store_queries import search_fold as _fold
 from .records import (BodyRecord, CoverageRow, EventRecord, MeasureBrief, MeasureRecord, ProgressRecord,
-                      Results, SearchHit)
+                      Results, SearchHit, pick_measure)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .scorecard import Scorecard
@@ -202,19 +202,10 @@ class MeasureGraph:
             found = [f"measure:{key}"] if f"measure:{key}" in self.graph else []
         else:
             found = list(self._by_ref.get(key, ()))
-        if plan is not None:
-            found = [n for n in found if self.graph.nodes[n]["plan"] == plan]
-        if len(found) > 1 and len({self.graph.nodes[n]["plan"] for n in found}) == 1:
-            unscoped = [n for n in found if not self.graph.nodes[n].get("scope")]
-            found = unscoped if len(unscoped) == 1 else found
-        if len(found) == 1:
-            return found[0]
-        where = f" in plan {plan!r}" if plan else ""
-        if not found:
-            raise NotFoundError(f"no measure {ref!r}{where} (plans: {', '.join(self.plans()) or 'none'}); "
-                           "check the ref, or find it with search(text)")
-        raise NotFoundError(f"measure {ref!r}{where} is ambiguous: {', '.join(n[8:] for n in found)}; "
-                       "pass plan=... or the full measure id")
+        nodes = self.graph.nodes
+        return pick_measure(ref, plan, found, plan_of=lambda n: nodes[n]["plan"],
+                            scoped=lambda n: bool(nodes[n].get("scope")), name_of=lambda n: n[8:],
+                            plans=self.plans)
 
     # --- queries ---------------------------------------------------------------------------------
     def measure(self, ref: str, plan: str | None = None) -> MeasureRecord:

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Generic, TypeVar
+from typing import Any, Callable, Generic, TypeVar
+
+from ..errors import NotFoundError
 
 __all__ = ["ProgressRecord", "MeasureRecord", "MeasureBrief", "EventRecord", "BodyRecord",
-           "SearchHit", "CoverageRow", "Results"]
+           "SearchHit", "CoverageRow", "Results", "pick_measure"]
 
 
 class _Record:
@@ -164,3 +166,24 @@ class Results(list, Generic[R]):  # type: ignore[type-arg]
         body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(getattr(r, c))[:300])}</td>"
                                         for c in cols) + "</tr>" for r in self)
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def pick_measure(ref: str, plan: str | None, found: list[Any], *, plan_of: Callable[[Any], str],
+                 scoped: Callable[[Any], bool], name_of: Callable[[Any], str], plans: Callable[[], list[str]]) -> Any:
+    """The one measure of ``found`` (the candidates ``ref`` names, as graph nodes or store rows)
+    that ``ref`` means: those of ``plan`` when given; within one plan the one outside a restarted
+    numbering (no scope) when it is alone; else ``NotFoundError`` saying there is none (with the
+    ``plans()``) or naming the ambiguous ones (``name_of``)."""
+    if plan is not None:
+        found = [f for f in found if plan_of(f) == plan]
+    if len(found) > 1 and len({plan_of(f) for f in found}) == 1:
+        unscoped = [f for f in found if not scoped(f)]
+        found = unscoped if len(unscoped) == 1 else found
+    if len(found) == 1:
+        return found[0]
+    where = f" in plan {plan!r}" if plan else ""
+    if not found:
+        raise NotFoundError(f"no measure {ref!r}{where} (plans: {', '.join(plans()) or 'none'}); "
+                            "check the ref, or find it with search(text)")
+    raise NotFoundError(f"measure {ref!r}{where} is ambiguous: {', '.join(name_of(f) for f in found)}; "
+                        "pass plan=... or the full measure id")

@@ -28,7 +28,7 @@ from ..store import SCHEMA_VERSION, STORE_NAME
 from ..thai import thai_digits_to_ascii
 from .build import _EVENT_TEXT, _short
 from .records import (BodyRecord, CoverageRow, EventRecord, MeasureBrief, MeasureRecord, ProgressRecord,
-                      SearchHit)
+                      SearchHit, pick_measure)
 
 __all__ = ["StoreQueries", "search_fold"]
 
@@ -122,19 +122,8 @@ class StoreQueries:
             found = self._rows(f"SELECT {_MEASURE_COLS} FROM measures WHERE id = ?", (key,))
         else:
             found = self._by_ref(key)
-        if plan is not None:
-            found = [r for r in found if r[1] == plan]
-        if len(found) > 1 and len({r[1] for r in found}) == 1:
-            unscoped = [r for r in found if not r[6]]
-            found = unscoped if len(unscoped) == 1 else found
-        if len(found) == 1:
-            return found[0]
-        where = f" in plan {plan!r}" if plan else ""
-        if not found:
-            raise NotFoundError(f"no measure {ref!r}{where} (plans: {', '.join(self.plans()) or 'none'}); "
-                                "check the ref, or find it with search(text)")
-        raise NotFoundError(f"measure {ref!r}{where} is ambiguous: {', '.join(r[0] for r in found)}; "
-                            "pass plan=... or the full measure id")
+        return pick_measure(ref, plan, found, plan_of=lambda r: r[1], scoped=lambda r: bool(r[6]),
+                            name_of=lambda r: r[0], plans=self.plans)
 
     def _by_ref(self, key: str) -> list[tuple[Any, ...]]:
         """Measures whose local id (after '#') is ``key``, or whose ref is ``key`` when it differs
