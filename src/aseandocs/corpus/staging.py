@@ -90,12 +90,13 @@ class OutputSet:
         current = self.docs.current
         current.mkdir(exist_ok=True)
         files: dict[str, dict[str, Any]] = {}
+        before = (read_manifest(self.out) or {}).get("files") or {}
         for name in names:
             staged = self.root / name
             if staged.exists():
                 files[name] = _fingerprint(staged)
-            elif (self.out / name).exists():
-                files[name] = _fingerprint(self.out / name)   # kept from the previous build
+            elif (self.out / name).exists():   # kept from the previous build (``verify`` checked it)
+                files[name] = before.get(name) or _fingerprint(self.out / name)
         manifest = {"aseandocs": __version__, "build": self.build_id,
                     "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     "documents": len(keep), "files": files, **({"facts": facts} if facts else {})}
