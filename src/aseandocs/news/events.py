@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..model import Document, Event, Mention
 from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before, main_cue,
                    scan_instruments)
+from .dating import recalled, term_start
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..dates import DateMatch
@@ -237,8 +238,8 @@ def usable_dates(text: str, dates: Sequence["DateMatch"],
         if d.is_period:
             continue
         lead = text[max(0, s - 40):s]
-        if bound.search(lead[lead.rfind("\n") + 1:]):
-            continue                        # "ครบกำหนดในวันที่ ...", "as of ...": no happening
+        if bound.search(lead[lead.rfind("\n") + 1:]) or term_start(text, d.span):
+            continue                        # "ครบกำหนดในวันที่ ...", "as of ...", a term's start
         if d.precision == "year":
             before = text[max(0, s - 14):s] + d.text[:3]
             if any(t in before for t in targets) or _EN_TARGET.search(text[max(0, s - 30):s]):
@@ -314,6 +315,13 @@ def assemble(document: Document, dates: Sequence["DateMatch"], mentions: Sequenc
     good = usable_dates(text, sorted((d for d in dates if d.span not in skip_dates),
                                      key=lambda d: d.span), names)
     clauses, clause_cues = _segment(text)
+    clause_cues = [[q for q in qs if not names.holding(q.start, q.end)] for qs in clause_cues]
+    # past happenings recalled by a year ("signed in 1976", "the 1992 agreement") own their cue
+    # and year: the statement around them is dated by its other dates (news/dating.py)
+    past = [] if plan else recalled(text, [(c.start, c.end) for c in clauses], clause_cues, good,
+                                    doc_date, names.spans)
+    taken = {r.date.span for r in past} | {(r.cue.start, r.cue.end) for r in past}
+    good = [d for d in good if d.span not in taken]
     drafts: list[_Draft] = []
     ctx: "DateMatch | None" = None       # the governing date: a date opening a clause
     last: "tuple[int, DateMatch] | None" = None   # the line and date of the last dated clause
@@ -328,7 +336,7 @@ def assemble(document: Document, dates: Sequence["DateMatch"], mentions: Sequenc
         while k < len(good) and good[k].span[1] <= c.end:
             own.append(good[k])
             k += 1
-        cues = [q for q in clause_cues[ci] if not names.holding(q.start, q.end)]
+        cues = [q for q in clause_cues[ci] if (q.start, q.end) not in taken]
         if own and own[0].span[0] - c.start <= _LEAD and not any(
                 q.start < own[0].span[0] for q in cues if q.type not in ("plan",)):
             ctx = own[0]
@@ -370,6 +378,8 @@ def assemble(document: Document, dates: Sequence["DateMatch"], mentions: Sequenc
                 or (mc.type == "meeting" and any(q.type == "plan" for q in cues)))
             drafts.append(_Draft(c.start, c.end, c.line, mc, None if later else gov, False, ci,
                                  cues))
+    drafts += [_Draft(r.start, r.end, -1, r.cue, r.date, True, -1, [r.cue]) for r in past]
+    drafts.sort(key=lambda d: d.start)
     return _events(document, drafts, mentions, insts, doc_date=doc_date, plan=plan,
                    excluded=excluded, keep_markers=keep_markers)
 

@@ -1,0 +1,177 @@
+"""Which dates date which happenings (private to ``aseandocs.news``): past happenings recalled
+by a year, and the start dates of terms that date none.
+
+A report recalls earlier happenings by a year, with the happening's verb or noun right before or
+after it: "signed in 1976", "since its adoption in 2015", "ลงนามเมื่อปี 2535", "นับตั้งแต่มีการ
+รับรองในปี 2558", "the 1992 agreement", "its 2015 declaration". Each is an event of its own, of
+the type the verb or noun names, dated with year precision, whatever other dates the statement
+holds ("The ministers met on 5 March 2019 and recalled the 1992 agreement" is a meeting on the
+5th and a signing in 1992)::
+
+    >>> from aseandocs.dates import find_dates
+    >>> t = "The ministers met on 5 March 2019 and reviewed the 1992 agreement on tariffs."
+    >>> [(r.cue.type, r.date.value, t[r.start:r.end]) for r in recalled(t, [(0, len(t))], [[]],
+    ...     find_dates(t), "2019-03-06")]
+    [('signing', '1992', 'the 1992 agreement')]
+
+A date that starts a term or a post ("แต่งตั้ง ... ให้ดำรงตำแหน่ง ... ตั้งแต่วันที่ 1 มกราคม 2565",
+"appointed ... for a term starting 1 January 2022", "ตั้งแต่วันที่ 1 พฤษภาคม 2565 เป็นต้นไป") is not
+the day of the decision reported: ``term_start`` tells it (data/event_cues.yaml ``term_starts``,
+``term_words``, ``onward_words``)::
+
+    >>> t = "The ministers appointed Mr Lee as envoy for a term starting 1 January 2022."
+    >>> term_start(t, find_dates(t)[0].span)
+    True
+    >>> t = "The summit will be held from 10 November 2022 in Phnom Penh."
+    >>> term_start(t, find_dates(t)[0].span)
+    False
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Sequence
+
+from .cues import Cue, cue_data, future_before
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..dates import DateMatch
+
+__all__ = ["Recalled", "recalled", "term_start"]
+
+#: How far before a date its term-start words and the term or appointment words may be.
+_TERM_WINDOW = 200
+
+# Between a verb and the year of a recalled happening: "ลงนาม|เมื่อ|ปี 2535", "รับรอง|ใน|ปี 2558",
+# "ก่อตั้ง|ขึ้นใน|ปี 2510", "signed| in |1976", "ratified| it in |2010", "adoption| in |2015". Must
+# not match a longer stretch ("ลงนามอนุสัญญา...ในปี 2550": the verb's own statement dates that).
+_GAP_TH = re.compile(r"\s*(?:(?:ไว้|ไป|แล้ว|ขึ้น|กัน|ครั้งแรก)\s*)*"
+                     r"(?:(?:เมื่อ|ใน|ตั้งแต่|นับตั้งแต่|นับแต่|ช่วง)\s*)?")
+_GAP_EN = re.compile(r"\s*,?\s*(?:(?:it|them|this|these)\s+)?(?:(?:back|first|originally|only)\s+)?"
+                     r"(?:in|since|during)\s+(?:the\s+year\s+)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Recalled:
+    """A recalled happening: its statement ``[start, end)``, the ``cue`` naming it (a verb, or a
+    noun as a cue of the noun's type) and its year ``date``."""
+
+    start: int
+    end: int
+    cue: Cue
+    date: "DateMatch"
+
+
+@lru_cache(maxsize=1)
+def _noun_regex() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """ "the|its|their ... YEAR [up to three words] NOUN", the type of each noun, the target nouns.
+    Must not match "the 2016-2025 plan" (a period) or "the 1,992 members"."""
+    d = cue_data()
+    types = {n.lower(): t for t, nouns in d["recalled_nouns"].items() for n in nouns}
+    nouns = "|".join(sorted(map(re.escape, types), key=len, reverse=True))
+    rx = re.compile(
+        r"(?<![\w-])(?:the|its|their|this|that|his|her|our|a|an)\s+(?P<y>1[89]\d\d|20\d\d)"
+        r"(?![\d\-\u2013\u2014/.,]\d|\w|[-\u2013\u2014])\s+(?:[\w'’.-]+\s+){0,3}?"
+        rf"(?P<noun>{nouns})(?![\w-])", re.IGNORECASE)
+    return rx, types, frozenset(n.lower() for n in d["recalled_target_nouns"])
+
+
+def recalled(text: str, clauses: Sequence[tuple[int, int]], clause_cues: Sequence[Sequence[Cue]],
+             dates: Sequence["DateMatch"], doc_date: str | None,
+             names: Sequence[tuple[int, int]] = ()) -> list[Recalled]:
+    """The happenings of ``text`` recalled by a year, in text order.
+
+    ``clauses`` are the statement spans with their event cues ``clause_cues``; ``dates`` the usable
+    dates (sorted); ``names`` instrument-name spans a noun's statement extends over ("the 1976
+    Treaty of Amity and Cooperation"). A year later than the document's own date recalls nothing.
+    """
+    year = int(doc_date[:4]) if doc_date else None
+    out: list[Recalled] = []
+    ys = [d for d in dates if d.precision == "year" and not d.is_period]
+    k = 0
+    for (cs, ce), cues in zip(clauses, clause_cues):
+        while k < len(ys) and ys[k].span[0] < cs:
+            k += 1
+        j = k
+        while j < len(ys) and ys[j].span[1] <= ce:
+            d = ys[j]
+            j += 1
+            if year is not None and int(d.value[:4]) > year:
+                continue
+            before = [q for q in cues if q.end <= d.span[0]]
+            if not before:
+                continue
+            q = before[-1]
+            gap = _GAP_TH if re.search("[\u0e01-\u0e5b]", q.text) else _GAP_EN
+            if q.type == "plan" or gap.fullmatch(text, q.end, d.span[0]) is None or \
+                    future_before(text, q.start, window=min(40, q.start - cs)):
+                continue
+            marks = [c.end for c in cues if c.end <= q.start] + \
+                [x.span[1] for x in dates if cs <= x.span[0] and x.span[1] <= q.start]
+            after = [c.start for c in cues if c.start >= d.span[1]] + \
+                [x.span[0] for x in dates if x.span[0] >= d.span[1] and x.span[1] <= ce]
+            out.append(Recalled(_skip(text, max(marks, default=cs)), min(after, default=ce), q, d))
+    out.extend(_noun_years(text, year, names))
+    return sorted(out, key=lambda r: (r.start, r.date.span))
+
+
+def _skip(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t,;":
+        i += 1
+    return i
+
+
+def _noun_years(text: str, year: int | None, names: Sequence[tuple[int, int]]) -> list[Recalled]:
+    """ "the 1992 agreement", "its 2015 declaration": a year before a happening's noun."""
+    from ..dates import DateMatch
+    rx, types, targets = _noun_regex()
+    out = []
+    for m in rx.finditer(text):
+        y = int(m.group("y"))
+        noun = m.group("noun").lower()
+        if year is not None and y > year:
+            continue
+        if noun in targets and (year is None or y >= year):
+            continue                    # "the 2025 Vision": a target, or a name
+        end = m.end()
+        for a, b in names:
+            if a <= m.start("noun") < b:
+                end = max(end, b)
+        out.append(Recalled(m.start(), end, Cue(types[noun], m.group("noun"), *m.span("noun")),
+                            DateMatch(m.span("y"), m.group("y"), m.group("y"), "year")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _term_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a term start ending right before a date, a term or appointment word, an onward word)."""
+    d = cue_data()
+
+    def alts(words: Sequence[str]) -> str:
+        out = []
+        for w in sorted(words, key=len, reverse=True):
+            if re.search("[\u0e01-\u0e5b]", w):
+                out.append(re.escape(w))
+            else:
+                out.append(r"(?<![\w-])" + r"\s+".join(map(re.escape, w.split())) + r"(?![\w-])")
+        return "|".join(out)
+
+    starts = d["term_starts"]["th"] + d["term_starts"]["en"]
+    words = d["term_words"]["th"] + d["term_words"]["en"]
+    onward = d["onward_words"]["th"] + d["onward_words"]["en"]
+    return (re.compile(rf"(?:{alts(starts)})\s*(?:the\s+)?$", re.IGNORECASE),
+            re.compile(alts(words), re.IGNORECASE),
+            re.compile(rf"\s*(?:{alts(onward)})", re.IGNORECASE))
+
+
+def term_start(text: str, span: tuple[int, int]) -> bool:
+    """True when the date at ``span`` starts a term, a post or a validity (see the module)."""
+    s, e = span
+    start_rx, word_rx, onward_rx = _term_regexes()
+    if onward_rx.match(text, e) is not None:
+        return True
+    lead = text[max(0, s - _TERM_WINDOW):s]
+    lead = lead[lead.rfind("\n") + 1:]
+    m = start_rx.search(lead[-30:])
+    return m is not None and word_rx.search(lead) is not None

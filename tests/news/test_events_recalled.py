@@ -1,0 +1,113 @@
+"""Past happenings recalled by a year, and start dates of terms (issue 16, events).
+
+Every sentence here is written for the test; none is taken from ../shared.
+"""
+from __future__ import annotations
+
+import pytest
+
+from aseandocs.model import Document
+from aseandocs.news import extract_events
+
+_TH = "ข่าวทำเนียบรัฐบาล\n\nวันพุธที่ 12 มกราคม 2565\nพิมพ์\n"
+_EN = "ASEAN news\n\nJakarta, 12 January 2022 - "
+
+
+def _events(text: str, kind: str | None = None, *,
+            done: bool = False) -> list[tuple[str, str | None]]:
+    doc = Document.from_text(text)
+    evs = extract_events(doc, kind=kind)
+    for e in evs:
+        assert e.text == doc.text[e.span[0]:e.span[1]] and e.text == e.text.strip()
+    return [(e.type, e.date) for e in evs if not done or e.status == "done"]
+
+
+# A year before a happening's noun, or after its verb, is an event of its own, of the noun's or
+# the verb's type, with year precision, whatever other dates the statement holds.
+@pytest.mark.parametrize("text, expected", [
+    (_EN + "The ministers reviewed the 1998 agreement on fisheries.", [("signing", "1998")]),
+    (_EN + "Officials said its 2013 declaration still guides the youth programme.",
+     [("adoption", "2013")]),
+    (_EN + "Delegates praised the 2009 Bali Concord on water and the 2004 summit in Vientiane.",
+     [("adoption", "2009"), ("meeting", "2004")]),
+    (_EN + "The 1976 Treaty of Amity and Cooperation in Southeast Asia was praised by all.",
+     [("signing", "1976")]),
+    (_EN + "The officials met on 10 January 2022 and recalled the 2007 charter of the group.",
+     [("meeting", "2022-01-10"), ("signing", "2007")]),
+    (_EN + "The ministers met on 10 January 2022 and said the plan has guided them since its "
+     "adoption in 2016.", [("meeting", "2022-01-10"), ("adoption", "2016")]),
+    (_EN + "The network, established in 2011, met on 10 January 2022 in Hanoi.",
+     [("establishment", "2011"), ("meeting", "2022-01-10")]),
+    (_TH + "เมื่อวันที่ 10 มกราคม 2565 ที่ประชุมได้ทบทวนความร่วมมือตามบันทึกความเข้าใจที่ลงนามเมื่อปี 2540",
+     [("meeting", "2022-01-10"), ("signing", "1997")]),
+    (_TH + "แผนงานด้านเยาวชนได้เป็นแนวทางของโครงการระดับชาติ นับตั้งแต่มีการรับรองในปี 2556",
+     [("adoption", "2013")]),
+    (_TH + "ศูนย์ความร่วมมือด้านป่าไม้ซึ่งก่อตั้งขึ้นในปี 2549 ได้จัดการประชุมเมื่อวันที่ 10 มกราคม 2565",
+     [("establishment", "2006"), ("meeting", "2022-01-10")]),
+    (_TH + "ประเทศสมาชิกได้ให้สัตยาบันไว้เมื่อปี พ.ศ. 2553", [("ratification", "2010")]),
+])
+def test_a_recalled_year_is_an_event_of_its_own(text: str, expected: list) -> None:
+    assert sorted(e for e in _events(text) if e[1] is not None) == sorted(expected)
+
+
+# A period, a title, a target or a later year recalls nothing (a later year may date a
+# planned happening, never a done one).
+@pytest.mark.parametrize("text", [
+    _EN + "The ministers reviewed the 2016-2025 plan on tourism.",
+    _EN + "The ministers reviewed the 2016 – 2025 plan on tourism.",
+    _EN + "The ministers discussed the ASEAN Community Vision 2025 at length.",
+    _EN + "The ministers discussed the 2025 vision of the community at length.",
+    _EN + "The ministers discussed the 2030 Agenda for Sustainable Development.",
+    _EN + "The ministers prepared the 2023 summit in Jakarta.",
+    _EN + "The 1,998 delegates reviewed the agreement on fisheries.",
+    _EN + "The leaders will sign the agreement in 2023.",
+    _TH + "ที่ประชุมได้หารือแผนปฏิบัติการอาเซียน พ.ศ. 2559-2568 ด้านการท่องเที่ยว",
+    _TH + "ผู้นำจะลงนามในความตกลงในปี 2566",
+])
+def test_no_year_is_recalled(text: str) -> None:
+    got = _events(text, done=True)
+    assert not [d for _, d in got if d is not None and len(d) == 4], got
+
+
+def test_a_plan_recalls_nothing() -> None:
+    text = ("1.1 Recalling the 1976 Treaty of Amity and Cooperation, promote cooperation\n"
+            "- Hold a workshop\n1.1.1 Promote the 2007 charter of the region\n- Hold a seminar\n")
+    assert not [d for _, d in _events(text, kind="plan") if d is not None]
+
+
+# The start date of a term, a post or a validity is not the date of the decision reported.
+@pytest.mark.parametrize("text, decision, start", [
+    (_TH + "เมื่อวันที่ 10 มกราคม 2565 คณะรัฐมนตรีมีมติแต่งตั้งนายสมชาย ใจดี เป็นผู้แทนไทยในคณะกรรมการ "
+     "ตั้งแต่วันที่ 1 กุมภาพันธ์ 2565", "2022-01-10", "2022-02-01"),
+    (_TH + "เมื่อวันที่ 10 มกราคม 2565 คณะรัฐมนตรีอนุมัติให้นางสาวสมศรี ดีมาก ดำรงตำแหน่งที่ปรึกษา "
+     "ตั้งแต่วันที่ 3 มกราคม 2565 ซึ่งเป็นวันที่มีคุณสมบัติครบถ้วน", "2022-01-10", "2022-01-03"),
+    (_TH + "เมื่อวันที่ 10 มกราคม 2565 ที่ประชุมเห็นชอบให้ใช้ระเบียบใหม่ ตั้งแต่วันที่ 1 มีนาคม 2565 "
+     "เป็นต้นไป", "2022-01-10", "2022-03-01"),
+    (_EN + "On 10 January 2022 the ministers approved the appointment of Ms Tan as envoy for a "
+     "term starting 1 March 2022.", "2022-01-10", "2022-03-01"),
+    (_EN + "On 10 January 2022 the council approved Mr Lim to serve as chair for two years from "
+     "1 July 2022.", "2022-01-10", "2022-07-01"),
+    (_EN + "On 10 January 2022 the ministers appointed Mr Lee as envoy with effect from "
+     "1 February 2022.", "2022-01-10", "2022-02-01"),
+    (_EN + "On 10 January 2022 the ministers approved the new rules, to apply from 1 April 2022 "
+     "onwards.", "2022-01-10", "2022-04-01"),
+])
+def test_a_term_start_dates_no_event(text: str, decision: str, start: str) -> None:
+    dates = {d for _, d in _events(text)}
+    assert decision in dates and start not in dates, dates
+
+
+# A happening that starts on a date is still dated by it when no term is named.
+@pytest.mark.parametrize("text, expected", [
+    (_TH + "การประชุมรัฐมนตรีอาเซียนจัดขึ้นตั้งแต่วันที่ 15 - 17 มกราคม 2565 ที่กรุงเทพฯ", "2022-01-15"),
+    (_EN + "The ministers will meet from 15 to 17 February 2022 in Bangkok.", "2022-02-15"),
+    (_EN + "The ministers appointed Mr Lee as envoy on 10 January 2022.", "2022-01-10"),
+])
+def test_a_start_without_a_term_dates_the_event(text: str, expected: str) -> None:
+    assert expected in {d for _, d in _events(text)}
+
+
+def test_an_english_appointment_is_an_approval() -> None:
+    got = _events(_EN + "On 10 January 2022 the ASEAN foreign ministers appointed Mr Lee as "
+                  "Special Envoy for a term starting 1 March 2022.")
+    assert got == [("approval", "2022-01-10")]
