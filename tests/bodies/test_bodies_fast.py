@@ -22,6 +22,7 @@ from aseandocs.bodies import _patterns as P
 from aseandocs.bodies._automaton import automaton_for
 from aseandocs.bodies._fold import fold, fold_runs, is_thai
 from aseandocs.bodies._lexicon import lexicon
+from aseandocs.bodies._variants import words_fit
 from aseandocs.pipeline import normalize_document
 from aseandocs.readers import read
 
@@ -156,7 +157,9 @@ def _plain_fuzzy(text, folded, offsets, registry, occupied, anchors):
                 s, e = offsets[mstart], offsets[int(keyed.idx[kstart + end - 1])] + 1
                 if script == "en":
                     span = F._accept_latin(text, s, e)
-                    if span is None:
+                    body = registry.get(bids[j])
+                    if span is None or not words_fit(text[span[0]:span[1]],
+                                                     body.en + body.acronyms + body.former):
                         continue
                     s, e = span
                 elif not F._accept_thai(text, e):

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from ..model import Mention
 from ._fold import is_latin_alnum, is_thai
 from ._lexicon import lexicon
-from ._variants import plausible_variant
+from ._variants import plausible_variant, words_fit
 
 if TYPE_CHECKING:
     from ._automaton import Anchors
@@ -308,7 +308,9 @@ def fuzzy_mentions(text: str, folded: str, offsets, registry: "BodyRegistry",
             s, e = offsets[mstart], offsets[int(keyed.idx[kstart + end - 1])] + 1
             if script == "en":
                 span = _accept_latin(text, s, e)
-                if span is None:
+                body = registry.get(bids[j])
+                if span is None or (body is not None and not words_fit(
+                        text[span[0]:span[1]], body.en + body.acronyms + body.former)):
                     continue
                 s, e = span
             elif not _accept_thai(text, e):

@@ -10,7 +10,9 @@ English names get no variants (fuzzy matching covers "Defense"/"Defence").
 """
 from __future__ import annotations
 
+import re
 from itertools import product
+from typing import Iterable
 
 from rapidfuzz import fuzz
 
@@ -86,3 +88,23 @@ def plausible_variant(alias: str, found: str) -> bool:
         q += 1
     a, b = alias[p:len(alias) - q], found[p:len(found) - q]
     return not (a and b and max(len(a), len(b)) >= 4 and fuzz.ratio(a, b) < 50)
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+# Words no name is told apart by ("the ASEAN ...", "Ministers' Meeting" -> "s").
+_FUNCTION_WORDS = frozenset("the of on and for in to a an at s".split())
+
+
+def words_fit(found: str, names: Iterable[str]) -> bool:
+    """True when every word of an English ``found`` text is a word of the body's ``names`` or a
+    spelling variant of one (ratio >= 70): a partner's, a country's or a sector's word put in
+    place of another names another body ("ASEAN-UK Summit" is not the ASEAN-EU Summit)::
+
+        >>> words_fit("ASEAN-UK Summit", ["ASEAN-EU Summit"])
+        False
+        >>> words_fit("ASEAN Defense Minister Meeting", ["ASEAN Defence Ministers' Meeting"])
+        True
+    """
+    known = {w.lower() for n in names for w in _LATIN_WORD.findall(n)} | _FUNCTION_WORDS
+    return all(w in known or any(fuzz.ratio(w, k) >= 70 for k in known)
+               for w in (x.lower() for x in _LATIN_WORD.findall(found)))
