@@ -49,6 +49,17 @@ def test_partner_meetings(reg: BodyRegistry, text: str, body: str) -> None:
     assert [m.body for m in reg.find(text)] == [body]
 
 
+# Spaced and "+" forms of the Plus meetings, and abbreviated Thai forms officials write.
+@pytest.mark.parametrize("text, body", [
+    ("The ADMM Plus experts' working group met in Bangkok.", "ADMM-PLUS"),
+    ("The ADSOM Plus prepared the ministers' meeting.", "ADSOM-PLUS"),
+    ("ปลัดกระทรวงเข้าร่วมการประชุม รมว.คลังอาเซียน ครั้งที่ 26", "AFMM"),
+    ("ที่ประชุม รมว.คลังและผู้ว่าการธนาคารกลางอาเซียน ได้หารือเรื่องเศรษฐกิจ", "AFMGM"),
+])
+def test_spaced_plus_and_abbreviated_forms(reg: BodyRegistry, text: str, body: str) -> None:
+    assert [m.body for m in reg.find(text)] == [body]
+
+
 # ... and the ASEAN-only meetings keep their own ids.
 @pytest.mark.parametrize("text, body", [
     ("การประชุมรัฐมนตรีต่างประเทศอาเซียน ครั้งที่ 55 ได้ออกแถลงการณ์ร่วม", "AMM"),
