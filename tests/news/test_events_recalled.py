@@ -111,3 +111,18 @@ def test_an_english_appointment_is_an_approval() -> None:
     got = _events(_EN + "On 10 January 2022 the ASEAN foreign ministers appointed Mr Lee as "
                   "Special Envoy for a term starting 1 March 2022.")
     assert got == [("approval", "2022-01-10")]
+
+
+# The year of a Thai law's title and a fiscal year date no happening; a law's enactment does.
+@pytest.mark.parametrize("text, expected", [
+    (_TH + "คณะรัฐมนตรีอนุมัติให้ดำเนินโครงการตามพระราชบัญญัติการร่วมลงทุนระหว่างรัฐและเอกชน พ.ศ. 2562",
+     set()),
+    (_TH + "คณะรัฐมนตรีอนุมัติให้องค์การกู้เงิน ประจำปีงบประมาณ พ.ศ. 2566 วงเงิน 500 ล้านบาท", set()),
+    (_TH + "สัญญาทำขึ้นก่อนพระราชบัญญัติฯ พ.ศ. 2535 และ พ.ศ. 2556 ซึ่งได้ลงนามแล้ว", set()),
+    (_TH + "ระเบียบสำนักนายกรัฐมนตรีว่าด้วยการบริหารงาน พ.ศ. 2564 ได้รับการอนุมัติ", set()),
+    (_EN + "The board approved the loans in fiscal year 2021.", set()),
+    (_TH + "พระราชบัญญัติว่าด้วยการท่องเที่ยวได้ประกาศใช้เมื่อ พ.ศ. 2551", {"2008"}),
+])
+def test_title_and_fiscal_years_date_nothing(text: str, expected: set) -> None:
+    got = {d for _, d in _events(text, done=True) if d is not None and len(d) == 4}
+    assert got == expected

@@ -33,15 +33,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
-from .cues import Cue, cue_data, future_before
+from .cues import Cue, cue_data, find_cues, future_before
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..dates import DateMatch
 
-__all__ = ["Recalled", "recalled", "term_start"]
+__all__ = ["Recalled", "recalled", "term_start", "dates_nothing"]
 
 #: How far before a date its term-start words and the term or appointment words may be.
 _TERM_WINDOW = 200
+#: How far before a year the head of the law it names may be.
+_LAW_WINDOW = 150
 
 # Between a verb and the year of a recalled happening: "ลงนาม|เมื่อ|ปี 2535", "รับรอง|ใน|ปี 2558",
 # "ก่อตั้ง|ขึ้นใน|ปี 2510", "signed| in |1976", "ratified| it in |2010", "adoption| in |2015". Must
@@ -175,3 +177,45 @@ def term_start(text: str, span: tuple[int, int]) -> bool:
     lead = lead[lead.rfind("\n") + 1:]
     m = start_rx.search(lead[-30:])
     return m is not None and word_rx.search(lead) is not None
+
+
+def dates_nothing(text: str, d: "DateMatch") -> bool:
+    """True when the date ``d`` starts a term (``term_start``), or is the year of a Thai law's
+    title or a fiscal year (data/event_cues.yaml ``law_heads``, ``fiscal_years``)::
+
+        >>> from aseandocs.dates import find_dates
+        >>> t = "ตามพระราชบัญญัติการร่วมลงทุนระหว่างรัฐและเอกชน พ.ศ. 2562 และงบประมาณ ประจำปีงบประมาณ พ.ศ. 2566"
+        >>> [dates_nothing(t, d) for d in find_dates(t)]
+        [True, True]
+        >>> t = "พระราชบัญญัติฉบับนี้ประกาศใช้เมื่อ พ.ศ. 2562"
+        >>> [dates_nothing(t, d) for d in find_dates(t)]
+        [False]
+    """
+    if term_start(text, d.span):
+        return True
+    if d.precision != "year":
+        return False
+    s = d.span[0]
+    heads, fiscal = _law_regexes()
+    if fiscal.search(text[max(0, s - 20):s] + d.text[:12]) is not None:
+        return True
+    lead = text[max(0, s - _LAW_WINDOW):s]
+    lead = lead[lead.rfind("\n") + 1:]
+    m = None
+    for m in heads.finditer(lead):
+        pass
+    return (m is not None and "พ.ศ." in d.text and not find_cues(lead[m.end():])
+            and not _YEAR_CUE_END.search(lead))
+
+
+# "... เมื่อ พ.ศ. 2562", "... ใน พ.ศ. 2562": a year said of a happening, not of a title.
+_YEAR_CUE_END = re.compile(r"(?:เมื่อ|ใน|ตั้งแต่|ช่วง)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _law_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = cue_data()
+    heads = "|".join(sorted(map(re.escape, d["law_heads"]), key=len, reverse=True))
+    fiscal = "|".join(r"\s+".join(map(re.escape, w.split())) for w in
+                      sorted(d["fiscal_years"], key=len, reverse=True))
+    return re.compile(heads), re.compile(rf"(?<![A-Za-z])(?:{fiscal})(?![A-Za-z])", re.IGNORECASE)

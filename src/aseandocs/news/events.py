@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..model import Document, Event, Mention
 from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before, main_cue,
                    scan_instruments)
-from .dating import recalled, term_start
+from .dating import dates_nothing, recalled
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..dates import DateMatch
@@ -238,8 +238,8 @@ def usable_dates(text: str, dates: Sequence["DateMatch"],
         if d.is_period:
             continue
         lead = text[max(0, s - 40):s]
-        if bound.search(lead[lead.rfind("\n") + 1:]) or term_start(text, d.span):
-            continue                        # "ครบกำหนดในวันที่ ...", "as of ...", a term's start
+        if bound.search(lead[lead.rfind("\n") + 1:]) or dates_nothing(text, d):
+            continue                        # "as of ...", a term's start, a law's title year
         if d.precision == "year":
             before = text[max(0, s - 14):s] + d.text[:3]
             if any(t in before for t in targets) or _EN_TARGET.search(text[max(0, s - 30):s]):
