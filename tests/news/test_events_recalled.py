@@ -59,6 +59,7 @@ def test_a_recalled_year_is_an_event_of_its_own(text: str, expected: list) -> No
     _EN + "The ministers discussed the 2025 vision of the community at length.",
     _EN + "The ministers discussed the 2030 Agenda for Sustainable Development.",
     _EN + "The ministers prepared the 2023 summit in Jakarta.",
+    _EN + "The ministers prepared the 2022 summit in Jakarta.",
     _EN + "The 1,998 delegates reviewed the agreement on fisheries.",
     _EN + "The leaders will sign the agreement in 2023.",
     _TH + "ที่ประชุมได้หารือแผนปฏิบัติการอาเซียน พ.ศ. 2559-2568 ด้านการท่องเที่ยว",

@@ -136,6 +136,8 @@ def _noun_years(text: str, year: int | None, names: Sequence[tuple[int, int]]) -
             continue
         if noun in targets and (year is None or y >= year):
             continue                    # "the 2025 Vision": a target, or a name
+        if types[noun] == "meeting" and year is not None and y >= year:
+            continue                    # "preparations for the 2022 summit": maybe still to come
         end = m.end()
         for a, b in names:
             if a <= m.start("noun") < b:
