@@ -174,8 +174,12 @@ def _line(group: list[dict[str, Any]]) -> Line | None:
             space = prev is not None
             continue
         if prev is not None:
-            if t == prev["text"] and abs(c["x0"] - prev["x0"]) < 0.05 * (c.get("size") or 10):
-                continue        # the same glyph drawn twice (fake bold)
+            tol = 0.05 * (c.get("size") or 10)
+            if t == prev["text"] and abs(c["x0"] - prev["x0"]) < tol \
+                    and abs(c["x1"] - prev["x1"]) < tol and c["x1"] - c["x0"] > tol:
+                continue        # the same glyph drawn twice (fake bold); not "ก" + "ก" or
+                #   "น" + "น" of one span that PDFium split ("จากการ", "นนอก": all but the last
+                #   letter of the span are 0 wide)
             if space or c["x0"] > prev["x1"] + X_TOLERANCE_RATIO * (prev.get("size") or 10):
                 out.append(" ")
                 if first_word is None:
@@ -365,7 +369,11 @@ def open_pdf(data: bytes, source: str) -> Any:
 
 def _pdfium_or_pdfplumber(doc: Any, pdf: Any) -> Iterable[Any]:
     """Each page from PDFium, or from pdfplumber where PDFium split ligature glyphs (their letters'
-    boxes are made up: Chromium draws "จำ" and "fi" as one glyph, and pdfminer places them)."""
+    boxes are made up: Chromium draws "จำ" and "fi" as one glyph, and pdfminer places them) --
+    unless more split glyphs are echoed than not (``PdfiumPage.echoes``): then the producer wrote
+    whole clusters into the glyphs' ToUnicode entries and ActualText spans (Excel through
+    Distiller), which pdfminer, reading the ToUnicode map alone, gets wrong ("ศึ" for the "ศ" of
+    "ศาสตร์"), while PDFium reads the spans."""
     try:
         for k, page in enumerate(doc.pages()):
             try:
@@ -374,7 +382,7 @@ def _pdfium_or_pdfplumber(doc: Any, pdf: Any) -> Iterable[Any]:
                 page.close()
                 yield pdf.pages[k]
                 continue
-            if page.ligatures:
+            if page.ligatures > page.echoes:
                 page.close()
                 yield pdf.pages[k]
             else:

@@ -75,6 +75,9 @@ class PdfiumPage:
         #: a Thai consonant and a sara am drawn as one glyph): their boxes are not where the
         #: letters are (known once ``chars`` is read)
         self.ligatures = 0
+        #: split glyphs whose marks the next glyphs draw again (a ToUnicode or ActualText that
+        #: holds the whole cluster: see ``_Echoes``); their echoes are left out
+        self.echoes = 0
 
     # --- characters -------------------------------------------------------------------------
     @cached_property
@@ -95,7 +98,8 @@ class PdfiumPage:
         last: dict[str, Any] | None = None
         prev_at: tuple[float, float, float, float] | None = None
         prev_t = ""
-        self.ligatures = 0
+        self.ligatures = self.echoes = 0
+        echoes = _Echoes()
         text_obj, cast, c_void_p = r.FPDFText_GetTextObject, ctypes.cast, ctypes.c_void_p
         buf = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
@@ -133,10 +137,17 @@ class PdfiumPage:
             base = h - (oy.value if origin(tp, i, ox, oy) else rect.bottom)
             t = chr(u) if u < 0x110000 else "\ufffd"
             at = (ox.value, oy.value, left, right)
-            if (prev_at is not None and at[:2] == prev_at[:2] and abs(prev_at[3] - at[2]) < 0.01
-                    and prev_at[3] - prev_at[2] > 0.01 and at[3] - at[2] > 0.01
-                    and _LIG_FIRST(prev_t) and (t == "\u0e33" or t.isalpha())):
-                self.ligatures += 1
+            if echoes.echo(t, at[:2]):
+                # a mark drawn again after its split glyph: one copy; a sara am drawn again
+                # holds the place where it is drawn (no gap opens after the split)
+                if t == "\u0e33" and out and right > out[-1]["x1"]:
+                    out[-1]["x1"] = right
+                continue
+            lig = (prev_at is not None and at[:2] == prev_at[:2] and abs(prev_at[3] - at[2]) < 0.01
+                   and prev_at[3] - prev_at[2] > 0.01 and at[3] - at[2] > 0.01
+                   and _LIG_FIRST(prev_t) and (t == "\u0e33" or t.isalpha()))
+            self.ligatures += lig
+            echoes.add(t, at[:2], lig)
             prev_at, prev_t = at, t
             x0 = left if t in _MARKS else min(at[0], left) if at[0] <= right else left
             ch = {"text": t, "x0": x0, "x1": right, "top": base - 0.8 * size,
@@ -149,6 +160,8 @@ class PdfiumPage:
             else:
                 last = ch
             out.append(ch)
+        self.ligatures -= echoes.echoed_ligatures
+        self.echoes = echoes.echoed
         _clamp_overhangs(out)
         return out
 
@@ -251,6 +264,70 @@ class PdfiumPage:
             self._textpage.close()
             self._textpage = None
         self._page.close()
+
+
+_ECHOED = _MARKS | {"\u0e33"}     # what a split glyph may end with that the next glyphs draw again
+
+
+class _Echoes:
+    """Marks drawn twice: once inside a split glyph, once by their own glyphs.
+
+    PDFium splits the text of one glyph (its ToUnicode entry) or of a marked span (its
+    ActualText) into letters that share the glyph's origin. Excel and Distiller write the text of
+    the whole cluster there: a consonant glyph mapped to "ศึ" (the cluster where the font first
+    drew it) or a span " วิ" over the glyphs of " ว"; the mark glyphs that follow draw "ึ" and
+    "ิ" again, sometimes mapped to another mark or to U+FFFD. The letters after such a split,
+    as many as the marks (and sara am) it ends with, that are marks, U+FFFD or that sara am again,
+    are echoes: ``echo`` says to leave them out. A split that ends with a consonant ("กก" over
+    two glyphs) or a lone mark has no echo, and neither has a ligature glyph such as Chromium's
+    "จำ", after which no mark can follow.
+
+        >>> e = _Echoes()
+        >>> [t for t, o in [("ศ", 1), ("ึ", 1), ("ึ", 2), ("ก", 2)] if not e.echo(t, o) and not e.add(t, o)]
+        ['ศ', 'ึ', 'ก']
+    """
+
+    __slots__ = ("group", "origin", "ligs", "pending", "last", "run_ligs", "in_echo", "echoed",
+                 "echoed_ligatures")
+
+    def __init__(self) -> None:
+        self.group: list[str] = []          # the letters of the run sharing one origin
+        self.origin: object = None
+        self.ligs = 0                       # ligatures counted in that run
+        self.pending = 0                    # echoes still expected
+        self.last = ""                      # the letter the run ended with
+        self.run_ligs = 0                   # ligatures of the run whose echoes are expected
+        self.in_echo = False                # inside the echoes of one run
+        self.echoed = self.echoed_ligatures = 0
+
+    def echo(self, t: str, origin: object) -> bool:
+        """Is ``t`` (at ``origin``) an echo of the split glyph before it?"""
+        if origin != self.origin and self.group:
+            g = self.group
+            self.group, self.origin = [], None
+            if len(g) >= 2 and g[0] not in _ECHOED and g[-1] in _ECHOED:
+                self.pending = len(g) - len(("".join(g)).rstrip("".join(_ECHOED)))
+                self.last = g[-1]
+                self.run_ligs = self.ligs
+            else:
+                self.pending = 0
+        if self.pending and (t in _MARKS or t == "\ufffd" or t == "\u0e33" == self.last):
+            self.pending -= 1
+            if not self.in_echo:
+                self.echoed += 1
+                self.echoed_ligatures += self.run_ligs
+                self.in_echo = True
+            return True
+        self.pending = 0
+        self.in_echo = False
+        return False
+
+    def add(self, t: str, origin: object, lig: bool = False) -> None:
+        """Record ``t`` (not an echo) drawn at ``origin``."""
+        if origin != self.origin:
+            self.group, self.origin, self.ligs = [], origin, 0
+        self.group.append(t)
+        self.ligs += lig
 
 
 def _clamp_overhangs(chars: list[dict[str, Any]]) -> None:

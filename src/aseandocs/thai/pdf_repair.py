@@ -231,14 +231,20 @@ def _over(base: dict[str, Any], mark: dict[str, Any]) -> bool:
 
 
 def _nearest_base(out: list[dict[str, Any]], mark: dict[str, Any], window: int = 12) -> int:
-    """The base near the end of ``out`` whose box holds ``mark`` best, or -1."""
-    best, best_d = -1, float("inf")
+    """The base near the end of ``out`` whose box holds ``mark`` best, or -1: a Thai consonant
+    before any other letter (no mark sits on a vowel letter: the "้" of "ด้าน" drawn with its
+    ink over the edge of "า" is "ด"'s), then the one whose centre is nearest the mark's centre (a
+    mark's ink box, as PDFium gives it, may start over the letter before its base: the "็" of
+    "เป็น" drawn from the right edge of "เ" over "ป")."""
+    best, best_d = -1, (True, float("inf"))
+    mid = (mark["x0"] + mark["x1"]) / 2
     for k in range(len(out) - 1, max(-1, len(out) - 1 - window), -1):
         b = out[k]
         if b.get("text", "") in _MARK_CLASS or not _holds(b, mark):
             continue
         centre = (b["x0"] + b["x1"]) / 2
-        d = abs(mark["x0"] - centre)
+        t = b.get("text", "")
+        d = (not ("\u0e01" <= t <= "\u0e2e"), abs(mid - centre))
         if d < best_d:
             best, best_d = k, d
     return best
