@@ -60,8 +60,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from ..model import Event, Link, Measure, ParsedDocument
-from .evidence import (anchors_of, broad_terms, described_bodies, family, is_weak, subjects,
-                       subjects_of_bodies)
+from .evidence import (anchors_of, broad_terms, described_bodies, family, is_weak,
+                       speaks_of_a_step, subjects, subjects_of_bodies)
 from .glossary import _glossary_terms
 from .terms import _INSTRUMENT_HEADS, _LEGAL_HEADS, _NAME_WORDS, THAI, _terms, tokenize
 
@@ -343,6 +343,8 @@ class MeasureIndex:
         links: list[Link] = []
         best = None
         first_anchors: dict[str, set[str]] = {}     # plan -> the anchors of its best link
+        if event.type == "stance" and not speaks_of_a_step(event.text):
+            return ()      # a stated principle ("reaffirmed its adherence to ...") reports nothing
         naming = self._plans_naming(q.weights, reference)
         for score, idx, matched in (self._ranked_reference if reference else self._ranked)(q.weights):
             e = self._entries[idx]
