@@ -176,3 +176,10 @@ def test_mutual_assistance_in_criminal_matters_with_or_without_nai_rueang() -> N
     for text in ("ความช่วยเหลือซึ่งกันและกันทางอาญา", "ความช่วยเหลือซึ่งกันและกันในเรื่องอาญา",
                  "ความช่วยเหลือซึ่งกันและกันในเรื่องทางอาญา"):
         assert "mutual legal assistance" in subjects(text)
+
+
+def test_when_a_measure_names_the_events_body_a_subject_alone_adds_no_other_measure() -> None:
+    text = "การประชุมรัฐมนตรีกลาโหมอาเซียนหารือการต่อต้านอาชญากรรมข้ามชาติ"
+    assert refs(text, ["ADMM"]) == ["1.1"]
+    # without a body that a measure names, the subject decides
+    assert refs(text, ["ASEC"]) == ["1.3"]

@@ -366,6 +366,8 @@ class MeasureIndex:
             m = e.measure
             if m.plan in naming and anchors <= q.body_subjects and not anchors - broad_terms():
                 continue      # the plan names the event's body: its broad mandate decides nothing
+            if m.plan in naming and all(a.startswith("subject:") for a in anchors):
+                continue      # ... nor does a subject alone: the body's own measure explains it
             taken = first_anchors.get(m.plan)
             if taken is not None and not anchors - taken:
                 continue      # a second link to a plan must report on something its first does not
