@@ -392,18 +392,6 @@ class MeasureIndex:
             found = {int(i) for t in bodies if t in self._vectors for i in self._vectors[t][0]}
         return {self._entries[i].measure.plan for i in found}
 
-
-    @staticmethod
-    def _specific(matched: list[tuple[float, str]], instruments: dict[str, str]) -> bool:
-        """A link needs specific evidence: a phrase (bigram), a shared body, a named instrument, or
-        at least three distinct words — never one or two common words alone."""
-        words = 0
-        for _, t in matched:
-            if "|" in t or t.startswith("body:") or t in instruments:
-                return True
-            words += 1
-        return words >= 3
-
     @staticmethod
     def _evidence(matched: list[tuple[float, str]], surface: dict[str, str],
                   instruments: dict[str, str], anchors: "set[str] | None" = None) -> tuple[str, ...]:

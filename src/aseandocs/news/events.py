@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from ..model import Document, Event, Mention
+from .shortened import named_before as _named_before
 from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before, main_cue,
                    scan_instruments)
 
@@ -423,39 +424,6 @@ def _instruments(text: str, insts: Sequence[Instrument], s: int, e: int) -> tupl
         if name is not None and name not in out:
             out.append(name)
     return tuple(out)
-
-
-# A Thai name cut short by ไปยาลน้อย "ฯ" ("คณะทำงานฯ", "การประชุมฯ"): the name said in full before.
-_SHORTENED = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]{4,}(?=\u0e2f)")
-#: A shortened name keeps at least this many letters of the full one ("คณะทำงาน", "การประชุม").
-_SHORT_MIN = 5
-
-
-def _named_before(text: str, s: int, e: int, ments: Sequence[Mention],
-                  mstarts: Sequence[int]) -> list[str]:
-    """The bodies that names shortened with "ฯ" in ``text[s:e]`` stand for: a Thai writer names a
-    body in full once ("คณะทำงานการจัดทำสนธิสัญญาอาเซียนว่าด้วยการส่งผู้ร้ายข้ามแดน") and then by
-    its first words and "ฯ" ("การประชุมคณะทำงานฯ ครั้งที่ 1"). Each such name is the latest body
-    mention before ``s`` whose words begin with the end of the run before the "ฯ"::
-
-        >>> t = "คณะทำงานด้านกฎหมายของอาเซียน ประชุมแล้ว ต่อมา การประชุมคณะทำงานฯ ครั้งที่ 2"
-        >>> m = [Mention("WG", "คณะทำงานด้านกฎหมายของอาเซียน", (0, 29))]
-        >>> _named_before(t, 41, len(t), m, [0])
-        ['WG']
-    """
-    out: list[str] = []
-    before = bisect_left(mstarts, s)
-    for hit in _SHORTENED.finditer(text, s, e):
-        run = hit.group()
-        for k in range(before - 1, -1, -1):
-            m = ments[k]
-            if m.span[1] > s or m.body in out:
-                continue
-            full = text[m.span[0]:m.span[1]]
-            if any(full.startswith(run[j:]) for j in range(len(run) - _SHORT_MIN + 1)):
-                out.append(m.body)
-                break
-    return out
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
