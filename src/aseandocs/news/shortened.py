@@ -6,7 +6,6 @@ they stand for, so the statement's event keeps its body.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from typing import Sequence
 
@@ -14,10 +13,17 @@ from ..model import Mention
 
 __all__ = ["named_before"]
 
-# A Thai name cut short by ไปยาลน้อย "ฯ" ("คณะทำงานฯ", "การประชุมฯ"): the name said in full before.
-_SHORTENED = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e4e]{4,}(?=\u0e2f)")
 #: A shortened name keeps at least this many letters of the full one ("คณะทำงาน", "การประชุม").
 _SHORT_MIN = 5
+#: ... and is read back at most this far before its "ฯ"; the full name is looked for among this many
+#: mentions before the statement (both bounds keep the time linear on any text).
+_RUN_MAX = 60
+_LOOK_BACK = 200
+_PAIYANNOI = "\u0e2f"
+
+
+def _is_letter(c: str) -> bool:
+    return "\u0e01" <= c <= "\u0e4e" and c != _PAIYANNOI
 
 
 def named_before(text: str, s: int, e: int, ments: Sequence[Mention],
@@ -35,9 +41,16 @@ def named_before(text: str, s: int, e: int, ments: Sequence[Mention],
     """
     out: list[str] = []
     before = bisect_left(mstarts, s)
-    for hit in _SHORTENED.finditer(text, s, e):
-        run = hit.group()
-        for k in range(before - 1, -1, -1):
+    pos = text.find(_PAIYANNOI, s, e)
+    while pos != -1:
+        a = pos
+        while a > max(s, pos - _RUN_MAX) and _is_letter(text[a - 1]):
+            a -= 1
+        run = text[a:pos]
+        pos = text.find(_PAIYANNOI, pos + 1, e)
+        if len(run) < _SHORT_MIN:
+            continue
+        for k in range(before - 1, max(-1, before - 1 - _LOOK_BACK), -1):
             m = ments[k]
             if m.span[1] > s or m.body in out:
                 continue
