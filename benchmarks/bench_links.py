@@ -25,6 +25,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from bisect import bisect_right
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,6 +132,86 @@ def lodo(sets: dict[str, list]) -> None:
         print(f"  {t:.2f}  {p:.3f} / {r:.3f} / {_f1(tp, fp, fn):.3f}{mark}")
 
 
+P_BUCKETS = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0001]
+
+
+# --- calibration: isotonic regression (pool adjacent violators), a monotone map raw -> share right --
+
+def isotonic(points: Iterable[tuple[float, bool]]) -> list[tuple[float, float, float, int]]:
+    """Pool adjacent violators over ``(score, right)`` pairs: the blocks of the monotone step
+    function, each as (lowest score, highest score, share right, links)."""
+    blocks: list[list[float]] = []          # [lo, hi, right, n]
+    for s, ok in sorted(points, key=lambda p: p[0]):
+        blocks.append([s, s, float(ok), 1])
+        while len(blocks) > 1 and blocks[-2][2] / blocks[-2][3] >= blocks[-1][2] / blocks[-1][3]:
+            b = blocks.pop()
+            a = blocks[-1]
+            a[1], a[2], a[3] = b[1], a[2] + b[2], a[3] + b[3]
+    return [(lo, hi, right / n, int(n)) for lo, hi, right, n in blocks]
+
+
+def fit(points: Sequence[tuple[float, bool]]) -> dict:
+    """The calibration table of ``points``: one point per isotonic block, at the block's mean
+    score, with its share right and its count."""
+    out = []
+    for lo, hi, p, n in isotonic(points):
+        mean = sum(s for s, _ in points if lo <= s <= hi) / max(1, sum(1 for s, _ in points if lo <= s <= hi))
+        out.append([round(mean, 4), round(p, 4), n])
+    return {"points": out}
+
+
+def calibrate(raw: float, tab: dict) -> float:
+    """``raw`` mapped through a ``fit`` table: linear between its points, flat beyond the ends."""
+    pts = tab["points"]
+    if not pts:
+        return raw
+    xs = [p[0] for p in pts]
+    k = bisect_right(xs, raw)
+    if k == 0:
+        return float(pts[0][1])
+    if k == len(pts):
+        return float(pts[-1][1])
+    (x0, y0), (x1, y1) = pts[k - 1][:2], pts[k][:2]
+    return round(y0 + (y1 - y0) * (raw - x0) / (x1 - x0), 4) if x1 > x0 else float(y1)
+
+
+def calibration(sets: dict[str, list]) -> None:
+    """Could the raw scores be calibrated? An isotonic map from the raw score to the share of
+    right links is fitted on both gold sets pooled and checked leave-one-document-out: each
+    document's links are mapped by a table fitted on the other documents only. The table shows,
+    per bucket of calibrated score, the links, their mean calibrated score and the share right;
+    the Brier scores compare the held-out calibrated scores with the raw ones and with a constant
+    (the share right overall). Calibration is worth shipping only when it beats both."""
+    allc = [c for cs in sets.values() for c in cs if c[3] >= 0]
+    docs = sorted({c[0] for c in allc})
+    held: list[tuple[float, float, bool]] = []           # (raw, calibrated held-out, right)
+    for d in docs:
+        tab = fit([(c[3], c[4]) for c in allc if c[0] != d])
+        held += [(c[3], calibrate(c[3], tab), c[4]) for c in allc if c[0] == d]
+    print(f"\ncalibration check: isotonic on the raw scores, leave-one-document-out over both gold sets "
+          f"({len(allc)} proposed document-level links, {sum(c[4] for c in allc)} right, {len(docs)} documents)")
+    print(f"{'calibrated':<12}{'links':>7}{'mean':>7}{'right':>7}{'share':>8}")
+    for lo, hi in zip(P_BUCKETS, P_BUCKETS[1:]):
+        got = [h for h in held if lo <= h[1] < hi]
+        ok = sum(h[2] for h in got)
+        mean = f"{sum(h[1] for h in got) / len(got):.2f}" if got else "-"
+        share = f"{ok / len(got):.2f}" if got else "-"
+        print(f"[{lo:.1f}, {min(hi, 1.0):.1f}){'':<2}{len(got):>7}{mean:>7}{ok:>7}{share:>8}")
+    n = max(1, len(held))
+    base = sum(h[2] for h in held) / n
+    b_raw = sum((h[0] - h[2]) ** 2 for h in held) / n
+    b_cal = sum((h[1] - h[2]) ** 2 for h in held) / n
+    b_base = sum((base - h[2]) ** 2 for h in held) / n
+    print(f"Brier score (lower is better): raw {b_raw:.3f}, calibrated held-out {b_cal:.3f}, "
+          f"constant {base:.2f} {b_base:.3f}")
+    print("calibrated " + ("beats" if b_cal < min(b_raw, b_base) else "does NOT beat")
+          + " the raw score and the constant held-out: "
+          + ("worth shipping" if b_cal < min(b_raw, b_base) else "scores stay uncalibrated ranks"))
+    tab = fit([(c[3], c[4]) for c in allc])
+    print("isotonic table on all documents (raw score -> share right, links):",
+          ", ".join(f"{x:.3f}->{y:.2f} ({k})" for x, y, k in tab["points"]))
+
+
 def feed(tmp: Path) -> int:
     src = SHARED / "thaigov"
     if not src.is_dir() or not PLAN.exists():
@@ -191,6 +272,7 @@ def main() -> int:
             sets[name] = _candidates(docs, gold)
             reliability(name, sets[name])
         lodo(sets)
+        calibration(sets)
         rc = feed(tmp) if os.environ.get("BENCH_LINKS_FEED", "1") != "0" else 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

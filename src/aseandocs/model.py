@@ -32,7 +32,7 @@ ROLES = ("measure", "section")
 
 #: Event types (see news.extract_events).
 EVENT_TYPES = ("meeting", "adoption", "agreement", "signing", "ratification", "accession",
-               "entry_into_force", "launch", "establishment", "approval", "noted", "plan")
+               "entry_into_force", "launch", "establishment", "approval", "noted", "stance", "plan")
 
 
 def _span(v: Iterable[int] | None) -> Span | None:

@@ -144,3 +144,42 @@ def test_a_body_mandate_decides_only_when_no_measure_names_the_body() -> None:
     e = Event("meeting", text, (0, 1), date="2019-03-05", bodies=("ADMM",))
     news = ParsedDocument(Document.from_text("", id="n"), kind="news", events=(e,))
     assert [l.ref for l in link_corpus([without, news])[1].events[0].measures] == ["1.2"]
+
+
+def _stance_refs(text: str, instruments=()) -> list[str]:
+    e = Event("stance", text, (0, len(text)), date="2019-03-05", instruments=tuple(instruments))
+    news = ParsedDocument(Document.from_text("", id="n"), kind="news", date="2019-03-06", events=(e,))
+    return [l.ref for l in link_corpus([plan(), news])[1].events[0].measures]
+
+
+@pytest.mark.parametrize("text, instruments, expected", [
+    # a stance on a step (a negotiation's progress) reports on the measure
+    ("อาเซียนยินดีที่การเจรจาสนธิสัญญาว่าด้วยการส่งผู้ร้ายข้ามแดนมีความคืบหน้า",
+     ["สนธิสัญญาว่าด้วยการส่งผู้ร้ายข้ามแดน"], ["1.5"]),
+    ("The ministers welcomed the progress of negotiations on an extradition treaty.", [], ["1.5"]),
+    # the same instrument as a principle reports nothing
+    ("ไทยย้ำว่ายึดมั่นในสนธิสัญญาว่าด้วยการส่งผู้ร้ายข้ามแดน",
+     ["สนธิสัญญาว่าด้วยการส่งผู้ร้ายข้ามแดน"], []),
+    ("Thailand reaffirmed its commitment to fighting transnational crime.", [], []),
+])
+def test_a_stance_links_only_when_it_speaks_of_a_step(text, instruments, expected) -> None:
+    assert _stance_refs(text, instruments) == expected
+
+
+@pytest.mark.parametrize("text", ["คุ้มครองสิทธิของแรงงานอพยพ", "คุ้มครองสิทธิของแรงงานข้ามชาติ",
+                                  "protect the rights of migrant workers"])
+def test_three_thai_spellings_of_migrant_workers_are_one_subject(text: str) -> None:
+    assert "migrant workers" in subjects(text)
+
+
+def test_mutual_assistance_in_criminal_matters_with_or_without_nai_rueang() -> None:
+    for text in ("ความช่วยเหลือซึ่งกันและกันทางอาญา", "ความช่วยเหลือซึ่งกันและกันในเรื่องอาญา",
+                 "ความช่วยเหลือซึ่งกันและกันในเรื่องทางอาญา"):
+        assert "mutual legal assistance" in subjects(text)
+
+
+def test_when_a_measure_names_the_events_body_a_subject_alone_adds_no_other_measure() -> None:
+    text = "การประชุมรัฐมนตรีกลาโหมอาเซียนหารือการต่อต้านอาชญากรรมข้ามชาติ"
+    assert refs(text, ["ADMM"]) == ["1.1"]
+    # without a body that a measure names, the subject decides
+    assert refs(text, ["ASEC"]) == ["1.3"]

@@ -24,7 +24,7 @@ def _dates(text: str, kind: str | None = None) -> set[str]:
 def test_event_types_are_the_documented_strings() -> None:
     assert EVENT_TYPES == ("meeting", "adoption", "agreement", "signing", "ratification",
                            "accession", "entry_into_force", "launch", "establishment",
-                           "approval", "noted", "plan")
+                           "approval", "noted", "stance", "plan")
 
 
 # A time of day after the date is no numbered item: the date still governs the clause after it.

@@ -35,12 +35,13 @@ from the wording of one document:
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 __all__ = ["described_bodies", "family", "is_weak", "subjects", "subjects_of_bodies", "subject_key",
-           "broad_subjects", "broad_terms", "anchors_of", "WEAK_TYPES"]
+           "broad_subjects", "broad_terms", "anchors_of", "speaks_of_a_step", "WEAK_TYPES"]
 
 #: Bodies of these types take part in nearly everything (the Secretariat, the Summit, the Councils).
 WEAK_TYPES = frozenset({"secretariat", "summit", "council"})
@@ -238,3 +239,32 @@ def anchors_of(matched: Iterable[tuple[float, str]], instruments: dict[str, str]
         elif t.startswith("body:") and not is_weak(t[5:]):
             out.add(t)
     return out
+
+
+# A stance ("welcomed", "reaffirmed", "ยินดี", "ยืนยัน") reports progress only when it speaks of a
+# step: a progress account, a negotiation, an implementation, a conclusion, an expansion of
+# cooperation, an instrument's adoption, signing, ratification or accession, a body's setting-up.
+# "Thailand reaffirmed its adherence to the ASEAN Charter" states a principle: no step, no link.
+_STEP_WORDS_TH = ("ความคืบหน้า", "ความก้าวหน้า", "การเจรจา", "การดำเนินการตาม", "การปฏิบัติตาม",
+                  "การนำไปปฏิบัติ", "ข้อสรุป", "ขยายความร่วมมือ", "การรับรอง", "การลงนาม",
+                  "การให้สัตยาบัน", "การเข้าเป็นภาคี", "การภาคยานุวัติ", "การจัดตั้ง", "การจัดทำ",
+                  "ผลสำเร็จ", "ความสำเร็จ")
+_STEP_WORDS_EN = re.compile(
+    r"\b(?:progress|negotiations?|implementation|implementing|conclusion|concluded|"
+    r"expan(?:d|ded|ding|sion)\b[^.]{0,40}\bcooperation|adoption|signing|ratification|accession|"
+    r"entry into force|establishment|achievements?|outcomes?)\b", re.IGNORECASE)
+
+
+def speaks_of_a_step(text: str) -> bool:
+    """True when a stance's ``text`` speaks of a step taken, not only of a principle::
+
+        >>> speaks_of_a_step("ที่ประชุมยินดีที่การเจรจาจัดทำความตกลงมีความคืบหน้า")
+        True
+        >>> speaks_of_a_step("ไทยย้ำว่ายึดมั่นในกฎบัตรอาเซียน")
+        False
+        >>> speaks_of_a_step("The ministers welcomed the progress of the negotiations.")
+        True
+        >>> speaks_of_a_step("Thailand reaffirmed its commitment to the ASEAN Charter.")
+        False
+    """
+    return any(w in text for w in _STEP_WORDS_TH) or _STEP_WORDS_EN.search(text) is not None

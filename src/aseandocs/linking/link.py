@@ -60,8 +60,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from ..model import Event, Link, Measure, ParsedDocument
-from .evidence import (anchors_of, broad_terms, described_bodies, family, is_weak, subjects,
-                       subjects_of_bodies)
+from .evidence import (anchors_of, broad_terms, described_bodies, family, is_weak,
+                       speaks_of_a_step, subjects, subjects_of_bodies)
 from .glossary import _glossary_terms
 from .terms import _INSTRUMENT_HEADS, _LEGAL_HEADS, _NAME_WORDS, THAI, _terms, tokenize
 
@@ -343,6 +343,8 @@ class MeasureIndex:
         links: list[Link] = []
         best = None
         first_anchors: dict[str, set[str]] = {}     # plan -> the anchors of its best link
+        if event.type == "stance" and not speaks_of_a_step(event.text):
+            return ()      # a stated principle ("reaffirmed its adherence to ...") reports nothing
         naming = self._plans_naming(q.weights, reference)
         for score, idx, matched in (self._ranked_reference if reference else self._ranked)(q.weights):
             e = self._entries[idx]
@@ -364,6 +366,8 @@ class MeasureIndex:
             m = e.measure
             if m.plan in naming and anchors <= q.body_subjects and not anchors - broad_terms():
                 continue      # the plan names the event's body: its broad mandate decides nothing
+            if m.plan in naming and all(a.startswith("subject:") for a in anchors):
+                continue      # ... nor does a subject alone: the body's own measure explains it
             taken = first_anchors.get(m.plan)
             if taken is not None and not anchors - taken:
                 continue      # a second link to a plan must report on something its first does not
@@ -387,18 +391,6 @@ class MeasureIndex:
                 self._vectors = self._build_vectors()
             found = {int(i) for t in bodies if t in self._vectors for i in self._vectors[t][0]}
         return {self._entries[i].measure.plan for i in found}
-
-
-    @staticmethod
-    def _specific(matched: list[tuple[float, str]], instruments: dict[str, str]) -> bool:
-        """A link needs specific evidence: a phrase (bigram), a shared body, a named instrument, or
-        at least three distinct words — never one or two common words alone."""
-        words = 0
-        for _, t in matched:
-            if "|" in t or t.startswith("body:") or t in instruments:
-                return True
-            words += 1
-        return words >= 3
 
     @staticmethod
     def _evidence(matched: list[tuple[float, str]], surface: dict[str, str],

@@ -230,6 +230,8 @@ def _stops() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
+# An acronym in a parenthetical: "(... : COC)", "(ASEAN Charter - AC)"; not "(Charter)".
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _TRAILING_CONNECTOR = re.compile(r"(?:[ ](?:of|on|the|and|for|to|in|by|a|an|at|with|from))+$")
 
 
@@ -265,7 +267,10 @@ def scan_instruments(text: str) -> list[Instrument]:
             continue                        # "ปฏิญญาอาเซียนดังกล่าว": a reference, not a name
         if stop:
             name, paren = name[:stop.start()], None
-        if len(name) < 2 or not re.search(f"[{_THAI}A-Za-z]", name):
+        if (len(name) < 2 or not re.search(f"[{_THAI}A-Za-z]", name)) and not (
+                not name and paren and _ACRONYM.search(paren)):
+            # a bare head is no name, unless an acronym follows it: "ระเบียบปฏิบัติ (Code of
+            # Conduct : COC)" names the COC
             found.append(Instrument(m.start(), m.start() + len(head), head, None))
             continue
         out = head + name

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from ..model import Document, Event, Mention
+from .shortened import named_before as _named_before
 from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before, main_cue,
                    scan_instruments)
 from .dating import dates_nothing, recalled
@@ -484,6 +485,9 @@ def _events(document: Document, drafts: list[_Draft], mentions: Sequence[Mention
                 break
             if m.span[1] <= e and m.body not in bodies:
                 bodies.append(m.body)
+        for body in _named_before(text, s, e, ments, mstarts):
+            if body not in bodies:
+                bodies.append(body)
         instruments = _instruments(text, insts, s, e)
         if d.date is None and not bodies and not instruments:
             continue
