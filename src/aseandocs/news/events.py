@@ -29,7 +29,7 @@ from ..model import Document, Event, Mention
 from .shortened import named_before as _named_before
 from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before, main_cue,
                    scan_instruments)
-from .dating import dates_nothing, recalled
+from .dating import recalled, usable_dates
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..dates import DateMatch
@@ -219,51 +219,6 @@ class _Spans:
 
 
 # --- dates ----------------------------------------------------------------------------------
-
-# An English target before a year: "by 2025", "before the end of 2020"; must not match "in 2019".
-_EN_TARGET = re.compile(r"\b(?:by|before|until|through|towards|beyond)\s+(?:the\s+end\s+of\s+)?$",
-                        re.IGNORECASE)
-
-
-def usable_dates(text: str, dates: Sequence["DateMatch"],
-                 names: _Spans | None = None) -> list["DateMatch"]:
-    """The dates that can date an event: no periods ("ปี 2559-2563"), no targets ("ภายในปี 2568",
-    "by 2025"), no years inside an English parenthetical or an instrument name (``names`` spans,
-    "แผนแม่บทอาเซียน พ.ศ. 2568"). (A count before a month, "ครั้งที่ 5 เดือนธันวาคม 2538", is no
-    day: ``dates.find_dates`` already reads it as December 1995.)"""
-    targets = cue_data()["target_prefixes"]["th"]
-    bound = _bound_prefix()
-    out = []
-    for d in dates:
-        s = d.span[0]
-        if d.is_period:
-            continue
-        lead = text[max(0, s - 40):s]
-        if bound.search(lead[lead.rfind("\n") + 1:]) or dates_nothing(text, d):
-            continue                        # "as of ...", a term's start, a law's title year
-        if d.precision == "year":
-            before = text[max(0, s - 14):s] + d.text[:3]
-            if any(t in before for t in targets) or _EN_TARGET.search(text[max(0, s - 30):s]):
-                continue
-            if names is not None and names.holding(s, s, slack=1):
-                continue                    # "แผนแม่บทอาเซียน พ.ศ. 2568": part of the name
-            opened = text.rfind("(", max(0, s - 200), s)
-            if opened > text.rfind(")", max(0, s - 200), s) and re.search(
-                    r"[A-Za-z]", text[opened:s]):
-                continue                    # "(... Vision 2025)": part of a name
-        out.append(d)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _bound_prefix() -> re.Pattern[str]:
-    """An expiry, limit or as-of word (data/event_cues.yaml ``bound_prefixes``): "ครบกำหนด",
-    "จนถึง", "as of", "until"; English as whole words."""
-    d = cue_data()["bound_prefixes"]
-    alts = [re.escape(w) for w in d["th"]]
-    alts += [r"\b" + r"\s+".join(map(re.escape, w.split())) + r"\b" for w in d["en"]]
-    return re.compile("|".join(alts), re.IGNORECASE)
-
 
 _RANK = {"day": 0, "month": 1, "year": 2}
 
