@@ -497,3 +497,21 @@ def test_body_names_are_ordered_as_in_corpus_order_whatever_order_documents_arri
     assert {k: c.most_common() for k, c in a.items()} == {k: c.most_common() for k, c in b.items()}
     assert a["SOMTC"].most_common() == [("SOMTC", 3), ("เจ้าหน้าที่อาวุโสอาเซียนด้านอาชญากรรมข้ามชาติ", 2)]
     assert a["ARF"].most_common() == [("ASEAN Regional Forum", 1), ("ARF", 1)]
+
+
+@pytest.mark.parametrize("kind, measures, plan", [("plan", 2, True), ("plan", 0, False), ("news", 0, False),
+                                                  ("report", 1, False)])
+def test_a_record_after_linking_keeps_counts_not_measures(kind: str, measures: int, plan: bool) -> None:
+    """Once the linking index is made the build keeps a Brief: counts, the measure summary and
+    whether the document is a plan (the summary's plan count), never the measures' titles."""
+    from aseandocs.corpus.plans import count_plans
+    from aseandocs.corpus.records import Brief, briefs, compact
+    ms = [{"id": f"d#1.{i}", "plan": "d", "ref": f"1.{i}", "title": f"ความร่วมมือ ข้อ {i}", "level": 2,
+           "span": [0, 1]}
+          for i in range(1, measures + 1)]
+    payload = {"document": {"id": "d", "source": "d.txt", "kind": kind, "title": "t", "language": "th",
+                            "text": "ข้อความ"}, "kind": kind, "measures": ms, "mentions": []}
+    rec = compact(payload, graph=True)
+    (b,) = briefs([rec])
+    assert isinstance(b, Brief) and (b.id, b.measures, b.plan) == ("d", measures, plan)
+    assert b.summary == rec.summary and count_plans([b]) == count_plans([rec]) == int(plan)

@@ -169,3 +169,13 @@ def test_a_build_over_the_budget_writes_the_plans_page(tmp_path: Path, monkeypat
     outline, _ = blocks(out / "index.html")
     dom = chromium(tmp_path / "profile", _url(out / "index.html"), "--dump-dom")
     assert f"ready: {outline['counts']['plans']} plans" in dom and CHROMIUM
+
+
+@pytest.mark.parametrize("limit, dropped", [(8000, False), (100, True), (5, True)])
+def test_the_whole_graph_choice_is_dropped_once_over_the_budget(limit: int, dropped: bool) -> None:
+    # a build over the budget renders the plans page: the whole-graph choice (every plan, measure
+    # and body with its attributes) is not kept in memory for nothing
+    c = choose(synthetic_docs(plans=1, sections=2, measures=2, news=3) if not dropped else docs_with_evil(),
+               limit)
+    assert (c.selection is None) is dropped
+    assert c.large is dropped

@@ -56,7 +56,7 @@ from .formats import commit_names, files_of
 from .jobs import Job, Limits, error_record
 from .lock import BuildLock, Terminated, terminate_as_interrupt
 from .plans import NO_PLAN, PlanChoice, count_plans, plan_version, with_named_plans
-from .records import Brief, DocRecord, compact, link_terms
+from .records import Brief, DocRecord, briefs, compact, link_terms
 from .settings import BuildSettings, LinkFn
 from .staging import OutputSet, disk_error, is_output_folder, verify
 from .walk import SUFFIXES, discover, document_id, duplicate_id
@@ -328,7 +328,7 @@ class _Build:
             bar.close()
         self.lap("parse")
 
-    def link_and_write_documents(self) -> tuple[list[DocRecord | Brief], list[str], dict[str, Any], str, bool]:
+    def link_and_write_documents(self) -> tuple[list[Brief], list[str], dict[str, Any], str, bool]:
         """Link the corpus (or reuse its links when no document changed) and write documents/*.json:
         the records in corpus order, their cache keys, the links' facts, the links' cache key
         and whether the links were reused."""
@@ -351,6 +351,7 @@ class _Build:
         self.tasks = outputs.outputs_tasks(self.pool() if len(recs) > 1 else None)
         if facts is None:
             items, index, ok = _link(recs, doc_keys, self.df, s.link_fn, self.src, self.errors, self.cache_dir)
+            recs, self.df = briefs(recs), _Frequencies()   # in the index now: not kept here
             self.lap("link")
             try:
                 outputs.start_documents(self.tasks, self.cache_dir, self.staged.docs, items, self.workers, index)
@@ -364,10 +365,9 @@ class _Build:
                 self._links_to_record = (link_key, ids, facts)
         self.lap("documents")
         outputs.write_errors(self.staged.root, self.errors)
-        recs = [r.without_link_terms() if isinstance(r, DocRecord) else r for r in recs]
-        return recs, doc_keys, facts, link_key, reused
+        return briefs(recs), doc_keys, facts, link_key, reused
 
-    def write_outputs(self, recs: list[DocRecord | Brief], doc_keys: list[str], facts: dict[str, Any],
+    def write_outputs(self, recs: list[Brief], doc_keys: list[str], facts: dict[str, Any],
                       link_key: str, reused_links: bool) -> BuildSummary:
         """The graph files, the store and the explorer (kept as they are when nothing changed),
         the cache pruned, and the summary."""
@@ -399,7 +399,7 @@ class _Build:
         cache.prune(cache_dir, set(self.keys.values()) | {link_key, self.names_key, out_key})
         return BuildSummary(
             documents=len(recs), skipped=self.skipped,
-            measures=sum(len(r.parsed.measures) if isinstance(r, DocRecord) else r.measures for r in recs),
+            measures=sum(r.measures for r in recs),
             bodies=kept["bodies"], mentions=sum(r.mentions for r in recs),
             events=sum(r.events for r in recs), links=facts["links"], errors=len(self.errors),
             cached=self.cached, seconds=round(time.perf_counter() - self.t0, 3), out=dest,

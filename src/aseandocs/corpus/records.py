@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from ..model import Mention, ParsedDocument
 
-__all__ = ["DocRecord", "Brief", "compact", "link_terms"]
+__all__ = ["DocRecord", "Brief", "briefs", "compact", "link_terms"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,14 @@ class DocRecord:
     def without_link_terms(self) -> "DocRecord":
         return replace(self, terms=None, event_df=None) if self.terms or self.event_df else self
 
+    def brief(self) -> "Brief":
+        """What the build keeps once the linking index is made: the counts, the measure
+        summary and whether the document is a plan with measures (a link target); the
+        measures themselves (titles, activities: tens of MB for a real corpus's plans) go."""
+        p = self.parsed
+        return Brief(self.id, self.mentions, self.events, len(p.measures), self.summary,
+                     p.kind == "plan" and bool(p.measures))
+
 
 class Brief(NamedTuple):
     """All a build keeps of a document that is not a plan (news, reports: most of a large
@@ -75,6 +83,12 @@ class Brief(NamedTuple):
     events: int
     measures: int = 0
     summary: tuple[tuple[str, str, tuple[str, ...]], ...] = ()   # _graph_build.measure_summary
+    plan: bool = False   # a plan with measures (``DocRecord.brief``; news and reports never are)
+
+
+def briefs(records: list["DocRecord | Brief"]) -> list[Brief]:
+    """Every record as the ``Brief`` the phases after linking need (``DocRecord.brief``)."""
+    return [r.brief() if isinstance(r, DocRecord) else r for r in records]
 
 
 def link_terms(payload: dict[str, Any] | ParsedDocument) -> dict[str, Any]:

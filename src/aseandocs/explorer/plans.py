@@ -155,13 +155,20 @@ class ExplorerChoice:
     def __init__(self, limit: int) -> None:
         from ._select import Selection
         self.limit = limit
-        self.selection = Selection(limit)
+        self.selection: Any = Selection(limit)
         self.plans = PlanCollector()
 
     def add(self, node: str, attrs: dict[str, Any], out_edges: Iterable[Edge]) -> None:
         edges = list(out_edges)
-        self.selection.add(node, attrs, edges)
         self.plans.add(node, attrs, edges)
+        if self.selection is None:
+            return
+        if self.plans.total > self.limit:
+            # over the budget the plans page is rendered: the whole-graph choice, which keeps
+            # every plan, measure and body with its attributes, is dropped as soon as that is known
+            self.selection = None
+            return
+        self.selection.add(node, attrs, edges)
 
     @property
     def large(self) -> bool:

@@ -50,6 +50,11 @@ _MEASURE_COLS = "id, plan, ref, title, level, parent, scope, page, document_id"
 _EVENT_COLS = "e.id, e.date, e.end_date, e.type, e.status, e.text, e.document_id, e.bodies"
 
 
+def _json_list(text: str | None) -> list[Any]:
+    """A JSON array column as a list (most events name no instrument: "[]" needs no decoding)."""
+    return [] if not text or text == "[]" else json.loads(text)
+
+
 def _local(mid: str, ref: str) -> str:
     return mid.split("#", 1)[1] if "#" in mid else ref
 
@@ -195,21 +200,33 @@ class StoreQueries:
         return out
 
     # --- events and bodies ---------------------------------------------------------------------------
-    def _events(self, where: str, params: Iterable[Any]) -> list[EventRecord]:
-        rows = self._rows(f"SELECT {_EVENT_COLS} FROM events e WHERE {where}", params)
+    def _events(self, where: str, params: Iterable[Any], rows: list[tuple[Any, ...]] | None = None,
+                every: bool = False) -> list[EventRecord]:
+        """The events ``where`` selects (or the ``rows`` of ``_EVENT_COLS`` given) with their links;
+        ``every``: most events are selected, so the links are read in one scan of the table
+        rather than by the events' ids."""
+        if rows is None:
+            rows = self._rows(f"SELECT {_EVENT_COLS} FROM events e WHERE {where}", params)
         if not rows:
             return []
         links: dict[str, list[str]] = defaultdict(list)
         ids = [r[0] for r in rows]
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            for eid, mid in self._rows("SELECT event_id, measure_id FROM links WHERE measure_id IS NOT NULL "
-                                       f"AND event_id IN ({','.join('?' * len(part))}) ORDER BY id", part):
-                if mid not in links[eid]:
-                    links[eid].append(mid)
+        if every:
+            wanted = set(ids)
+            found = [(eid, mid) for eid, mid in self._rows(
+                "SELECT event_id, measure_id FROM links WHERE measure_id IS NOT NULL ORDER BY id") if eid in wanted]
+        else:
+            found = []
+            for i in range(0, len(ids), 500):
+                part = ids[i:i + 500]
+                found += self._rows("SELECT event_id, measure_id FROM links WHERE measure_id IS NOT NULL "
+                                    f"AND event_id IN ({','.join('?' * len(part))}) ORDER BY id", part)
+        for eid, mid in found:
+            if mid not in links[eid]:
+                links[eid].append(mid)
         return [EventRecord(id=r[0], date=r[1], end_date=r[2], type=r[3] or "", status=r[4] or "done",
                             text=_short(r[5], _EVENT_TEXT), document=r[6] or "",
-                            bodies=tuple(json.loads(r[7] or "[]")), measures=tuple(links.get(r[0], ())))
+                            bodies=tuple(_json_list(r[7])), measures=tuple(links.get(r[0], ())))
                 for r in rows]
 
     def body_id(self, body_id: str, not_id: Any) -> str:
@@ -242,13 +259,14 @@ class StoreQueries:
         if body is not None:
             where += " AND e.id IN (SELECT event_id FROM event_bodies WHERE body = ?)"
             params = (body,)
-        records = self._events(where, params)
-        attrs = {r[0]: {"document": r[1], "event_type": r[2] or "", "date": r[3], "end_date": r[4],
-                        "status": r[5] or "done", "ordinal": r[6], "bodies": json.loads(r[7] or "[]"),
-                        "instruments": json.loads(r[8] or "[]")}
-                 for r in self._rows("SELECT e.id, e.document_id, e.type, e.date, e.end_date, e.status, e.ordinal, "
-                                     f"e.bodies, e.instruments FROM events e WHERE {where}", params)}
-        return [(attrs[r.id], r) for r in records]
+        # one scan of the events gives both the records and the attributes
+        rows = self._rows(f"SELECT {_EVENT_COLS}, e.ordinal, e.instruments FROM events e WHERE {where}", params)
+        n = _EVENT_COLS.count(",") + 1
+        records = self._events(where, params, [r[:n] for r in rows], every=body is None)
+        attrs = [{"document": r[6], "event_type": r[3] or "", "date": r[1], "end_date": r[2],
+                  "status": r[4] or "done", "ordinal": r[n], "bodies": list(e.bodies),
+                  "instruments": _json_list(r[n + 1])} for r, e in zip(rows, records)]
+        return list(zip(attrs, records))
 
     # --- search and coverage -------------------------------------------------------------------------
     def _indexed(self) -> bool:
