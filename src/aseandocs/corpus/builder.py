@@ -53,7 +53,7 @@ from ..errors import BuildError
 from . import cache, outputs
 from .engines import ENGINES, ParseTask, WorkerDeaths, import_later_stages
 from .formats import commit_names, files_of
-from .jobs import Job, Limits, error_record
+from .jobs import Job, Limits, error_record, unreadable
 from .lock import BuildLock, Terminated, terminate_as_interrupt
 from .plans import NO_PLAN, PlanChoice, count_plans, plan_version, with_named_plans
 from .records import Brief, DocRecord, compact, link_terms
@@ -246,13 +246,18 @@ class _Build:
         return compact(payload, events=False, link=link, graph=True)
 
     def _keep_record(self, given: str, rec: DocRecord) -> None:
-        if rec.event_df is not None:
-            self.relink.add(rec.id, *rec.event_df)
-        self.names_seen.add(self.position.get(given, 0), rec.mention_names)
         if rec.parsed.kind == "plan" and rec.parsed.measures:   # the linking index needs them
-            self.records[given] = replace(rec, event_df=None, mention_names=())
-        else:   # news, reports: only counts stay (a 1 GB corpus has 250,000 of them)
-            self.records[given] = Brief(rec.id, rec.mentions, rec.events, len(rec.parsed.measures), rec.summary)
+            self._keep_brief(given, replace(rec, event_df=None, mention_names=()), rec.mention_names, rec.event_df)
+        else:   # news, reports: only counts stay (a 1 GB corpus has 250,000 of them), cached apart
+            brief = Brief(rec.id, rec.mentions, rec.events, len(rec.parsed.measures), rec.summary)
+            cache.write_brief(self.cache_dir, self.keys[given], brief, rec.mention_names, rec.event_df)
+            self._keep_brief(given, brief, rec.mention_names, rec.event_df)
+
+    def _keep_brief(self, given: str, rec: DocRecord | Brief, names: Any, event_df: Any) -> None:
+        if event_df is not None:
+            self.relink.add(rec.id, *event_df)
+        self.names_seen.add(self.position.get(given, 0), names)
+        self.records[given] = rec
 
     def _reuse(self, given: str, status: str, payload: Any, link: dict[str, Any] | None) -> bool:
         """Keep a cached outcome; False when its parse result does not make a record (a wrong
@@ -293,7 +298,12 @@ class _Build:
             try:
                 self.keys[given] = key = cache.content_key(p, given, plan_version(fn, version, p), doc_id)
             except OSError as e:
-                self.errors.append(_unreadable(given, e))
+                self.errors.append(unreadable(given, e))
+                continue
+            brief = None if self.settings.force or not self.linking else cache.read_brief(self.cache_dir, key, doc_id)
+            if brief is not None:
+                self._keep_brief(given, *brief)
+                self.cached += 1
                 continue
             hit = None if self.settings.force else cache.read_entry(self.cache_dir, key, document=given,
                                                                     with_link=True)
@@ -413,15 +423,6 @@ class _Build:
             index=dest / "index.html" if "html" in formats else None, timings=self.timings,
             failures=tuple(self.errors), worker_deaths=self.deaths.deaths, retried=tuple(self.deaths.retried),
             plans=count_plans(recs))
-
-
-def _unreadable(given: str, e: OSError) -> dict[str, Any]:
-    """The error record of a file whose bytes cannot be read for its cache key."""
-    denied = isinstance(e, PermissionError)
-    return {"path": given, "error": "ReadError",
-            "reason": "permission denied" if denied else f"cannot read the file ({e.strerror or e})",
-            "hint": "make the file readable by this user (chmod u+r) or remove it from the corpus"
-            if denied else "check that it exists and is readable"}
 
 
 class _Names:
