@@ -53,10 +53,11 @@ from ..errors import BuildError
 from . import cache, outputs
 from .engines import ENGINES, ParseTask, WorkerDeaths, import_later_stages
 from .formats import commit_names, files_of
-from .jobs import Job, Limits, error_record
+from .jobs import Job, Limits, error_record, unreadable
 from .lock import BuildLock, Terminated, terminate_as_interrupt
 from .plans import NO_PLAN, PlanChoice, count_plans, plan_version, with_named_plans
 from .records import Brief, DocRecord, briefs, compact, link_terms
+from .relink import BASIS, STATE, Relinker
 from .settings import BuildSettings, LinkFn
 from .staging import OutputSet, disk_error, is_output_folder, verify
 from .walk import SUFFIXES, discover, document_id, duplicate_id
@@ -154,7 +155,7 @@ def build(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
 
 class _Build:
     """One build as it goes: the documents found, their cache keys and compact records, the errors,
-    what linking adds up (``_Frequencies``) and the graph needs (``_Names``), and the time of each
+    what linking adds up (``relink.Relinker``) and the graph needs (``_Names``), and the time of each
     phase. ``run()`` goes through the phases in order: discover, parse, link and write the
     documents, write the other outputs."""
 
@@ -173,7 +174,7 @@ class _Build:
         self.jobs: list[Job] = []
         self.cached = self.skipped = 0
         self.linking = settings.link_fn is None
-        self.df = _Frequencies()
+        self.relink = Relinker(dest, self.cache_dir, fresh=settings.force)
         self.names_seen = _Names()
         self.pool = outputs.LazyPool(self.workers, lock_fd)
         self.names_key = cache.names_key()
@@ -182,6 +183,7 @@ class _Build:
         self.staged: OutputSet | None = None    # where this build's outputs are written first
         self._links_to_record: tuple[str, list[str], dict[str, Any]] | None = None
         self.deaths = WorkerDeaths()            # worker processes that died while parsing
+        self.counts: dict[str, int] = {}        # document id -> links, of the documents written
 
     def _free_stale_cache(self) -> None:
         """After a failed write, remove the cache entries of files no longer in the corpus (they
@@ -225,7 +227,7 @@ class _Build:
 
     def keep(self, given: str, status: str, payload: Any, link: dict[str, Any] | None = None) -> None:
         """Record an outcome: a parse result becomes its compact record at once; the terms of
-        its events are added to the corpus's document frequencies (``_Frequencies``)."""
+        its events are added to the corpus's document frequencies (``relink.Relinker``)."""
         if status != "ok":
             self.errors.append(payload)
             return
@@ -244,13 +246,18 @@ class _Build:
         return compact(payload, events=False, link=link, graph=True)
 
     def _keep_record(self, given: str, rec: DocRecord) -> None:
-        if rec.event_df is not None:
-            self.df.add(*rec.event_df)
-        self.names_seen.add(self.position.get(given, 0), rec.mention_names)
         if rec.parsed.kind == "plan" and rec.parsed.measures:   # the linking index needs them
-            self.records[given] = replace(rec, event_df=None, mention_names=())
-        else:   # news, reports: only counts stay (a 1 GB corpus has 250,000 of them)
-            self.records[given] = Brief(rec.id, rec.mentions, rec.events, len(rec.parsed.measures), rec.summary)
+            self._keep_brief(given, replace(rec, event_df=None, mention_names=()), rec.mention_names, rec.event_df)
+        else:   # news, reports: only counts stay (a 1 GB corpus has 250,000 of them), cached apart
+            brief = Brief(rec.id, rec.mentions, rec.events, len(rec.parsed.measures), rec.summary)
+            cache.write_brief(self.cache_dir, self.keys[given], brief, rec.mention_names, rec.event_df)
+            self._keep_brief(given, brief, rec.mention_names, rec.event_df)
+
+    def _keep_brief(self, given: str, rec: DocRecord | Brief, names: Any, event_df: Any) -> None:
+        if event_df is not None:
+            self.relink.add(rec.id, *event_df)
+        self.names_seen.add(self.position.get(given, 0), names)
+        self.records[given] = rec
 
     def _reuse(self, given: str, status: str, payload: Any, link: dict[str, Any] | None) -> bool:
         """Keep a cached outcome; False when its parse result does not make a record (a wrong
@@ -291,7 +298,12 @@ class _Build:
             try:
                 self.keys[given] = key = cache.content_key(p, given, plan_version(fn, version, p), doc_id)
             except OSError as e:
-                self.errors.append(_unreadable(given, e))
+                self.errors.append(unreadable(given, e))
+                continue
+            brief = None if self.settings.force or not self.linking else cache.read_brief(self.cache_dir, key, doc_id)
+            if brief is not None:
+                self._keep_brief(given, *brief)
+                self.cached += 1
                 continue
             hit = None if self.settings.force else cache.read_entry(self.cache_dir, key, document=given,
                                                                     with_link=True)
@@ -350,14 +362,17 @@ class _Build:
         reused = facts is not None
         self.tasks = outputs.outputs_tasks(self.pool() if len(recs) > 1 else None)
         if facts is None:
-            items, index, ok = _link(recs, doc_keys, self.df, s.link_fn, self.src, self.errors, self.cache_dir)
-            recs, self.df = briefs(recs), _Frequencies()   # in the index now: not kept here
+            items, index, ok = _link(recs, doc_keys, self.relink, s.link_fn, self.src, self.errors, self.cache_dir)
+            recs = briefs(recs)             # in the index now: not kept here
+            self.relink.release()
             self.lap("link")
             try:
                 outputs.start_documents(self.tasks, self.cache_dir, self.staged.docs, items, self.workers, index)
                 with tqdm(total=len(self.tasks.running), unit="slice", desc="linking, writing documents",
                           disable=not s.progress or not sys.stderr.isatty() or not self.tasks.running) as bar:
-                    facts = {"links": sum(self.tasks.wait(lambda: bar.update(1)))}
+                    for part in self.tasks.wait(lambda: bar.update(1)):
+                        self.counts.update(part)
+                facts = {"links": sum(self.counts.values()) + self.relink.kept_links}
             finally:
                 if index is not None:
                     Path(index).unlink(missing_ok=True)
@@ -388,15 +403,18 @@ class _Build:
                                          formats=formats)
         else:
             self.lap("outputs kept")
-        staged.commit((*commit_names(dest, formats), "errors.jsonl"), ids, {"links": facts["links"], **kept})
+        basis = (BASIS,) if self.relink.stage(staged.root) else ()
+        staged.commit((*commit_names(dest, formats), "errors.jsonl", *basis), ids, {"links": facts["links"], **kept})
         outputs.remove_empty_folders(self.docs_dir)   # documents/ mirrors the corpus's folders
         self.staged = None
         self.lap("commit")
+        if not reused_links:
+            self.relink.record(ids, doc_keys, self.counts)
         if self._links_to_record is not None:
             cache.write_links(cache_dir, self._links_to_record[0], self.docs_dir, *self._links_to_record[1:])
         if written:
             cache.write_outputs(cache_dir, out_key, dest, files_of(formats), kept)
-        cache.prune(cache_dir, set(self.keys.values()) | {link_key, self.names_key, out_key})
+        cache.prune(cache_dir, set(self.keys.values()) | {link_key, self.names_key, out_key, STATE})
         return BuildSummary(
             documents=len(recs), skipped=self.skipped,
             measures=sum(r.measures for r in recs),
@@ -406,15 +424,6 @@ class _Build:
             index=dest / "index.html" if "html" in formats else None, timings=self.timings,
             failures=tuple(self.errors), worker_deaths=self.deaths.deaths, retried=tuple(self.deaths.retried),
             plans=count_plans(recs))
-
-
-def _unreadable(given: str, e: OSError) -> dict[str, Any]:
-    """The error record of a file whose bytes cannot be read for its cache key."""
-    denied = isinstance(e, PermissionError)
-    return {"path": given, "error": "ReadError",
-            "reason": "permission denied" if denied else f"cannot read the file ({e.strerror or e})",
-            "hint": "make the file readable by this user (chmod u+r) or remove it from the corpus"
-            if denied else "check that it exists and is readable"}
 
 
 class _Names:
@@ -441,41 +450,32 @@ class _Names:
         return out
 
 
-class _Frequencies:
-    """The corpus's events as linking's background: how many there are and how many hold each
-    term (added up from each document's ``link_terms`` as the documents arrive)."""
-
-    def __init__(self) -> None:
-        self.events = 0
-        self.terms: Counter[str] = Counter()
-
-    def add(self, events: int, terms: dict[str, int]) -> None:
-        self.events += events
-        self.terms.update(terms)
-
-
-def _link(recs: list[DocRecord | Brief], doc_keys: list[str], df: _Frequencies, link_fn: LinkFn | None,
+def _link(recs: list[DocRecord | Brief], doc_keys: list[str], rl: Relinker, link_fn: LinkFn | None,
           src: Path, errors: list[dict[str, Any]],
           cache_dir: Path) -> tuple[list[outputs.DocItem], str | None, bool]:
-    """The corpus-level linking step: the documents to write, the linking index pickled in
-    ``cache_dir`` for the workers that write them (``linking.link_document``) or None when the
-    links are in the items already (``link_fn``) or there are none, and whether it worked. On
-    failure the documents are written unlinked (their ``links`` None, no index) and the failure
-    is an error record."""
+    """The corpus-level linking step: the documents to write (those ``rl`` links again), the
+    linking index pickled in ``cache_dir`` for the workers that write them
+    (``linking.link_document``) or None when the links are in the items already (``link_fn``) or
+    there are none, and whether it worked. On failure every document is written unlinked (its
+    ``links`` None, no index) and the failure is an error record."""
     plain = [outputs.DocItem(r.id, k, None) for r, k in zip(recs, doc_keys)]
     try:
         if link_fn is not None:
             return _link_with(link_fn, recs, doc_keys, cache_dir), None, True
         from ..linking import MeasureIndex
-        plans = [r for r in recs if isinstance(r, DocRecord) and r.parsed.kind == "plan" and r.parsed.measures]
+        plans = [(r, k) for r, k in zip(recs, doc_keys)
+                 if isinstance(r, DocRecord) and r.parsed.kind == "plan" and r.parsed.measures]
         if not plans:
             return [outputs.DocItem(r.id, k, {}) for r, k in zip(recs, doc_keys)], None, True
-        index = MeasureIndex([r.parsed for r in plans], terms=[r.terms or () for r in plans],
-                             background_counts=(df.events, df.terms))
+        index = MeasureIndex([r.parsed for r, _ in plans], terms=[r.terms or () for r, _ in plans],
+                             background_counts=(rl.events, rl.terms))
+        todo = rl.select(index, cache.link_key([k for _, k in plans], cache.version_key(None, "link")),
+                         [r.id for r in recs], doc_keys)
         # each worker makes the search arrays itself (at once, side by side): a smaller pickle,
         # and no numpy work in this process, which the workers would wait for
-        return plain, outputs.pickle_to(index, cache_dir, ".index."), True
+        return [i for i in plain if i.id in todo], outputs.pickle_to(index, cache_dir, ".index."), True
     except Exception as e:   # noqa: BLE001 - a corpus-level failure: keep the documents, unlinked
+        rl.forget()
         errors.append({**error_record(str(src), e),
                        "hint": "linking failed: the documents were written without event-measure links"})
         return plain, None, False

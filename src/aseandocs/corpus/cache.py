@@ -2,6 +2,9 @@
 
 - ``<sha256>.json``: one document's parse result (or its deterministic failure), keyed by the file's
   bytes, its path as given and the pipeline version (code and data files);
+- ``<sha256>.brief.json``: all a build keeps of a document that is not a plan (its counts, body
+  names, measure summary and event frequencies: ``records.Brief``), so an unchanged document is
+  taken from a few hundred bytes instead of its whole parse result (issue 18: incremental builds);
 - ``<sha256>.json`` also holds what linking needs of the document (each measure's index terms, its
   events' terms), made by the worker that parsed it, so the build process never tokenises;
 - ``link-<sha256>.json``: which ``documents/<id>.json`` the last linking wrote (their sizes and
@@ -30,7 +33,7 @@ from .._atomic import write_atomic
 
 __all__ = ["version_key", "content_key", "read_entry", "write_entry", "link_key", "read_links",
            "write_links", "names_key", "body_names", "outputs_key", "read_outputs", "write_outputs",
-           "prune"]
+           "read_brief", "write_brief", "prune"]
 
 
 def version_key(fn: Callable[..., Any] | None, default: str) -> str:
@@ -106,6 +109,37 @@ def write_entry(cache: Path, key: str, status: str, payload: dict[str, Any],
         entry["link"] = link
     # not fsynced: an entry torn by a power cut fails to decode and the document is parsed again
     write_atomic(cache / f"{key}.json", json.dumps(entry, ensure_ascii=False), durable=False)
+
+
+def write_brief(cache: Path, key: str, brief: Any, names: Any, event_df: Any) -> None:
+    """Cache ``brief`` (a ``records.Brief``), the document's mention names and event frequencies,
+    beside the document's entry (its size and time: an entry replaced since is read instead)."""
+    try:
+        stamp = _stamp(cache / f"{key}.json")
+    except OSError:
+        return
+    entry = {"key": key, "entry": stamp, "brief": list(brief), "names": names, "df": event_df}
+    write_atomic(cache / f"{key}.brief.json", json.dumps(entry, ensure_ascii=False), durable=False)
+
+
+def read_brief(cache: Path, key: str, doc_id: str) -> tuple[Any, Any, Any] | None:
+    """(brief, mention names, event frequencies or None) of document ``doc_id`` cached under
+    ``key`` while its whole parse result is there as it was written; else None (read the entry)."""
+    from .records import Brief
+    try:
+        entry = json.loads((cache / f"{key}.brief.json").read_text(encoding="utf-8"))
+        if entry.get("key") != key or entry.get("entry") != _stamp(cache / f"{key}.json"):
+            return None
+        i, mentions, events, measures, summary = entry["brief"]
+        if i != doc_id:
+            return None
+        brief = Brief(i, int(mentions), int(events), int(measures),
+                      tuple((n, p, tuple(b)) for n, p, b in summary))
+        names = tuple((b, w, int(c)) for b, w, c in entry["names"])
+        df = entry["df"]
+        return brief, names, None if df is None else (int(df[0]), dict(df[1]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def link_key(doc_keys: Iterable[str], version: str) -> str:
@@ -202,5 +236,6 @@ def write_outputs(cache: Path, key: str, out: Path, names: Iterable[str], facts:
 def prune(cache: Path, live: set[str]) -> None:
     """Remove the cache entries not used by this build (files changed or gone, old links)."""
     for entry in cache.glob("*.json"):
-        if entry.stem not in live:
+        stem = entry.stem[:-len(".brief")] if entry.stem.endswith(".brief") else entry.stem
+        if stem not in live:
             entry.unlink(missing_ok=True)

@@ -15,7 +15,7 @@ from ..model import ParsedDocument
 from . import cache
 from .records import compact, link_terms
 
-__all__ = ["parse_one", "parse_cached", "parse_remote", "error_record", "Limits", "ParseFn", "Job", "Outcome"]
+__all__ = ["parse_one", "parse_cached", "parse_remote", "error_record", "unreadable", "Limits", "ParseFn", "Job", "Outcome"]
 
 ParseFn = Callable[[str], ParsedDocument]
 # (given path, absolute path) of a document, and what came back: ("ok", dict) / ("error", record)
@@ -201,3 +201,12 @@ def parse_remote(given: str, absolute: str, doc_id: str | None = None, parse_fn:
     if terms is not None:
         outcome[1]["_link"] = terms
     return outcome
+
+
+def unreadable(given: str, e: OSError) -> dict[str, Any]:
+    """The error record of a file whose bytes cannot be read for its cache key."""
+    denied = isinstance(e, PermissionError)
+    return {"path": given, "error": "ReadError",
+            "reason": "permission denied" if denied else f"cannot read the file ({e.strerror or e})",
+            "hint": "make the file readable by this user (chmod u+r) or remove it from the corpus"
+            if denied else "check that it exists and is readable"}

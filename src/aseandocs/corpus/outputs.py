@@ -135,15 +135,15 @@ def _index(path: str) -> Any:
 
 
 def write_documents(cache_dir: Path, docs: DocDirs, items: list[DocItem],
-                    index: str | None = None) -> int:
+                    index: str | None = None) -> dict[str, int]:
     """``<id>.json`` of each item in ``docs.staged``, from the cache with its links: ``item.links``,
     or found here in the linking index pickled at ``index`` (``linking.link_document``); a document
-    whose bytes would not change is left as it is in ``docs.current``. Returns the number of links
-    written. The files are flushed to disk a batch at a time (``AtomicBatch``), and never once the
+    whose bytes would not change is left as it is in ``docs.current``. Returns each document's
+    number of links. The files are flushed to disk a batch at a time (``AtomicBatch``), and never once the
     build is gone."""
     from ..linking import link_document
     found = _index(index) if index is not None else None
-    links = 0
+    links: dict[str, int] = {}
     with AtomicBatch() as batch:
         for item in items:
             if _orphaned():
@@ -152,7 +152,7 @@ def write_documents(cache_dir: Path, docs: DocDirs, items: list[DocItem],
             pd = _full(cache_dir, item)
             if found is not None and item.links is None:
                 pd = pd.with_links(link_document(found, pd))
-            links += sum(len(e.measures) for e in pd.events)
+            links[item.id] = sum(len(e.measures) for e in pd.events)
             if "/" in item.id:   # documents/ mirrors the corpus's folders
                 docs.staged_path(item.id).parent.mkdir(parents=True, exist_ok=True)
             data = json.dumps(pd.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -293,7 +293,7 @@ def start_documents(tasks: _Tasks, cache_dir: Path, docs: DocDirs, items: list[D
                     workers: int, index: str | None = None) -> None:
     """Write the per-document JSON into ``docs.staged``, linked here or by the index pickled at
     ``index`` (in ``workers`` slices when there is a pool: ``tasks.wait()`` gives each slice's link
-    count). The files of documents no longer in the corpus go when the output set is committed."""
+    counts, by document). The files of documents no longer in the corpus go when the output set is committed."""
     if tasks.pool is None:
         tasks.run(write_documents, cache_dir, docs, items, index)
         return

@@ -330,6 +330,11 @@ class MeasureIndex:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def use_idf(self, table: dict[str, float]) -> dict[str, float]:
+        """Score with ``table``'s IDF for the index terms it names; returns the IDF before it."""
+        before, self._idf = self._idf, {**self._idf, **{t: v for t, v in table.items() if t in self._idf}}
+        return before
+
     def query(self, event: Event, doc_date: str | None = None,
               terms: "_Query | None" = None, *, reference: bool = False) -> tuple[Link, ...]:
         """The measures ``event`` reports on, best first, at most ``max_links``. ``reference``
