@@ -8,8 +8,9 @@ bench_real_pdf.py: the damage thai_quality.py counts in the text of the real Tha
 ../shared/pdf beside pypdfium2's raw text, and pages per second, each beside issue 17's target; bench_links.py: link
 reliability, the threshold by leave-one-document-out, the ../shared/thaigov feed per measure;
 bench_queries.py: the graph queries from the store on ../shared/thaigov; bench_real_outputs.py:
-the outputs' size and the explorer in Chromium on the same build; both skip when ../shared is
-absent).
+the outputs' size and the explorer in Chromium on the same build; bench_real_speed.py: the
+per-document stages beside newmm on ../shared/thaigov, the build's MB/s with 1 and 2 workers and
+Dask beside the local engine; the three skip when ../shared is absent).
 
 Sizes: BENCH_SIZES (default "shared,1,10,100": ../shared/corpus and synthetic corpora of 1x, 10x
 and 100x the size of corpus/); add 1000 for the 43 MB corpus and 1gb for the 1 GB build, which
