@@ -97,3 +97,19 @@ def test_bullets_match_plain_finditer(texts):
         for s, e in [(0, len(t)), (0, rnd.randint(0, len(t)))] + [
                 sorted((rnd.randint(0, len(t)), rnd.randint(0, len(t)))) for _ in range(3)]:
             assert _spans(body._bullet_matches(t, s, e)) == _spans(BULLET.finditer(t, s, e)), (s, e, t[s:s + 60])
+
+
+def test_normalize_rule_matches_equal_plain_finditer(texts):
+    """``thai.text._rule_matches`` gives every ``_RULES`` match that changes the text, as the
+    plain finditer over the whole text does (Thai marks, vowels, spaces and breaks mixed at random
+    too: misordered, doubled, with stray spaces and zero-width characters)."""
+    from aseandocs.thai import text as thai
+    rnd = random.Random(7)
+    alphabet = list(" \t\n\r\u00a0\u200b\u00adกขเาะำๅ่้ั ีุํฤaZ1๒")
+    noise = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40))) for _ in range(3000)]
+
+    def changing(matches) -> list[tuple]:
+        return [(m.span(), m.lastgroup) for m in matches
+                if not (m.group() in thai._KEPT and m.lastgroup in ("nl", "marks"))]
+    for t in texts + noise + ["เเละ", " ก ", "\n", "\u200b", "ก\u0e4d\u0e32  ว่า ๒๕๖๒", "หญา้ กะ่ พ ุ่ม กา า"]:
+        assert changing(thai._rule_matches(t)) == changing(thai._RULES.finditer(t)), t[:80]
