@@ -12,7 +12,9 @@ the outputs' size and the explorer in Chromium on the same build; bench_real_mem
 peak memory of builds of 10%, 30% and 100% of ../shared/thaigov and its slope, with
 BENCH_SIZES=1gb-real a 1 GB corpus made from those articles, its last figure kept in
 last_1gb_real_build.json; bench_incremental.py: 10 articles added to that build beside a full
-build, target < 25%, and the equality with a fresh build; these skip when ../shared is absent).
+build, target < 25%, and the equality with a fresh build; bench_real_speed.py: the per-document
+stages beside newmm on ../shared/thaigov, the build's MB/s with 1 and 2 workers and Dask beside
+the local engine; these skip when ../shared is absent).
 
 Sizes: BENCH_SIZES (default "shared,1,10,100": ../shared/corpus and synthetic corpora of 1x, 10x
 and 100x the size of corpus/); add 1000 for the 43 MB corpus and 1gb for the 1 GB build, which

@@ -14,6 +14,10 @@ tested against its plain form (tests/dates/test_dates.py, tests/plans/test_plans
     >>> rx = dispatch_words(["ภาคผนวก", "Annex", "Part"], lambda w: re.escape(w[1:]))
     >>> [m.group() for m in rx.finditer("ภาคผนวก 1, ANNEX 2, part III, Apart")]
     ['ภาคผนวก', 'ANNEX', 'part', 'part']
+    >>> rx = re.compile(r"(?<=\\s)\\d+")               # tried at every position
+    >>> lead = re.compile(r"\\d(?<=\\s.)")              # opens with a class: re skips ahead
+    >>> [m.group() for m in lead_finditer(lead, rx, "ปี 2562 ข้อ5 และ 12")]
+    ['2562', '12']
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
-__all__ = ["near_finditer", "max_width", "dispatch_words", "dispatch_source", "case_variants"]
+__all__ = ["near_finditer", "max_width", "dispatch_words", "dispatch_source", "case_variants", "lead_finditer"]
 
 #: How far past a match a look-ahead of the patterns given to ``near_finditer`` may read.
 LOOK_AHEAD = 8
@@ -70,6 +74,28 @@ def near_finditer(pattern: re.Pattern[str], text: str, anchors: Sequence[int],
                 break
             yield m
             pos = ws = m.end()
+
+
+def lead_finditer(lead: re.Pattern[str], pattern: re.Pattern[str], text: str, pos: int = 0,
+                  endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)`` for a pattern whose matches are never empty, or
+    always empty, and each start where ``lead`` matches: ``lead`` opens with a plain character
+    class (the characters a match can open with) and checks what it can with look-behinds after
+    that character, so ``re`` skips in C to the few places worth trying; ``pattern`` is then
+    tried there alone. Look-behinds of both see the whole text, as finditer's do.
+    """
+    end = len(text) if endpos is None else endpos
+    while pos <= end:
+        h = lead.search(text, pos, end)
+        if h is None:
+            return
+        p = h.start()
+        m = pattern.match(text, p, end)
+        if m is None:
+            pos = p + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > p else p + 1
 
 
 @lru_cache(maxsize=1)

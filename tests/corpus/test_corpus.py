@@ -356,6 +356,24 @@ def test_dask_equals_local(tmp_path: Path) -> None:
     assert (local.documents, local.errors, local.links) == (remote.documents, remote.errors, remote.links)
 
 
+@pytest.mark.slow
+def test_dask_own_cluster_caches_in_workers_and_equals_local(tmp_path: Path) -> None:
+    """No scheduler: the build's own LocalCluster shares this file system, so its workers parse
+    batches and write the cache as local workers do (issue 18): the same outputs, errors and
+    cache entries, and a second build takes every file (the failing one too) from the cache."""
+    pytest.importorskip("distributed")
+    c = make_corpus(tmp_path, n_news=4)
+    (c / "bad.txt").write_text("FAIL", encoding="utf-8")
+    local = run(c, tmp_path / "local", workers=2)
+    remote = run(c, tmp_path / "dask", engine="dask", workers=2)
+    assert outputs(tmp_path / "local") == outputs(tmp_path / "dask")
+    assert (local.documents, local.errors, local.links) == (remote.documents, remote.errors, remote.links)
+    assert sorted(p.name for p in (tmp_path / "local" / "cache").rglob("*") if p.is_file()) == \
+        sorted(p.name for p in (tmp_path / "dask" / "cache").rglob("*") if p.is_file())
+    again = run(c, tmp_path / "dask", engine="dask", workers=2)
+    assert again.cached == again.documents + again.errors == 6
+
+
 # --- the real pipeline on ../shared/corpus ----------------------------------------------------------
 
 @pytest.mark.shared

@@ -323,9 +323,10 @@ class _Build:
         try:
             if jobs:
                 local = s.engine == "local"
+                here = local or s.scheduler is None     # a LocalCluster shares this file system
                 limits = Limits(None if s.max_doc_mb is None else int(s.max_doc_mb * 1e6), s.doc_timeout)
-                task = ParseTask(s.parse_fn, str(self.cache_dir) if local else None,
-                                 self.keys if local else None, link=self.linking, limits=limits,
+                task = ParseTask(s.parse_fn, str(self.cache_dir) if here else None,
+                                 self.keys if here else None, link=self.linking, limits=limits,
                                  ids=self.ids)
                 extra = {"deaths": self.deaths} if local else {}
                 outcomes = ENGINES[s.engine](jobs, task, s, pool=self.pool if local else None,

@@ -251,8 +251,9 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
              pool: Any = None, meanwhile: Any = None) -> Iterator[tuple[Job, Outcome]]:
     """Parse on a dask.distributed cluster (``settings.scheduler``, or a LocalCluster of
     ``settings.workers`` processes); each worker parses with ``task.parse_fn`` and returns the
-    whole result with what linking needs of it. ``pool`` and ``meanwhile`` are the local
-    engine's and not used."""
+    whole result with what linking needs of it, or, when ``task`` has a cache folder (the build
+    gives one for its own LocalCluster, on this machine), parses batches as the local engine does
+    (``_dask_batches``). ``pool`` and ``meanwhile`` are the local engine's and not used."""
     workers, scheduler = settings.worker_count, settings.scheduler
     try:
         from distributed import Client, LocalCluster, as_completed
@@ -274,6 +275,11 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
     else:
         client = scheduler   # a Client the caller manages
     try:
+        if task.cache_dir is not None:
+            # workers on this machine (the build's own LocalCluster): as the local engine, each
+            # writes its cache entries and sends back compact records, in batches
+            yield from _dask_batches(client, jobs, task, workers)
+            return
         futures = client.map(parse_remote, [g for g, _ in jobs], [a for _, a in jobs],
                              [task.doc_id(g) for g, _ in jobs], parse_fn=task.parse_fn, limits=task.limits,
                              pure=False)
@@ -287,6 +293,24 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
     finally:
         for o in own:
             o.close()
+
+
+def _dask_batches(client: Any, jobs: list[Job], task: ParseTask, workers: int) -> Iterator[tuple[Job, Outcome]]:
+    """``run_dask`` with workers that share this file system: a task per batch of jobs (a
+    future, a pickled call and a reply each: per document they cost more than a short article's
+    parse), each worker caching its results and returning the records ``task.call`` makes."""
+    from distributed import as_completed
+    batches = list(_batches(jobs, workers))
+    futures = client.map(_parse_batch, [task.call(b[0])[0] for b in batches],
+                         [[task.call(j)[1:] for j in b] for b in batches], pure=False)
+    by_key = {f.key: b for f, b in zip(futures, batches)}
+    for fut in as_completed(futures):
+        batch = by_key[fut.key]
+        try:
+            outcomes = fut.result()
+        except Exception as e:   # noqa: BLE001 - a lost worker, a pickling failure
+            outcomes = [("error", error_record(job[0], e), False) for job in batch]
+        yield from zip(batch, outcomes)
 
 
 #: Engines by name (``settings.ENGINE_NAMES``): each maps (jobs, task, settings, pool=, meanwhile=) to

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
+from .._fastre import lead_finditer
 from ..model import Document, Event, Mention
 from .shortened import named_before as _named_before
 from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before, main_cue,
@@ -61,7 +62,8 @@ class Clause:
 # An English sentence end: "... 2017. They", "... Charter! The". The word before is checked in
 # code against abbreviations ("Mr.", "Dr.", "No.") and item numbers ("5. กลไก"). Must not match
 # "พ.ศ. 2562" (a Thai letter before the dot) or "U.S. Dialogue" (a capital before the dot).
-SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]\"”’%])[.!?](?=\s+\S)")
+# (The mark is matched before the look-behind so that ``re`` skips to each ".", "!", "?" in C.)
+SENTENCE_END = re.compile(r"[.!?](?<=[a-z0-9)\]\"”’%][.!?])(?=\s+\S)")
 _ABBREVIATIONS = frozenset("mr mrs ms dr no st prof gen vs etc jr sr inc ltd co eg ie al jan feb mar "
                            "apr jun jul aug sep sept oct nov dec h.e".split())
 
@@ -72,6 +74,7 @@ _ABBREVIATIONS = frozenset("mr mrs ms dr no st prof gen vs etc jr sr inc ltd co 
 ITEM_START = re.compile(
     r"(?<=\s)(?<!เวลา\s)(?P<item>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|\(\d{1,2}\))"
     r"(?!\s+น\.)(?=\s+[\u0e01-\u0e2eA-Z(])", re.ASCII)
+_ITEM_LEAD = re.compile(r"[0-9(](?<=\s.)", re.ASCII)   # where it can start (``lead_finditer``)
 
 # A line that is a numbered item or a heading: "1. สนธิสัญญา...", "(1) การศึกษา", "1.1 เคารพ...",
 # "เสาหลักที่ 2 ...", "Chapter 3", "Pillar II"; must not match "2562 ..." or "15 สาขา".
@@ -100,6 +103,13 @@ def _clause_cue() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _clause_lead() -> re.Pattern[str]:
+    """Where a ``_clause_cue`` match can be: the first character of a cue, after white space."""
+    firsts = {re.escape(w[0]) for k in ("clause_cues", "sentence_cues") for w in cue_data()[k]}
+    return re.compile(f"[{''.join(sorted(firsts))}]" r"(?<=\s.)")
+
+
+@lru_cache(maxsize=1)
 def _context_reset() -> re.Pattern[str]:
     """A statement about the present: "ปัจจุบัน ...", "Currently, ..."."""
     words = "|".join(map(re.escape, cue_data()["context_resets"]))
@@ -122,6 +132,7 @@ def _segment(text: str) -> tuple[list[Clause], list[list[Cue]]]:
     """
     clauses: list[Clause] = []
     cues: list[list[Cue]] = []
+    clause_cue, clause_lead, context_reset = _clause_cue(), _clause_lead(), _context_reset()
     for ln, lm in enumerate(_LINE.finditer(text)):
         ls = lm.start()
         line = lm.group()
@@ -130,7 +141,7 @@ def _segment(text: str) -> tuple[list[Clause], list[list[Cue]]]:
         cuts = {0}
         resets = {0} if heading else set()
         joins: set[int] = set()
-        for m in ITEM_START.finditer(line):
+        for m in lead_finditer(_ITEM_LEAD, ITEM_START, line):
             cuts.add(m.start())
             resets.add(m.start())
         words: list[int] = []
@@ -142,7 +153,7 @@ def _segment(text: str) -> tuple[list[Clause], list[list[Cue]]]:
             if w in _ABBREVIATIONS or (w.isdigit() and len(w) <= 2) or len(w) == 1:
                 continue
             cuts.add(m.end())
-        for m in _clause_cue().finditer(line):
+        for m in lead_finditer(clause_lead, clause_cue, line):
             cuts.add(m.start())
             if m.group("joins") is not None:
                 joins.add(m.start())
@@ -156,7 +167,7 @@ def _segment(text: str) -> tuple[list[Clause], list[list[Cue]]]:
                 while e > s and line[e - 1].isspace():
                     e -= 1
                 if e > s:
-                    reset = (a in resets and k == 0) or _context_reset().match(line, s) is not None
+                    reset = (a in resets and k == 0) or context_reset.match(line, s) is not None
                     clauses.append(Clause(ls + s, ls + e, ln, reset, a in joins and k == 0))
                     spans.append((s, e))
         cues.extend(_share_cues(line, ls, spans, line_cues))

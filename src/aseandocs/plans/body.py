@@ -16,8 +16,9 @@ and a spaced range joins two numbers ("2553 - 2558"); " - " followed by a known 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
+from .._fastre import lead_finditer
 from .cues import BULLET, name_part_re, word_sets
 
 if TYPE_CHECKING:
@@ -41,11 +42,26 @@ _LEAD_PUNCT = ":;,.|/-–"
 
 
 
+# Where a BULLET match can start: a marker, "o", "A"(ction), "ก"(ิจกรรม) or white space opening a
+# line, a marker after white space, a hyphen after a Thai letter (``_fastre.lead_finditer``).
+_BULLET_LEAD = re.compile("[ \t\\-–•▪◦*oAก](?:(?<=\n.)|(?<=[ \t][-–•▪◦])|(?<=[\u0e01-\u0e4e]-))")
+
+
+def _bullet_matches(text: str, s: int, e: int) -> Iterator[re.Match[str]]:
+    """``BULLET.finditer(text, s, e)``, skipping in C to the places a marker can be."""
+    if s == 0:                                  # "^": the text's own start, which no look-behind sees
+        m = BULLET.match(text, 0, e)
+        if m is not None:
+            yield m
+            s = m.end()
+    yield from lead_finditer(_BULLET_LEAD, BULLET, text, s, e)
+
+
 def _bullets(text: str, s: int, e: int) -> list[re.Match[str]]:
     """The bullet markers of [s, e), without the hyphens of names and ranges (module docstring)."""
     out = []
     np = name_part_re()
-    for m in BULLET.finditer(text, s, e):
+    for m in _bullet_matches(text, s, e):
         if m.group("inline_glued") and np.match(text, m.end()):
             continue            # "เอเชีย- แปซิฟิก": a name broken after its hyphen
         if m.group("inline"):

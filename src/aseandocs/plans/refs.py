@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
+from .._fastre import lead_finditer
 from .cues import unit_re, word_sets
 
 # An item ref, with its end punctuation. Digits are spelled [0-9] (never \d, which would also
@@ -40,6 +41,9 @@ ITEM_REF = re.compile(
     r"|(?P<sub>[ivx]{1,5}|[a-z])[.)])"
     r"(?![0-9A-Za-z%]|[.,][0-9A-Za-z])"
 )
+# Where an ITEM_REF match can start: "(", a digit or a letter not after a letter, digit or one of
+# ".,/:-–" (``_fastre.lead_finditer``: ``re`` skips the Thai text between them in C).
+_ITEM_LEAD = re.compile(r"[(1-9A-Za-z](?<![0-9A-Za-z.,/:\-–].)")
 
 # The word before a candidate: the run of non-space characters ending where it starts, across
 # spaces and at most one line break. "ตามที่ระบุในข้อ 1.1.1" gives "ตามที่ระบุในข้อ", "see 1.2.3"
@@ -107,10 +111,26 @@ def _line_start(text: str, start: int) -> tuple[bool, bool]:
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = PREV_WORD.search(text, max(0, start - 60), start)
-    if not m or "\n\n" in text[m.start():start]:
+    """``PREV_WORD.search(text, start - 60, start)``'s word ("" for none), found by walking back
+    from ``start`` (the search tries every position of the 60 characters, each running to the end)::
+
+        >>> _prev_word("ตามที่ระบุในข้อ  \\n 1.1", 19), _prev_word("a\\n\\n1.1", 3)
+        ('ตามที่ระบุในข้อ', '')
+    """
+    lo = max(0, start - 60)
+    j = start
+    while j > lo and text[j - 1] in " \t":
+        j -= 1
+    if j > lo and text[j - 1] == "\n":
+        j -= 1
+        while j > lo and text[j - 1] in " \t":
+            j -= 1
+    if j <= lo or text[j - 1].isspace():
         return ""
-    return m.group("word")
+    i = j - 1
+    while i > lo and not text[i - 1].isspace():
+        i -= 1
+    return text[i:j]
 
 
 def _is_reference(prev: str, glued: bool) -> bool:
@@ -264,7 +284,7 @@ def scan(text: str, blocked: list[tuple[int, int]], raw: str = "") -> Scan:
     blocked = sorted(blocked)
     bstarts = [b[0] for b in blocked]
     last_ref_end = -100
-    for m in ITEM_REF.finditer(text):
+    for m in lead_finditer(_ITEM_LEAD, ITEM_REF, text):
         start = m.start()
         while bi < len(blocked) and blocked[bi][1] <= start:
             bi += 1

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from .pdf_repair import pua_table, repair_pdf_chars, repair_pdf_text
 
@@ -155,6 +156,61 @@ _RULES = re.compile(
 )
 
 
+# What a _RULES match can consume: white space, zero-width characters, sara e, combining marks and
+# following vowels. Every match is a piece of one run of these (never of a letter or a digit).
+_RUN_CHARS = rf"\s{_ZW}\u0e40{THAI_COMBINING}{_FOLLOW}{_HWS_OTHER}"
+_RUN = re.compile(rf"[{_RUN_CHARS}]+")
+_RUN_CHAR = re.compile(rf"[{_RUN_CHARS}]")
+_CF = THAI_COMBINING + _FOLLOW
+
+
+def _suspect_source() -> str:
+    """A piece of every _RULES match that changes the text, as one pattern opening with a
+    character class (``re`` skips in C to the next mark, vowel or white space and checks the
+    character before it): a zero-width or unusual space, CR, lakkhangyao; "เ" twice; white space
+    right before a mark or vowel, or twice (every piece one or two characters long, so a long
+    run of spaces costs linear time); white space around a line break, or two breaks; three marks
+    and vowels in a row; two that are not in canonical order (every pair not in ``_KEPT``)."""
+    chars = sorted({c for c in map(chr, range(0x0E30, 0x0E4F)) if re.match(f"[{_CF}]", c)})
+    pairs: dict[str, list[str]] = {}
+    for a in chars:
+        for b in chars:
+            if a + b not in _KEPT:
+                pairs.setdefault(a, []).append(b)
+    pair_alts = "|".join(f"(?<={re.escape(a)})[{''.join(map(re.escape, bs))}]" for a, bs in pairs.items())
+    return (rf"[{_ZW}{_HWS}{_CF}\r\n\u0e40]"
+            rf"(?:(?<=[{_ZW}{_HWS_OTHER}\r\u0e45])|(?<=\u0e40)\u0e40"
+            rf"|(?<=[{_HWS}{_ZW}][{_CF}])|(?<=[{_HWS}])[{_HWS}{_ZW}]"
+            rf"|(?<=[{_HWS}{_ZW}])\n|(?<=\n)[{_HWS}{_ZW}\r\n]|(?<=[{_CF}])[{_CF}]{{2}}|{pair_alts})")
+
+
+_SUSPECT = re.compile(_suspect_source())
+
+
+def _rule_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_RULES.finditer(text)`` less matches that change nothing (canonical pairs such as "ี่",
+    lone line breaks), found without trying the regex at every letter: only the runs of
+    ``_RUN`` chars holding a ``_SUSPECT`` piece (or touching an end of the text) are searched,
+    each from its first character as finditer reaches it, and up to the letter after it (which
+    stops every rule as the rest of the text would)."""
+    n = len(text)
+    spots = [m.start() for m in _SUSPECT.finditer(text)]
+    if n and _RUN_CHAR.match(text, 0):
+        spots.insert(0, 0)
+    if n and _RUN_CHAR.match(text, n - 1):
+        spots.append(n - 1)
+    covered = 0
+    for p in spots:
+        if p < covered:
+            continue
+        s = p
+        while s > 0 and _RUN_CHAR.match(text, s - 1):
+            s -= 1
+        e = _RUN.match(text, p).end()    # type: ignore[union-attr]
+        yield from _RULES.finditer(text, s, min(e + 1, n))
+        covered = e
+
+
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
     """Maps offsets between normalised and raw text.
@@ -216,7 +272,7 @@ def normalize(text: str) -> Normalized:
     edits: list[tuple[int, int, int, int]] = []
     pos = 0      # raw position copied up to
     npos = 0     # length of the normalised text so far
-    for m in _RULES.finditer(text):
+    for m in _rule_matches(text):
         kind = m.lastgroup
         raw = m.group()
         if raw in _KEPT and kind in ("nl", "marks"):
