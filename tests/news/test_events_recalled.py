@@ -46,6 +46,10 @@ def _events(text: str, kind: str | None = None, *,
     (_TH + "ศูนย์ความร่วมมือด้านป่าไม้ซึ่งก่อตั้งขึ้นในปี 2549 ได้จัดการประชุมเมื่อวันที่ 10 มกราคม 2565",
      [("establishment", "2006"), ("meeting", "2022-01-10")]),
     (_TH + "ประเทศสมาชิกได้ให้สัตยาบันไว้เมื่อปี พ.ศ. 2553", [("ratification", "2010")]),
+    # a name's possessive stands for the determiner
+    (_EN + "ASEAN's 2008 Charter was discussed by the students.", [("signing", "2008")]),
+    (_EN + "Speakers recalled Laos’ neighbour Cambodia’s 2012 summit in Phnom Penh.",
+     [("meeting", "2012")]),
 ])
 def test_a_recalled_year_is_an_event_of_its_own(text: str, expected: list) -> None:
     assert sorted(e for e in _events(text) if e[1] is not None) == sorted(expected)
@@ -87,6 +91,8 @@ def test_a_thai_name_stops_before_its_entry_into_force(text: str, name: str) -> 
     _EN + "The ministers discussed the 2030 Agenda for Sustainable Development.",
     _EN + "The ministers prepared the 2023 summit in Jakarta.",
     _EN + "The ministers prepared the 2022 summit in Jakarta.",
+    _EN + "Indonesia's 2023 summit will be held in Jakarta.",
+    _EN + "ASEAN's 2025 Vision guides the community.",
     _EN + "The 1,998 delegates reviewed the agreement on fisheries.",
     _EN + "The leaders will sign the agreement in 2023.",
     _TH + "ที่ประชุมได้หารือแผนปฏิบัติการอาเซียน พ.ศ. 2559-2568 ด้านการท่องเที่ยว",

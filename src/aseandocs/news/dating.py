@@ -72,13 +72,15 @@ class Recalled:
 
 @lru_cache(maxsize=1)
 def _noun_regex() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
-    """ "the|its|their ... YEAR [up to three words] NOUN", the type of each noun, the target nouns.
+    """ "the|its|their|ASEAN's ... YEAR [up to three words] NOUN", the type of each noun, the target
+    nouns (a name's possessive is a determiner: "ASEAN's 2007 Charter").
     Must not match "the 2016-2025 plan" (a period) or "the 1,992 members"."""
     d = cue_data()
     types = {n.lower(): t for t, nouns in d["recalled_nouns"].items() for n in nouns}
     nouns = "|".join(sorted(map(re.escape, types), key=len, reverse=True))
     rx = re.compile(
-        r"(?<![\w-])(?:the|its|their|this|that|his|her|our|a|an)\s+(?P<y>1[89]\d\d|20\d\d)"
+        r"(?<![\w-])(?:the|its|their|this|that|his|her|our|a|an|(?-i:[A-Z][A-Za-z]+)['’]s)\s+"
+        r"(?P<y>1[89]\d\d|20\d\d)"
         r"(?![\d\-\u2013\u2014/.,]\d|\w|[-\u2013\u2014])\s+(?:[\w'’.-]+\s+){0,3}?"
         rf"(?P<noun>{nouns})(?![\w-])", re.IGNORECASE)
     return rx, types, frozenset(n.lower() for n in d["recalled_target_nouns"])
