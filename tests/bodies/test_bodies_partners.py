@@ -49,6 +49,24 @@ def test_partner_meetings(reg: BodyRegistry, text: str, body: str) -> None:
     assert [m.body for m in reg.find(text)] == [body]
 
 
+
+# A commemorative or special summit with a dialogue partner (an anniversary of the relations) is
+# the partner's summit, in English and in Thai, never the partner's cooperation committee.
+@pytest.mark.parametrize("text, body", [
+    ("Leaders met at the ASEAN-Japan Commemorative Summit to mark fifty years of ties.",
+     "ASEAN-JAPAN-SUMMIT"),
+    ("The ASEAN-Australia Special Summit opened in Melbourne on Monday.", "ASEAN-AUSTRALIA-SUMMIT"),
+    ("Seoul hosted the ASEAN-Korea Commemorative Summit in Busan.", "ASEAN-ROK-SUMMIT"),
+    ("The ASEAN-China Special Summit was held online.", "ASEAN-CHINA-SUMMIT"),
+    ("The ASEAN-Russian Federation Commemorative Summit adopted a declaration.", "ASEAN-RUSSIA-SUMMIT"),
+    ("นายกรัฐมนตรีกล่าวถ้อยแถลงในการประชุมสุดยอดสมัยพิเศษอาเซียน-อินเดีย ผ่านระบบการประชุมทางไกล",
+     "ASEAN-INDIA-SUMMIT"),
+    ("ผู้นำเข้าร่วมการประชุมสุดยอดสมัยพิเศษอาเซียน-ออสเตรเลีย ที่นครเมลเบิร์น", "ASEAN-AUSTRALIA-SUMMIT"),
+    ("ผู้นำเข้าร่วมการประชุมสุดยอดอาเซียน-ญี่ปุ่น สมัยพิเศษ ที่กรุงโตเกียว", "ASEAN-JAPAN-SUMMIT"),
+])
+def test_commemorative_and_special_summits(reg: BodyRegistry, text: str, body: str) -> None:
+    assert [m.body for m in reg.find(text)] == [body]
+
 # Spaced and "+" forms of the Plus meetings, and abbreviated Thai forms officials write.
 @pytest.mark.parametrize("text, body", [
     ("The ADMM Plus experts' working group met in Bangkok.", "ADMM-PLUS"),

@@ -8,6 +8,7 @@ import pytest
 
 from aseandocs.model import Document
 from aseandocs.news import extract_events
+from aseandocs.news.cues import scan_instruments
 
 _TH = "ข่าวทำเนียบรัฐบาล\n\nวันพุธที่ 12 มกราคม 2565\nพิมพ์\n"
 _EN = "ASEAN news\n\nJakarta, 12 January 2022 - "
@@ -45,10 +46,40 @@ def _events(text: str, kind: str | None = None, *,
     (_TH + "ศูนย์ความร่วมมือด้านป่าไม้ซึ่งก่อตั้งขึ้นในปี 2549 ได้จัดการประชุมเมื่อวันที่ 10 มกราคม 2565",
      [("establishment", "2006"), ("meeting", "2022-01-10")]),
     (_TH + "ประเทศสมาชิกได้ให้สัตยาบันไว้เมื่อปี พ.ศ. 2553", [("ratification", "2010")]),
+    # a name's possessive stands for the determiner
+    (_EN + "ASEAN's 2008 Charter was discussed by the students.", [("signing", "2008")]),
+    (_EN + "Speakers recalled Laos’ neighbour Cambodia’s 2012 summit in Phnom Penh.",
+     [("meeting", "2012")]),
 ])
 def test_a_recalled_year_is_an_event_of_its_own(text: str, expected: list) -> None:
     assert sorted(e for e in _events(text) if e[1] is not None) == sorted(expected)
 
+
+
+# A verb with its object before the year ("ratified the protocol in 2017") recalls a happening of
+# its own; the entry into force said after it is another happening, not a second ratification
+# (the Thai name of the instrument stops before its entry-into-force verb).
+@pytest.mark.parametrize("text, expected", [
+    (_EN + "Malaysia ratified the protocol in 2017 and it entered into force on 1 March 2022.",
+     [("ratification", "2017"), ("entry_into_force", "2022-03-01")]),
+    (_EN + "The two sides signed a memorandum of understanding in Manila in 2018.",
+     [("signing", "2018")]),
+    (_TH + "มาเลเซียให้สัตยาบันพิธีสารเมื่อปี 2560 และพิธีสารมีผลใช้บังคับเมื่อวันที่ 1 มีนาคม 2565",
+     [("ratification", "2017"), ("entry_into_force", "2022-03-01")]),
+    (_TH + "เวียดนามให้สัตยาบันความตกลงเมื่อวันที่ 3 มีนาคม 2563 และความตกลงมีผลบังคับใช้เมื่อวันที่ "
+     "1 มกราคม 2565", [("ratification", "2020-03-03"), ("entry_into_force", "2022-01-01")]),
+])
+def test_a_recalled_ratification_and_a_later_entry_into_force(text: str, expected: list) -> None:
+    assert sorted(e for e in _events(text) if e[1] is not None) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ความตกลงการค้าสินค้าอาเซียนมีผลใช้บังคับแล้ว", "ความตกลงการค้าสินค้าอาเซียน"),
+    ("พิธีสารฉบับที่สองเริ่มมีผลในปีนี้", "พิธีสารฉบับที่สอง"),
+    ("อนุสัญญาว่าด้วยการต่อต้านการก่อการร้ายมีผลบังคับใช้ตั้งแต่ปีก่อน", "อนุสัญญาว่าด้วยการต่อต้านการก่อการร้าย"),
+])
+def test_a_thai_name_stops_before_its_entry_into_force(text: str, name: str) -> None:
+    assert [i.name for i in scan_instruments(text)] == [name]
 
 # A period, a title, a target or a later year recalls nothing (a later year may date a
 # planned happening, never a done one).
@@ -60,6 +91,8 @@ def test_a_recalled_year_is_an_event_of_its_own(text: str, expected: list) -> No
     _EN + "The ministers discussed the 2030 Agenda for Sustainable Development.",
     _EN + "The ministers prepared the 2023 summit in Jakarta.",
     _EN + "The ministers prepared the 2022 summit in Jakarta.",
+    _EN + "Indonesia's 2023 summit will be held in Jakarta.",
+    _EN + "ASEAN's 2025 Vision guides the community.",
     _EN + "The 1,998 delegates reviewed the agreement on fisheries.",
     _EN + "The leaders will sign the agreement in 2023.",
     _TH + "ที่ประชุมได้หารือแผนปฏิบัติการอาเซียน พ.ศ. 2559-2568 ด้านการท่องเที่ยว",

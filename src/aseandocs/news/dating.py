@@ -48,9 +48,14 @@ _LAW_WINDOW = 150
 # Between a verb and the year of a recalled happening: "ลงนาม|เมื่อ|ปี 2535", "รับรอง|ใน|ปี 2558",
 # "ก่อตั้ง|ขึ้นใน|ปี 2510", "signed| in |1976", "ratified| it in |2010", "adoption| in |2015". Must
 # not match a longer stretch ("ลงนามอนุสัญญา...ในปี 2550": the verb's own statement dates that).
+# An English verb may have its object between ("ratified the agreement in 2019", "signed a
+# memorandum of understanding in 2018": at most five words, none of a purpose or a deadline,
+# "adopted a plan to be carried out in 2020" recalls nothing).
 _GAP_TH = re.compile(r"\s*(?:(?:ไว้|ไป|แล้ว|ขึ้น|กัน|ครั้งแรก)\s*)*"
                      r"(?:(?:เมื่อ|ใน|ตั้งแต่|นับตั้งแต่|นับแต่|ช่วง)\s*)?")
-_GAP_EN = re.compile(r"\s*,?\s*(?:(?:it|them|this|these)\s+)?(?:(?:back|first|originally|only)\s+)?"
+_GAP_EN = re.compile(r"\s*,?\s*(?:(?:it|them|this|these)\s+|(?:the|a|an|its|their|this|that)"
+                     r"(?:\s+(?!(?:to|be|by|will|would|until|for|that|which)\b)[A-Za-z'’-]+){1,5}?\s+)?"
+                     r"(?:(?:back|first|originally|only)\s+)?"
                      r"(?:in|since|during)\s+(?:the\s+year\s+)?", re.IGNORECASE)
 
 
@@ -67,13 +72,15 @@ class Recalled:
 
 @lru_cache(maxsize=1)
 def _noun_regex() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
-    """ "the|its|their ... YEAR [up to three words] NOUN", the type of each noun, the target nouns.
+    """ "the|its|their|ASEAN's ... YEAR [up to three words] NOUN", the type of each noun, the target
+    nouns (a name's possessive is a determiner: "ASEAN's 2007 Charter").
     Must not match "the 2016-2025 plan" (a period) or "the 1,992 members"."""
     d = cue_data()
     types = {n.lower(): t for t, nouns in d["recalled_nouns"].items() for n in nouns}
     nouns = "|".join(sorted(map(re.escape, types), key=len, reverse=True))
     rx = re.compile(
-        r"(?<![\w-])(?:the|its|their|this|that|his|her|our|a|an)\s+(?P<y>1[89]\d\d|20\d\d)"
+        r"(?<![\w-])(?:the|its|their|this|that|his|her|our|a|an|(?-i:[A-Z][A-Za-z]+)['’]s)\s+"
+        r"(?P<y>1[89]\d\d|20\d\d)"
         r"(?![\d\-\u2013\u2014/.,]\d|\w|[-\u2013\u2014])\s+(?:[\w'’.-]+\s+){0,3}?"
         rf"(?P<noun>{nouns})(?![\w-])", re.IGNORECASE)
     return rx, types, frozenset(n.lower() for n in d["recalled_target_nouns"])
