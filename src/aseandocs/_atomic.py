@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["write_atomic", "atomic_path", "AtomicBatch", "remove_stale_temps", "file_mode", "TEMP_SUFFIX"]
+__all__ = ["write_atomic", "atomic_path", "AtomicBatch", "remove_stale_temps", "TEMP_SUFFIX"]
 
 
 def _fsync_file(path: Path) -> None:
@@ -37,29 +37,18 @@ def _fsync_file(path: Path) -> None:
 TEMP_SUFFIX = ".tmp"
 
 
-def file_mode() -> int:
-    """The mode a new file gets under this process's umask (0o644 under the usual 022): outputs
-    are renamed from temporary files that ``mkstemp`` makes 0o600, so that they would otherwise
-    be readable by their owner alone, whatever the umask says."""
-    try:   # Linux tells it without changing it (os.umask would, for a moment, in every thread)
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("Umask:"):
-                    return 0o666 & ~int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
+def _temp_name(path: Path) -> Path:
+    """A fresh temporary name beside ``path`` (``.<name>.<random>.tmp``); nothing is created yet,
+    so that the caller creates it inside the block that removes it on any exception, a signal
+    (SIGINT, SIGTERM) included: between a ``mkstemp`` and the ``try`` after it there is no place
+    where an interrupt would leave the file behind."""
+    return path.parent / f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
 
 
-def _temp_beside(path: Path) -> Path:
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-    try:
-        os.fchmod(fd, file_mode())
-    finally:
-        os.close(fd)
-    return Path(name)
+def _create(tmp: Path) -> None:
+    """Create ``tmp`` (exclusive, so never someone else's file) with the mode a new file gets
+    under the umask: ``os.open`` applies it, so there is no chmod to do after."""
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666))
 
 
 @contextlib.contextmanager
@@ -74,8 +63,9 @@ def atomic_path(path: str | os.PathLike[str], *, durable: bool = True) -> Iterat
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temp_beside(target)
+    tmp = _temp_name(target)
     try:
+        _create(tmp)
         yield tmp
         if durable:
             _fsync_file(tmp)
@@ -118,8 +108,9 @@ class AtomicBatch:
 
     def write(self, path: str | os.PathLike[str], data: str | bytes) -> None:
         target = Path(path)
-        tmp = _temp_beside(target)
+        tmp = _temp_name(target)
         try:
+            _create(tmp)
             tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         except BaseException:
             with contextlib.suppress(OSError):

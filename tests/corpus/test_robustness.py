@@ -600,6 +600,46 @@ def test_an_atomic_batch_puts_files_in_place_only_when_committed(tmp_path: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.json", "c.json", "old.json"]
 
 
+@pytest.mark.parametrize("writer", ["write_atomic", "atomic_path", "batch"])
+def test_an_interrupt_while_the_temporary_file_is_created_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer: str) -> None:
+    """A SIGINT/SIGTERM (raised as KeyboardInterrupt) that lands just after the temporary file is
+    created, before anything is written to it, leaves no ``.tmp`` file and the target as it was:
+    the creation is inside the block that removes it."""
+    from aseandocs import _atomic
+    real = _atomic._create
+
+    def create_then_interrupt(tmp: Path) -> None:
+        real(tmp)
+        assert tmp.exists()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_atomic, "_create", create_then_interrupt)
+    target = tmp_path / "doc.json"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        if writer == "write_atomic":
+            _atomic.write_atomic(target, "new")
+        elif writer == "atomic_path":
+            with _atomic.atomic_path(target) as tmp:
+                tmp.write_text("new", encoding="utf-8")
+        else:
+            with _atomic.AtomicBatch() as batch:
+                batch.write(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.json"]
+
+
+def test_a_new_output_gets_the_mode_the_umask_gives(tmp_path: Path) -> None:
+    """Outputs are renamed from temporary files; they are readable as any new file would be."""
+    from aseandocs._atomic import write_atomic
+    old = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "a.json", "x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.json").stat().st_mode & 0o777 == 0o640
+
+
 def test_cache_entries_are_not_fsynced_but_documents_are_flushed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A cache entry checks itself when read (one torn by a power cut is parsed again), so it is
     not fsynced; the documents are flushed before they replace the old ones."""

@@ -38,6 +38,7 @@ it left. ``OUT/.lock`` (``aseandocs.corpus.lock``) refuses a second build of the
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -188,10 +189,8 @@ class _Build:
     def _free_stale_cache(self) -> None:
         """After a failed write, remove the cache entries of files no longer in the corpus (they
         would keep a small disk full for the next try); this build's own entries stay."""
-        try:
+        with contextlib.suppress(OSError):
             cache.prune(self.cache_dir, set(self.keys.values()) | {self.names_key})
-        except OSError:
-            pass
 
     def lap(self, name: str) -> None:
         now = time.perf_counter()
@@ -199,16 +198,15 @@ class _Build:
         self._clock = now
 
     def run(self) -> BuildSummary:
-        """Every phase in order. The outputs are written into a staging folder and put in place
-        together at the end (``staging.OutputSet``): a failure on the way leaves the previous
-        outputs whole, and a disk that is full, read-only or not writable is a ``BuildError``
-        naming the file and what to do."""
+        """Every phase in order. The outputs are staged and put in place together at the end
+        (``staging.OutputSet``): a failure on the way leaves the previous outputs whole; a full,
+        read-only or unwritable disk is a ``BuildError`` naming the file and what to do."""
+        summary = None
         try:
             self.discover()
             self.parse()
             self.staged = OutputSet(self.dest)
-            recs, doc_keys, links, link_key, reused = self.link_and_write_documents()
-            return self.write_outputs(recs, doc_keys, links, link_key, reused)
+            return (summary := self.write_outputs(*self.link_and_write_documents()))
         except OSError as e:
             err = disk_error(e, self.dest)
             if err is None:
@@ -224,6 +222,8 @@ class _Build:
             if self.staged is not None:
                 self.staged.discard()
             self.pool.shutdown()
+            if summary is None:   # an interrupt too: with the workers stopped, no temp file stays
+                remove_stale_temps(self.dest, self.cache_dir, *outputs.document_folders(self.docs_dir))
 
     def keep(self, given: str, status: str, payload: Any, link: dict[str, Any] | None = None) -> None:
         """Record an outcome: a parse result becomes its compact record at once; the terms of
