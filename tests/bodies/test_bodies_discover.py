@@ -37,6 +37,11 @@ def _by_name(cands: list[Candidate]) -> dict[str, Candidate]:
     # unmatched English phrase with its "on ..." tail
     ("delegates of the ASEAN Senior Officials Meeting on Youth agreed", "ASEAN Senior Officials Meeting on Youth",
      None, "ASEAN Senior Officials Meeting on Youth", None, None),
+    # a web address in the parenthesis is neither an English name nor an acronym
+    ("ศูนย์เยาวชนอาเซียน (https://www.youth-centre.example/th/) เปิดรับสมัคร", "ศูนย์เยาวชนอาเซียน",
+     "ศูนย์เยาวชนอาเซียน", None, None, None),
+    ("ติดต่อศูนย์เยาวชนอาเซียน (www.youth-centre.example) ได้", "ศูนย์เยาวชนอาเซียน",
+     "ศูนย์เยาวชนอาเซียน", None, None, None),
     # a spelling variant: new alias of a known body
     ("คณะกรรมการประจำของอาเซียน ได้ประชุม", "คณะกรรมการประจำของอาเซียน", "คณะกรรมการประจำของอาเซียน",
      None, None, "ASEAN-STANDING-COMMITTEE"),

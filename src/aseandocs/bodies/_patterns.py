@@ -61,9 +61,15 @@ _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _THAI_RE = re.compile(r"[\u0e00-\u0e7f]")
 
 
+#: A web or e-mail address inside a parenthesis.
+_WEB_RE = re.compile(r"(?:https?:|ftp:|//|www\.|@)[\w.-]", re.ASCII | re.IGNORECASE)
+
+
 def split_parenthesis(inner: str) -> tuple[str, str]:
     """"ASEAN University Network: AUN" -> ("ASEAN University Network", "AUN"); "AMCA" -> ("", "AMCA")."""
     inner = inner.strip()
+    if _WEB_RE.search(inner):
+        return "", ""               # "(https://…)", "(www.…)", "(info@…)": an address, not a name
     for rx, marks in _SPLITS:
         if not any(c in inner for c in marks):
             continue                # no "หรือ", colon or dash: the split cannot apply
