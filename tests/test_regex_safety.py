@@ -64,6 +64,8 @@ ADVERSARIAL: dict[str, tuple[str, int]] = {
     "heading-words": ("แผนงาน ข้อ ", 900),
     "cue-words": ("ลงนาม รับรอง ", 900),
     "en-cues": ("signed adopted will ", 600),
+    "outcome-lists": ("ผู้นำรับรองเอกสาร ดังนี้\nการประชุมสุดยอด\n1. ปฏิญญาว่าด้วยเยาวชน\n", 180),
+    "list-openers": ("รับรอง ดังนี้ adopted the following: ", 300),
     "html": ("<script>x</script>", 600),
 }
 

@@ -148,3 +148,34 @@ def test_a_pickled_index_links_as_the_original() -> None:
     for e in news.events:
         assert copy.query(e, "2010-01-05", reference=True) == index.query(e, "2010-01-05")
     assert copy._posting_lists() == dict(index._postings)
+
+
+@pytest.mark.parametrize("instrument, specific", [
+    # who issues it and its kind say nothing of what it is about: no instrument boost, no anchor
+    ("แถลงการณ์ร่วมอาเซียน-จีนว่าด้วยความร่วมมือ", set()),
+    ("ASEAN-Japan Leaders' Joint Statement on Cooperation", set()),
+    ("ขอบเขตอำนาจหน้าที่ของคณะทำงาน", set()),
+    # its subject does
+    ("แถลงการณ์ร่วมอาเซียน-จีนว่าด้วยการต่อต้านยาเสพติด", {"ต่อต้าน|ยาเสพติด"}),
+    ("ASEAN-Japan Joint Statement on Maritime Security", {"maritime|security"}),
+])
+def test_an_instruments_words_that_decide(instrument: str, specific: set[str]) -> None:
+    from aseandocs.linking.link import _Query
+    from aseandocs.linking.terms import generic_name_word
+    q = _Query.of(Event("adoption", instrument, (0, len(instrument)), instruments=(instrument,)), LinkConfig())
+    assert specific <= set(q.instruments)
+    assert not {t for t in q.instruments if all(generic_name_word(w) for w in t.split("|"))}
+    if not specific:
+        assert not q.instruments
+
+
+def test_a_partners_joint_statement_links_by_its_subject_only() -> None:
+    """A summit adopts many documents at once; "อาเซียน-จีน" and "ความร่วมมือ" in their names are
+    no evidence of the South China Sea measure or of any cooperation measure."""
+    generic = Event("adoption", "แถลงการณ์ร่วมอาเซียน-จีนว่าด้วยความร่วมมือด้านการพัฒนาที่ยั่งยืน", (0, 60),
+                    date="2021-10-26", instruments=("แถลงการณ์ร่วมอาเซียน-จีนว่าด้วยความร่วมมือด้านการพัฒนาที่ยั่งยืน",))
+    crime = Event("adoption", "แถลงการณ์ร่วมอาเซียน-จีนว่าด้วยการปราบปรามอาชญากรรมข้ามชาติ", (0, 60),
+                  date="2021-10-26", instruments=("แถลงการณ์ร่วมอาเซียน-จีนว่าด้วยการปราบปรามอาชญากรรมข้ามชาติ",))
+    linked = link_corpus([plan(), news(generic, crime)])[1]
+    assert linked.events[0].measures == ()
+    assert [l.ref for l in linked.events[1].measures][:1] == ["1.3.4"]

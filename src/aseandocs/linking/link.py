@@ -63,7 +63,7 @@ from ..model import Event, Link, Measure, ParsedDocument
 from .evidence import (anchors_of, broad_terms, described_bodies, family, is_weak,
                        speaks_of_a_step, subjects, subjects_of_bodies)
 from .glossary import _glossary_terms
-from .terms import _INSTRUMENT_HEADS, _LEGAL_HEADS, _NAME_WORDS, THAI, _terms, tokenize
+from .terms import _LEGAL_HEADS, THAI, _terms, generic_name_word, tokenize
 
 __all__ = ["link_corpus", "link_document", "event_frequencies", "measure_terms", "MeasureIndex",
            "LinkConfig", "tokenize"]
@@ -116,7 +116,7 @@ class _Query:
                     # the instrument's name counts as a phrase: its bigrams (or a one-word name)
                     # get the boost, never a bare head word ("แผน", "Declaration")
                     phrase = "|" in t or len(words) == 1
-                    generic = all(w in _INSTRUMENT_HEADS or w in _NAME_WORDS for w in t.split("|"))
+                    generic = all(generic_name_word(w) for w in t.split("|"))
                     boost = cfg.instrument_boost if phrase and not generic else 1.0
                     weights[t] = max(weights.get(t, 0.0), boost)
                     surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))

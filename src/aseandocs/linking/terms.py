@@ -44,6 +44,31 @@ work programme program""".split())
 # treaty) names no particular treaty.
 _NAME_WORDS = frozenset("""อาเซียน asean ว่าด้วย ภูมิภาค regional""".split())
 
+# ... nor do the words of a document's kind beyond the legal heads (a statement, a framework,
+# terms of reference, a strategy), of who issues it (leaders, ASEAN's partners: "แถลงการณ์ร่วม
+# อาเซียน-จีน", the ASEAN-China joint statement, names no subject) and of the verbs every
+# outcome document opens with (promoting, strengthening cooperation on ...): a meeting adopts
+# ten documents at once, and their names say what each is about only in their other words.
+_DOCUMENT_WORDS = frozenset("""แถลงการณ์ แถลงการณ์ร่วม ถ้อยแถลง ถ้อยแถลงร่วม คำแถลง ร่วม ผู้นำ กรอบ ขอบเขต อำนาจหน้าที่ อำนาจ หน้าที่
+ยุทธศาสตร์ นโยบาย แนวทาง แนวปฏิบัติ ข้อริเริ่ม เอกสาร ร่าง ความร่วมมือ ส่งเสริม การส่งเสริม เสริมสร้าง
+การเสริมสร้าง ยกระดับ การยกระดับ พัฒนา การพัฒนา สนับสนุน การสนับสนุน บวกสาม
+จีน ญี่ปุ่น เกาหลี สาธารณรัฐเกาหลี อินเดีย รัสเซีย สหพันธรัฐรัสเซีย สหรัฐฯ สหรัฐ สหรัฐอเมริกา ออสเตรเลีย
+นิวซีแลนด์ แคนาดา สหภาพยุโรป สหราชอาณาจักร เอเชียตะวันออก
+statement joint leader chairman term reference strategy strategic guideline initiative document
+draft cooperation promote promoting strengthen strengthening enhance enhancing development
+support plus three china chinese japan korea republic india russia russian federation united
+state u.s usa america australia zealand canada european union kingdom east asia summit
+คณะทำงาน คณะกรรมการ ระดับสูง working group committee task force high-level""".split())
+
+
+def generic_name_word(w: str) -> bool:
+    """True for a word of an instrument's name that does not say what it is about (its kind, its
+    issuers, ASEAN's partners, a verb every such name opens with); "asean-japan" is two of them."""
+    if w in _INSTRUMENT_HEADS or w in _NAME_WORDS or w in _DOCUMENT_WORDS:
+        return True
+    return "-" in w and all(p in _INSTRUMENT_HEADS or p in _NAME_WORDS or p in _DOCUMENT_WORDS
+                            for p in w.split("-") if p)
+
 
 # Legal instruments: an earlier event and a later plan that both name one ("สนธิสัญญา", "Treaty")
 # are about the same standing commitment, so the date rule lets the event through.

@@ -31,6 +31,7 @@ from .shortened import named_before as _named_before
 from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before, main_cue,
                    scan_instruments)
 from .dating import recalled, usable_dates
+from .outcomes import list_openings, outcome_items, outcome_types
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..dates import DateMatch
@@ -258,6 +259,7 @@ class _Draft:
     own_date: bool
     clause: int                      # index of the last clause it covers
     cues: list[Cue] = field(default_factory=list)
+    outcome: bool = False            # an outcome document listed under its adoption (outcomes.py)
 
 
 def _later(a: str, b: str) -> bool:
@@ -345,10 +347,32 @@ def assemble(document: Document, dates: Sequence["DateMatch"], mentions: Sequenc
                 or (mc.type == "meeting" and any(q.type == "plan" for q in cues)))
             drafts.append(_Draft(c.start, c.end, c.line, mc, None if later else gov, False, ci,
                                  cues))
+    drafts = _with_outcome_items(text, drafts)
     drafts += [_Draft(r.start, r.end, -1, r.cue, r.date, True, -1, [r.cue]) for r in past]
     drafts.sort(key=lambda d: d.start)
     return _events(document, drafts, mentions, insts, doc_date=doc_date, plan=plan,
                    excluded=excluded, keep_markers=keep_markers)
+
+
+def _with_outcome_items(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """``drafts`` with a draft per document listed under a statement adopting them (outcomes.py),
+    of its type and date; drafts a cue inside a listed name made ("...สำหรับการประชุม...") give way."""
+    kinds = outcome_types()
+    opened = list_openings(text, [d.start for d in drafts if d.cue.type in kinds])
+    items: list[_Draft] = []
+    for d in drafts:
+        line_end = opened.get(d.start) if d.cue.type in kinds else None
+        if line_end is None or (items and d.start < items[-1].end):
+            continue
+        for s, e in outcome_items(text, line_end):
+            cue = Cue(d.cue.type, d.cue.text, s, s)
+            items.append(_Draft(s, e, -1, cue, d.date, d.own_date, -1, [cue], outcome=True))
+    if not items:
+        return drafts
+    lines = _merged([(text.rfind("\n", 0, i.start) + 1, i.end) for i in items])
+    starts = [a for a, _ in lines]
+    kept = [d for d in drafts if not (0 <= (k := bisect_right(starts, d.start) - 1) and d.start < lines[k][1])]
+    return sorted(kept + items, key=lambda d: d.start)
 
 
 def _split(text: str, c: Clause, ci: int, cue: Cue, finest: list["DateMatch"],
@@ -376,12 +400,12 @@ def _split(text: str, c: Clause, ci: int, cue: Cue, finest: list["DateMatch"],
     return out
 
 
-def _instruments(text: str, insts: Sequence[Instrument], s: int, e: int) -> tuple[str, ...]:
-    """Instruments named in ``[s, e)``, with a reference by head word alone ("ให้ความเคารพ
-    สนธิสัญญา", "ปฏิญญาอาเซียนดังกล่าว") resolved to the last instrument named with that head
-    in the 1,500 characters of the same line before it."""
+def _instruments(text: str, insts: Sequence[Instrument], starts: Sequence[int],
+                 s: int, e: int) -> tuple[str, ...]:
+    """Instruments named in ``[s, e)`` (``starts``: the instruments' starts, made once per text),
+    with a reference by head word alone ("ให้ความเคารพสนธิสัญญา", "ปฏิญญาอาเซียนดังกล่าว") resolved
+    to the last instrument named with that head in the 1,500 characters of the same line before it."""
     out: list[str] = []
-    starts = [i.start for i in insts]
     for k in range(bisect_left(starts, s), len(insts)):
         i = insts[k]
         if i.start >= e:
@@ -425,6 +449,7 @@ def _events(document: Document, drafts: list[_Draft], mentions: Sequence[Mention
     text = document.text
     ments = sorted(mentions, key=lambda m: m.span)
     mstarts = [m.span[0] for m in ments]
+    istarts = [i.start for i in insts]
     zones = _merged(excluded)
     zstarts = [a for a, _ in zones]
     out: list[Event] = []
@@ -454,7 +479,10 @@ def _events(document: Document, drafts: list[_Draft], mentions: Sequence[Mention
         for body in _named_before(text, s, e, ments, mstarts):
             if body not in bodies:
                 bodies.append(body)
-        instruments = _instruments(text, insts, s, e)
+        instruments = _instruments(text, insts, istarts, s, e)
+        if d.outcome and not any(i.name is not None and i.start <= s + 1
+                                 for i in insts[bisect_left(istarts, s):][:1]):
+            instruments = (stmt, *instruments)   # the line names a document the scan did not see
         if d.date is None and not bodies and not instruments:
             continue
         future = d.cue.type == "plan" or future_before(text, d.cue.start,

@@ -1,0 +1,126 @@
+"""Lists of outcome documents: one event per document a statement adopts, approves or signs.
+
+Meetings end with documents, and reports list them under the statement that adopts them::
+
+    โฆษกได้สรุปเอกสารซึ่งผู้นำได้รับรองแล้วทั้งสิ้น 3 ฉบับ ดังนี้
+    การประชุมสุดยอดอาเซียน
+    1. ปฏิญญาอาเซียนว่าด้วยการพัฒนาเยาวชน (ASEAN Declaration on Youth Development)
+    2. แผนงานความร่วมมือด้านการจัดการภัยพิบัติ
+    3. ASEAN-China Joint Statement on Cooperation against Drug Trafficking
+
+Each numbered line is an event of the statement's type and date, naming the document of the
+line; the statement alone would be one event whose documents were lost. A list is:
+
+- opened by a statement of an ``outcome_lists.types`` type (adoption, approval, signing, ...)
+  whose line ends in one of ``outcome_lists.openers`` ("ดังนี้", "ได้แก่", "as follows", ":");
+- numbered lines ("1.", "2)", "(3)", "๔.", "- ", "• ") each opening with the kind of document
+  it names (``outcome_lists.heads``: ปฏิญญา, แผนงาน, ถ้อยแถลง, Declaration, Joint Statement,
+  Terms of Reference, ...), so that a list of points agreed ("1. ให้ความสำคัญกับ...") is not
+  taken for documents;
+- short unnumbered lines between items are sub-headings (the summit each group came from) and
+  the list goes on; any other line ends it.
+
+    >>> text = ("ที่ประชุมได้ให้การรับรองเอกสาร ดังนี้\\n1. ปฏิญญาอาเซียนว่าด้วยเยาวชน\\n"
+    ...         "การประชุมสุดยอดอาเซียน-จีน\\n2) ASEAN-China Joint Statement on Drugs\\nขอบคุณ ผู้แทนทุกท่านที่มาร่วมประชุมในครั้งนี้อย่างพร้อมเพรียงกัน")
+    >>> list_openings(text, [0]) == {0: text.index("\\n")}
+    True
+    >>> [text[s:e] for s, e in outcome_items(text, text.index("\\n"))]
+    ['ปฏิญญาอาเซียนว่าด้วยเยาวชน', 'ASEAN-China Joint Statement on Drugs']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .cues import cue_data
+
+__all__ = ["outcome_types", "list_openings", "outcome_items"]
+
+#: The number or bullet of a list item: "1.", "12)", "(3)", "๔.", "- ", "• ", "– ".
+_ITEM = re.compile(r"[ \t]*(?:(?:\d{1,3}|[๐-๙]{1,3})[.)](?!\d)|\((?:\d{1,3}|[๐-๙]{1,3})\)|[-•–])[ \t]*")
+#: A sub-heading between items is at most this long (the meeting a group of documents came from).
+_HEADING = 90
+#: An English name gives its kind within this many characters ("ASEAN-Republic of Korea Joint Statement").
+_EN_LEAD = 60
+#: At most this many lines (sub-headings, blank lines) lie between two items, or after the opener.
+_GAP = 3
+#: The opener lies within this many characters of the end of its line ("the following:  ").
+_OPENER_TAIL = 40
+#: A list longer than this is no list of one statement's documents.
+_MAX_ITEMS = 80
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    d = cue_data()["outcome_lists"]
+    openers = sorted(d["openers"], key=len, reverse=True)
+    opener = re.compile(r"(?:" + "|".join(map(re.escape, openers)) + r")\s*:?\s*$", re.IGNORECASE)
+    th = sorted(d["heads"]["th"], key=len, reverse=True)
+    en = sorted(d["heads"]["en"], key=len, reverse=True)
+    head = re.compile(r"(?:" + "|".join(map(re.escape, th)) + r")|(?:(?:the|an?)\s+)?(?:"
+                      + "|".join(map(re.escape, en)) + r")\b", re.IGNORECASE)
+    return frozenset(d["types"]), opener, head
+
+
+def outcome_types() -> frozenset[str]:
+    """The event types whose statement may open a list of outcome documents."""
+    return _data()[0]
+
+
+def list_openings(text: str, starts: list[int]) -> dict[int, int]:
+    """Of the statements starting at ``starts``, those that end their line with a list opener
+    ("... ดังนี้", "... as follows:"), mapped to the end of the line. Each line is looked up once
+    and only its last characters are searched, so a long line with many statements stays linear."""
+    out: dict[int, int] = {}
+    opener = _data()[1]
+    end = -1
+    for start in sorted(starts):
+        if start > end:
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+        if opener.search(text, max(start, end - _OPENER_TAIL), end):
+            out[start] = end
+    return out
+
+
+def outcome_items(text: str, line_end: int) -> list[tuple[int, int]]:
+    """The spans of the outcome documents listed on the lines after ``line_end`` (module
+    docstring); each span is the item's text without its number."""
+    head = _data()[2]
+    out: list[tuple[int, int]] = []
+    pos = line_end + 1
+    between = 0                     # lines since the last item (sub-headings, blank lines)
+    while pos < len(text) and len(out) < _MAX_ITEMS and between <= _GAP:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        between += 1
+        if line.strip():
+            m = _ITEM.match(line)
+            if m is not None and m.end() < len(line) and _names_a_document(line, m.end(), head):
+                e = len(line.rstrip())
+                while e > m.end() and line[e - 1] in ".;,":
+                    e -= 1
+                out.append((pos + m.end(), pos + e))
+                between = 0
+            elif m is not None or not _is_heading(line):
+                break               # a point that is no document, or a sentence: the list ended
+        pos = end + 1
+    return out
+
+
+def _names_a_document(line: str, start: int, head: re.Pattern[str]) -> bool:
+    """The item at ``start`` opens with a document's kind: a Thai name with it ("ปฏิญญา..."),
+    an English one within its first words ("ASEAN Leaders' Declaration on ...")."""
+    if head.match(line, start):
+        return True
+    if not line[start:start + 1].isascii():
+        return False
+    m = head.search(line, start, start + _EN_LEAD)
+    return m is not None and line[start:m.start()].isascii()
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that is neither a sentence nor a list item: a sub-heading of the list."""
+    s = line.strip()
+    return 0 < len(s) <= _HEADING and not s.endswith((".", "ดังนี้"))
