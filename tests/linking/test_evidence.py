@@ -183,3 +183,26 @@ def test_when_a_measure_names_the_events_body_a_subject_alone_adds_no_other_meas
     assert refs(text, ["ADMM"]) == ["1.1"]
     # without a body that a measure names, the subject decides
     assert refs(text, ["ASEC"]) == ["1.3"]
+
+
+@pytest.mark.parametrize("body, same", [
+    ("ADMM-PLUS", "ADMM"),          # the ADMM's ministers with their eight partners
+    ("AEM-CHINA", "AEM"),           # the economic ministers' consultations with China
+    ("ARF-SOM", None),              # the forum's senior officials: its family, not the forum itself
+    ("ASLOM-WG-AET", None),         # a working group under the senior law officials
+    ("ADMM", None),
+])
+def test_a_partners_meeting_is_the_body_meeting(body: str, same: str | None) -> None:
+    from aseandocs.linking.evidence import partners_meeting_of
+    assert partners_meeting_of(body) == same
+
+
+def test_an_admm_plus_meeting_reports_on_the_admm_measure_as_the_admm_would() -> None:
+    """An ADMM-Plus event weighs for a measure naming the ADMM as an ADMM event does, not as the
+    lighter family evidence of its senior officials."""
+    plus = refs("การประชุม ADMM-Plus จะจัดขึ้นเป็นประจำทุกปี", ["ADMM-PLUS"])
+    admm = refs("การประชุม ADMM จะจัดขึ้นเป็นประจำทุกปี", ["ADMM"])
+    assert plus == admm == ["1.1"]
+    from aseandocs.linking.link import LinkConfig, _Query
+    q = _Query.of(Event("meeting", "ADMM-Plus", (0, 9), bodies=("ADMM-PLUS",)), LinkConfig())
+    assert q.weights["body:ADMM"] == LinkConfig().body_boost

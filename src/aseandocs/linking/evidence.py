@@ -40,7 +40,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-__all__ = ["described_bodies", "family", "is_weak", "subjects", "subjects_of_bodies", "subject_key",
+__all__ = ["described_bodies", "family", "partners_meeting_of", "is_weak", "subjects", "subjects_of_bodies", "subject_key",
            "broad_subjects", "broad_terms", "anchors_of", "speaks_of_a_step", "WEAK_TYPES"]
 
 #: Bodies of these types take part in nearly everything (the Secretariat, the Summit, the Councils).
@@ -98,6 +98,26 @@ def family(body: str) -> frozenset[str]:
         out.add(p.id)
     out.update(_children().get(body, ()))
     return frozenset(out)
+
+
+# Bodies below the ministers: their meetings with partners are the senior officials' or a working
+# group's, not the ministers' own.
+_BELOW_MINISTERS = frozenset({"senior-officials", "working-group", "committee"})
+
+
+@lru_cache(maxsize=None)
+def partners_meeting_of(body: str) -> str | None:
+    """The body whose meeting with ASEAN's partners ``body`` is (the ADMM for the ADMM-Plus, the AEM
+    for the AEM-China consultations): the same ministers, so an event of it is an event of that body.
+    A working group or senior officials' meeting under a body is its family, not the body itself::
+
+        >>> partners_meeting_of("ADMM-PLUS"), partners_meeting_of("ARF-SOM"), partners_meeting_of("ADMM")
+        ('ADMM', None, None)
+    """
+    b = _registry().get(body)
+    if b is None or not b.parent or not b.id.startswith(b.parent + "-") or b.type in _BELOW_MINISTERS:
+        return None
+    return b.parent
 
 
 @lru_cache(maxsize=1)

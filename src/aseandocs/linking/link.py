@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from ..model import Event, Link, Measure, ParsedDocument
-from .evidence import (anchors_of, broad_terms, described_bodies, family, is_weak,
+from .evidence import (anchors_of, broad_terms, described_bodies, family, is_weak, partners_meeting_of,
                        speaks_of_a_step, subjects, subjects_of_bodies)
 from .glossary import _glossary_terms
 from .terms import _LEGAL_HEADS, THAI, _terms, generic_name_word, tokenize
@@ -127,6 +127,9 @@ class _Query:
                 weights.setdefault(f"body:{b}", 0.5)
                 continue
             weights[f"body:{b}"] = cfg.body_boost
+            same = partners_meeting_of(b)      # the ADMM-Plus is the ADMM's ministers meeting
+            if same is not None:
+                weights[f"body:{same}"] = cfg.body_boost
             for f in family(b):
                 if f != b:
                     weights.setdefault(f"body:{f}", cfg.family_boost)
