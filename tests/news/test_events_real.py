@@ -189,3 +189,32 @@ def test_a_statement_on_another_time_inherits_no_date(text: str) -> None:
     evs = extract_events(Document.from_text(text))
     other = [e for e in evs if e.text.startswith(("ก่อนหน้านี้", "Previously"))]
     assert other and all(e.date is None for e in other), evs
+
+
+# A numbered item inside a line starts a statement whatever letter its first word opens with: a
+# consonant ("จัดทำ") or a leading vowel ("เตรียม", "แลกเปลี่ยน", "โครงการ", "ให้", "ไทย").
+@pytest.mark.parametrize("word", ["จัดทำรายงาน", "เตรียมการประชุม", "แลกเปลี่ยนข้อมูล", "โครงการอบรม",
+                                  "ให้การรับรอง", "ไทยเสนอแผนงาน"])
+def test_an_inline_item_starts_a_clause_whatever_its_first_letter(word: str) -> None:
+    from aseandocs.news.events import segment
+    t = f"ผลการประชุมที่สำคัญ ได้แก่ 1) เห็นชอบร่างเอกสาร และ 2) {word}ของคณะทำงาน"
+    assert f"2) {word}ของคณะทำงาน" in [t[c.start:c.end] for c in segment(t)]
+
+
+# "(5 มี.ค. 65) เวลา": "65)" closes a parenthesis; it is no item, and the date keeps its clause.
+@pytest.mark.parametrize("lead", ["วันนี้ (5 มี.ค. 65) เวลา 09.30 น. ณ ทำเนียบรัฐบาล นายกรัฐมนตรีประชุมร่วมกับผู้แทนอาเซียน",
+                                  "เมื่อวันที่ (๕ มีนาคม ๖๕) เวลา 14.00 น. รัฐมนตรีเป็นประธานการประชุมคณะทำงาน"])
+def test_a_closing_parenthesis_after_a_year_is_no_item(lead: str) -> None:
+    from aseandocs.news.events import segment
+    assert len(segment(lead)) == 1
+    assert "2022-03-05" in _dates(_HEAD + lead)
+
+
+def test_an_events_text_leaves_out_its_list_number() -> None:
+    text = (_HEAD + "เมื่อวันที่ 10 มกราคม 2565 ที่ประชุม ADSOM มีผลการประชุมที่สำคัญ ได้แก่ "
+            "1) เห็นชอบร่างแผนงานของคณะทำงาน และ 2) เตรียมการจัดการประชุม ADMM ครั้งที่ 16")
+    from aseandocs.bodies import find_bodies
+    doc = Document.from_text(text)
+    texts = [e.text for e in extract_events(doc, find_bodies(doc.text))]
+    assert "เตรียมการจัดการประชุม ADMM ครั้งที่ 16" in texts
+    assert not any(t.startswith(("1)", "2)")) for t in texts)

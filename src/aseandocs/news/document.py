@@ -46,7 +46,7 @@ _HEADER_LINE_MAX = 200
 MEASURE_REF = re.compile(
     r"(?<![\w.])(?:[A-Z]\.\d{1,2}|\d{1,2}\.\d{1,2})\.\d{1,2}(?:\.\d{1,2})?(?=[\s)])", re.ASCII)
 # An activity bullet: " - จัดการประชุม", "\n- Hold a workshop"; must not match "2553 - 2558".
-ACTIVITY = re.compile(r"(?:^|(?<=\s))-\s(?=[\u0e01-\u0e2eA-Za-z])", re.MULTILINE)
+ACTIVITY = re.compile(r"(?:^|(?<=\s))-\s(?=[\u0e01-\u0e2e\u0e40-\u0e44A-Za-z])", re.MULTILINE)
 
 
 def _count(text: str, words: Sequence[str]) -> int:

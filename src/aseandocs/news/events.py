@@ -31,7 +31,7 @@ from .shortened import named_before as _named_before
 from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before, main_cue,
                    scan_instruments)
 from .dating import recalled, usable_dates
-from .outcomes import list_openings, outcome_items, outcome_types
+from .outcomes import with_outcome_items
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..dates import DateMatch
@@ -68,14 +68,16 @@ SENTENCE_END = re.compile(r"[.!?](?<=[a-z0-9)\]\"”’%][.!?])(?=\s+\S)")
 _ABBREVIATIONS = frozenset("mr mrs ms dr no st prof gen vs etc jr sr inc ltd co eg ie al jan feb mar "
                            "apr jun jul aug sep sept oct nov dec h.e".split())
 
-# A numbered item inside a line (one-line PDFs): "... ต่อไป 5.1 การระดมทุน", "... 1.1.1 ส่งเสริม",
+# A numbered item inside a line (one-line PDFs): "... ต่อไป 5.1 การระดมทุน", "... 5) เตรียมการ",
 # "... (2) การเสริม", "... 1) การสร้าง", "... 5. กลไก". Must not match "ประกอบด้วย 15 สาขา"
 # (no dot or parenthesis), "0.5 million" (lower-case after), "ปี 2553 - 2558" or a time of day
 # ("เวลา 13.00 น. ศาสตราจารย์...", "เมื่อวันที่ 5 มี.ค. 64 08.30 น. ที่"): a time is no item.
 ITEM_START = re.compile(
     r"(?<=\s)(?<!เวลา\s)(?P<item>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)]|\(\d{1,2}\))"
-    r"(?!\s+น\.)(?=\s+[\u0e01-\u0e2eA-Z(])", re.ASCII)
+    r"(?!\s+น\.)(?=\s+[\u0e01-\u0e2e\u0e40-\u0e44A-Z(])", re.ASCII)
 _ITEM_LEAD = re.compile(r"[0-9(](?<=\s.)", re.ASCII)   # where it can start (``lead_finditer``)
+# The number of a list item opening a statement ("5) ", "(2) ", "3. ", "1.2. "): no part of it.
+_ITEM_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\(\d{1,2}\))[ \t]+(?=\S)", re.ASCII)
 
 # A line that is a numbered item or a heading: "1. สนธิสัญญา...", "(1) การศึกษา", "1.1 เคารพ...",
 # "เสาหลักที่ 2 ...", "Chapter 3", "Pillar II"; must not match "2562 ..." or "15 สาขา".
@@ -143,6 +145,9 @@ def _segment(text: str) -> tuple[list[Clause], list[list[Cue]]]:
         resets = {0} if heading else set()
         joins: set[int] = set()
         for m in lead_finditer(_ITEM_LEAD, ITEM_START, line):
+            a, item = max(0, m.start() - 40), m.group("item")
+            if item[-1] == ")" != item[0] and line.rfind("(", a, m.start()) > line.rfind(")", a, m.start()):
+                continue                   # "(2 ก.ย. 64) เวลา": "64)" closes a parenthesis, no item
             cuts.add(m.start())
             resets.add(m.start())
         words: list[int] = []
@@ -347,32 +352,12 @@ def assemble(document: Document, dates: Sequence["DateMatch"], mentions: Sequenc
                 or (mc.type == "meeting" and any(q.type == "plan" for q in cues)))
             drafts.append(_Draft(c.start, c.end, c.line, mc, None if later else gov, False, ci,
                                  cues))
-    drafts = _with_outcome_items(text, drafts)
+    drafts = with_outcome_items(text, drafts, lambda d, s, e, cue: _Draft(
+        s, e, -1, cue, d.date, d.own_date, -1, [cue], outcome=True))
     drafts += [_Draft(r.start, r.end, -1, r.cue, r.date, True, -1, [r.cue]) for r in past]
     drafts.sort(key=lambda d: d.start)
     return _events(document, drafts, mentions, insts, doc_date=doc_date, plan=plan,
                    excluded=excluded, keep_markers=keep_markers)
-
-
-def _with_outcome_items(text: str, drafts: list[_Draft]) -> list[_Draft]:
-    """``drafts`` with a draft per document listed under a statement adopting them (outcomes.py),
-    of its type and date; drafts a cue inside a listed name made ("...สำหรับการประชุม...") give way."""
-    kinds = outcome_types()
-    opened = list_openings(text, [d.start for d in drafts if d.cue.type in kinds])
-    items: list[_Draft] = []
-    for d in drafts:
-        line_end = opened.get(d.start) if d.cue.type in kinds else None
-        if line_end is None or (items and d.start < items[-1].end):
-            continue
-        for s, e in outcome_items(text, line_end):
-            cue = Cue(d.cue.type, d.cue.text, s, s)
-            items.append(_Draft(s, e, -1, cue, d.date, d.own_date, -1, [cue], outcome=True))
-    if not items:
-        return drafts
-    lines = _merged([(text.rfind("\n", 0, i.start) + 1, i.end) for i in items])
-    starts = [a for a, _ in lines]
-    kept = [d for d in drafts if not (0 <= (k := bisect_right(starts, d.start) - 1) and d.start < lines[k][1])]
-    return sorted(kept + items, key=lambda d: d.start)
 
 
 def _split(text: str, c: Clause, ci: int, cue: Cue, finest: list["DateMatch"],
@@ -459,6 +444,8 @@ def _events(document: Document, drafts: list[_Draft], mentions: Sequence[Mention
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        if (num := _ITEM_NUMBER.match(text, s, e)) is not None:
+            s = num.end()                        # "5) เตรียมการ...": the number is the list's
         if e <= s:
             continue
         stmt = text[s:e]

@@ -30,11 +30,13 @@ line; the statement alone would be one event whose documents were lost. A list i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from typing import Any, Callable, Sequence
 
-from .cues import cue_data
+from .cues import Cue, cue_data
 
-__all__ = ["outcome_types", "list_openings", "outcome_items"]
+__all__ = ["outcome_types", "list_openings", "outcome_items", "with_outcome_items"]
 
 #: The number or bullet of a list item: "1.", "12)", "(3)", "๔.", "- ", "• ", "– ".
 _ITEM = re.compile(r"[ \t]*(?:(?:\d{1,3}|[๐-๙]{1,3})[.)](?!\d)|\((?:\d{1,3}|[๐-๙]{1,3})\)|[-•–])[ \t]*")
@@ -124,3 +126,32 @@ def _is_heading(line: str) -> bool:
     """A short line that is neither a sentence nor a list item: a sub-heading of the list."""
     s = line.strip()
     return 0 < len(s) <= _HEADING and not s.endswith((".", "ดังนี้"))
+
+
+def with_outcome_items(text: str, drafts: Sequence[Any],
+                       make: Callable[[Any, int, int, Cue], Any]) -> list[Any]:
+    """``drafts`` (the statements of ``news.events``, with ``start``, ``end`` and ``cue``, in text
+    order) with a draft per document listed under a statement adopting them, made by
+    ``make(statement, start, end, cue)`` (the statement's type and date); the drafts a cue inside
+    a listed name made on those lines ("...สำหรับการประชุม...": no meeting) give way."""
+    kinds = outcome_types()
+    opened = list_openings(text, [d.start for d in drafts if d.cue.type in kinds])
+    items: list[Any] = []
+    for d in drafts:
+        line_end = opened.get(d.start) if d.cue.type in kinds else None
+        if line_end is None or (items and d.start < items[-1].end):
+            continue
+        for s, e in outcome_items(text, line_end):
+            items.append(make(d, s, e, Cue(d.cue.type, d.cue.text, s, s)))
+    if not items:
+        return list(drafts)
+    lines: list[tuple[int, int]] = []            # the items' lines, merged
+    for i in items:
+        a = text.rfind("\n", 0, i.start) + 1
+        if lines and a <= lines[-1][1]:
+            lines[-1] = (lines[-1][0], max(lines[-1][1], i.end))
+        else:
+            lines.append((a, i.end))
+    starts = [a for a, _ in lines]
+    kept = [d for d in drafts if not (0 <= (k := bisect_right(starts, d.start) - 1) and d.start < lines[k][1])]
+    return sorted(kept + items, key=lambda d: d.start)
