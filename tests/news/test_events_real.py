@@ -60,6 +60,10 @@ def test_seminars_and_openings(text: str, expected: tuple[str, str]) -> None:
     ("เมื่อวันที่ 5 มกราคม 2565 ที่ประชุมรับทราบรายงานความก้าวหน้าของคณะทำงาน", "noted"),
     ("On 5 January 2022 the senior officials took note of the progress report.", "noted"),
     ("On 5 January 2022 the ministers noted the report of the task force.", "noted"),
+    # a review or a progress account presented to a meeting is a report noted, not a meeting
+    ("เมื่อวันที่ 5 มกราคม 2565 สำนักงานได้รายงานผลการทบทวนแผนงานด้านการศึกษาต่อคณะกรรมการ", "noted"),
+    ("เมื่อวันที่ 5 มกราคม 2565 ไทยนำเสนอความคืบหน้าของโครงการความร่วมมือด้านยาเสพติด", "noted"),
+    ("On 5 January 2022 the secretariat presented the mid-term review of the work plan.", "noted"),
     ("เมื่อวันที่ 5 มกราคม 2565 ไทยได้ให้สัตยาบันความตกลงอาเซียนว่าด้วยการค้าบริการ", "ratification"),
     ("Viet Nam ratified the ASEAN Agreement on Electronic Commerce on 5 January 2022.",
      "ratification"),
