@@ -86,8 +86,9 @@ CREATE INDEX event_bodies_body ON event_bodies(body, event_id);
 #: anywhere with its label and names, which measures and events name which body, and the search
 #: form of every measure title (kind 0, source: the measure's rowid) and activity (kind 1, source:
 #: the activity's id), when the writer is given the folding (``write_store(fold=...)``), with the
-#: ``char_mask`` of the folded text.
-QUERY_TABLES = ("bodies", "measure_bodies", "event_bodies", "search_index")
+#: ``char_mask`` of the folded text; and, in a build's store, ``timeline``: the corpus's dated
+#: events with a happening told twice merged, in date order (``graph.timeline.write_timeline``).
+QUERY_TABLES = ("bodies", "measure_bodies", "event_bodies", "search_index", "timeline")
 
 #: What a store without ``bodies`` rows (one older than the graph's store queries) lacks.
 SCHEMA_VERSION = 2
@@ -192,13 +193,15 @@ def _insert_bodies(db: sqlite3.Connection, body_attrs: Callable[[str], dict[str,
 
 def write_store(parsed_docs: Iterable[ParsedDocument], path: str | os.PathLike[str], *,
                 body_attrs: Callable[[str], dict[str, Any]] | None = None,
-                fold: Callable[[str], str] | None = None) -> Path:
+                fold: Callable[[str], str] | None = None,
+                finish: Callable[[sqlite3.Connection], None] | None = None) -> Path:
     """Write the documents (streamed, one pass) to a new SQLite file at ``path``, atomically.
 
     Links to a measure that is not in the corpus keep ``plan`` and ``ref`` with a NULL
     ``measure_id``. ``body_attrs`` (body id -> {"label", "names"}) names the bodies
-    (``_insert_bodies``); ``fold`` (text -> its search form) fills ``search_index``. Returns
-    ``path``.
+    (``_insert_bodies``); ``fold`` (text -> its search form) fills ``search_index``; ``finish``
+    (the open database) adds what is made from the whole store (a build: the merged timeline,
+    ``graph.timeline.write_timeline``). Returns ``path``.
     """
     target = Path(path)
     with atomic_path(target) as tmp:
@@ -218,6 +221,8 @@ def write_store(parsed_docs: Iterable[ParsedDocument], path: str | os.PathLike[s
                 db.execute("UPDATE links SET measure_id = NULL WHERE measure_id IS NOT NULL AND "
                            "measure_id NOT IN (SELECT id FROM measures)")
                 _insert_bodies(db, body_attrs)
+                if finish is not None:
+                    finish(db)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             bad = db.execute("PRAGMA foreign_key_check").fetchmany(3)
             if bad:

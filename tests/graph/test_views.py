@@ -163,3 +163,25 @@ def test_the_page_offers_both_filters(graph, tmp_path):
     assert [o.split(">", 1)[1] for o in pillar.split("<option")[2:]] == ["APSC</option>", "AEC</option>", "ASCC</option>"]
     assert "Implementation</option>" in dom.split('id="section"', 1)[1].split("</select>", 1)[0]
 
+
+
+@pytest.mark.parametrize("with_table", [True, False])
+def test_the_stores_timeline_is_the_graphs(graph, tmp_path, with_table):
+    """A build writes the merged timeline into the store (``graph.timeline.write_timeline``); a
+    store without it (written by ``write_store`` alone) merges at query time: both as the graph."""
+    import sqlite3
+
+    from aseandocs.graph.build import GraphContext
+    from aseandocs.graph.timeline import write_timeline
+    from aseandocs.store import write_store
+    docs = _docs()
+    write_store(docs, tmp_path / "aseandocs.sqlite", body_attrs=GraphContext(docs, False).body,
+                finish=write_timeline if with_table else None)
+    with sqlite3.connect(tmp_path / "aseandocs.sqlite") as db:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert ("timeline" in tables) is with_table
+        if with_table:   # one row per happening: news#2 and news#5 were merged into news#1 and news#4
+            assert db.execute("SELECT count(*) FROM timeline").fetchone()[0] == 6
+    store = MeasureGraph.load(tmp_path, store=True)
+    assert list(store.timeline()) == list(graph.timeline())
+    assert list(store.timeline(body="SOMSWD")) == list(graph.timeline(body="SOMSWD"))

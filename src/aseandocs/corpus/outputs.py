@@ -182,9 +182,10 @@ def _write_store(docs: DocDirs, path: Path, ids: list[str], names: Any = None, n
     """The store, with the bodies named as the graph names them (``graph.build.GraphContext``)."""
     from ..graph.build import GraphContext
     from ..graph.store_queries import search_fold
+    from ..graph.timeline import write_timeline
     from ..store import write_store
     ctx = GraphContext((), names, names_seen=names_seen)
-    write_store(_documents(docs, ids), path, body_attrs=ctx.body, fold=search_fold)
+    write_store(_documents(docs, ids), path, body_attrs=ctx.body, fold=search_fold, finish=write_timeline)
 
 
 class _GraphFiles(NamedTuple):

@@ -34,6 +34,7 @@ from ..model import ParsedDocument
 from ..thai import thai_digits_to_ascii
 from . import export as _graph_export
 from .store_queries import search_fold as _fold
+from .timeline import merge_happenings
 from .records import (BodyRecord, CoverageRow, EventRecord, MeasureBrief, MeasureRecord, ProgressRecord,
                       Results, SearchHit, pick_measure)
 
@@ -286,8 +287,13 @@ class MeasureGraph:
         A happening that a document tells in two consecutive statements ("ASEAN was established
         by the Bangkok Declaration on 8 August 1967. Its five founders were ...") is listed once:
         the next event of the same document with the same type, date, status and ordinal, whose
-        bodies and instruments agree (one's are among the other's), is merged into the first."""
+        bodies and instruments agree (one's are among the other's), is merged into the first
+        (``graph.timeline``). A build's store holds the whole corpus's timeline already merged."""
         if self._store is not None:   # (the event's attributes as on its node, its record)
+            if body is None:
+                merged = self._store.merged_timeline()
+                if merged is not None:
+                    return Results(merged)
             pairs = self._store.timeline(None if body is None else self._store.body_id(body, _NOT_ID))
         else:
             if body is None:
@@ -297,17 +303,7 @@ class MeasureGraph:
                 nodes = [u for u, _ in self._in(bnode, "mentions")
                          if self.graph.nodes[u]["type"] == "event" and self.graph.nodes[u].get("date")]
             pairs = [(self.graph.nodes[n], self._event(n)) for n in nodes]
-        pairs.sort(key=lambda p: (p[0].get("document", ""), _event_n(p[1].id)))
-        events: list[EventRecord] = []
-        last: tuple[dict[str, Any], EventRecord] | None = None
-        for attrs, rec in pairs:
-            if last is not None and _same_happening(last[0], attrs) and _event_n(rec.id) == _event_n(last[1].id) + 1:
-                events[-1] = _merged(events[-1], rec)
-            else:
-                events.append(rec)
-            last = (attrs, rec)
-        events.sort(key=lambda e: (e.date or "", e.document, _event_n(e.id)))
-        return Results(events)
+        return Results(merge_happenings(pairs))
 
     def search(self, text: str, limit: int = 20) -> Results[SearchHit]:
         """Measures whose title, activities or bilingual terms match ``text`` (Thai or English):
@@ -425,30 +421,3 @@ class MeasureGraph:
         if self._graph is None:
             return f"MeasureGraph(store {self._store.path})"
         return f"MeasureGraph({self.graph.number_of_nodes()} nodes, {self.graph.number_of_edges()} edges)"
-
-
-def _agree(a: Iterable[str], b: Iterable[str]) -> bool:
-    sa, sb = set(a), set(b)
-    return sa <= sb or sb <= sa
-
-
-def _same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Two event nodes of one document that tell the same happening (see ``timeline``)."""
-    return (a.get("document") == b.get("document") and a.get("event_type") == b.get("event_type")
-            and a.get("date") == b.get("date") and a.get("end_date") == b.get("end_date")
-            and a.get("status", "done") == b.get("status", "done")
-            and (a.get("ordinal") is None or b.get("ordinal") is None or a.get("ordinal") == b.get("ordinal"))
-            and _agree(a.get("bodies") or (), b.get("bodies") or ())
-            and _agree(a.get("instruments") or (), b.get("instruments") or ()))
-
-
-def _merged(first: EventRecord, second: EventRecord) -> EventRecord:
-    """``first`` with the bodies and measures ``second`` adds."""
-    from dataclasses import replace
-    return replace(first, bodies=tuple(dict.fromkeys(first.bodies + second.bodies)),
-                   measures=tuple(dict.fromkeys(first.measures + second.measures)))
-
-
-def _event_n(event_id: str) -> int:
-    tail = event_id.rsplit("#", 1)[-1]
-    return int(tail) if tail.isdigit() else 0

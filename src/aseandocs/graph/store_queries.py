@@ -251,6 +251,14 @@ class StoreQueries:
         return BodyRecord(id=b, label=label or b, names=tuple(json.loads(names or "[]")),
                           measures=tuple(measures), events=tuple(events), documents=tuple(docs))
 
+    def merged_timeline(self) -> list[EventRecord] | None:
+        """The whole corpus's timeline as the build merged it (``graph.timeline``), or None."""
+        from .timeline import read_timeline
+        try:
+            return read_timeline(self.db)
+        except sqlite3.DatabaseError as e:
+            raise BuildError(f"{self.path}: cannot read the store ({e}); rebuild the output folder") from e
+
     def timeline(self, body: str | None) -> list[tuple[dict[str, Any], EventRecord]]:
         """The dated events (of ``body``), each with its attributes as on the graph's event node
         (for ``MeasureGraph.timeline``'s merging of one happening told twice), in any order."""
