@@ -467,8 +467,8 @@ def _events(document: Document, drafts: list[_Draft], mentions: Sequence[Mention
             if body not in bodies:
                 bodies.append(body)
         instruments = _instruments(text, insts, istarts, s, e)
-        if d.outcome and not any(i.name is not None and i.start <= s + 1
-                                 for i in insts[bisect_left(istarts, s):][:1]):
+        k = bisect_left(istarts, s) if d.outcome else len(insts)
+        if d.outcome and not (k < len(insts) and insts[k].name is not None and insts[k].start <= s + 1):
             instruments = (stmt, *instruments)   # the line names a document the scan did not see
         if d.date is None and not bodies and not instruments:
             continue
