@@ -27,6 +27,7 @@ from ..errors import BuildError, NotFoundError
 from ..store import SCHEMA_VERSION, STORE_NAME
 from ..thai import thai_digits_to_ascii
 from .build import _EVENT_TEXT, _short
+from .timeline import _json_list, read_timeline
 from .records import (BodyRecord, CoverageRow, EventRecord, MeasureBrief, MeasureRecord, ProgressRecord,
                       SearchHit, pick_measure)
 
@@ -48,11 +49,6 @@ def search_fold(text: str) -> str:
 
 _MEASURE_COLS = "id, plan, ref, title, level, parent, scope, page, document_id"
 _EVENT_COLS = "e.id, e.date, e.end_date, e.type, e.status, e.text, e.document_id, e.bodies"
-
-
-def _json_list(text: str | None) -> list[Any]:
-    """A JSON array column as a list (most events name no instrument: "[]" needs no decoding)."""
-    return [] if not text or text == "[]" else json.loads(text)
 
 
 def _local(mid: str, ref: str) -> str:
@@ -253,7 +249,6 @@ class StoreQueries:
 
     def merged_timeline(self) -> list[EventRecord] | None:
         """The whole corpus's timeline as the build merged it (``graph.timeline``), or None."""
-        from .timeline import read_timeline
         try:
             return read_timeline(self.db)
         except sqlite3.DatabaseError as e:

@@ -74,6 +74,7 @@ def merge_happenings(pairs: list[tuple[dict[str, Any], EventRecord]]) -> list[Ev
 
 
 def _json_list(text: str | None) -> list[Any]:
+    """A JSON array column as a list (most events name no instrument: "[]" needs no decoding)."""
     return [] if not text or text == "[]" else json.loads(text)
 
 

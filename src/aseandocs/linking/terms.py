@@ -64,10 +64,12 @@ state u.s usa america australia zealand canada european union kingdom east asia 
 def generic_name_word(w: str) -> bool:
     """True for a word of an instrument's name that does not say what it is about (its kind, its
     issuers, ASEAN's partners, a verb every such name opens with); "asean-japan" is two of them."""
-    if w in _INSTRUMENT_HEADS or w in _NAME_WORDS or w in _DOCUMENT_WORDS:
+    if w in _GENERIC_NAME_WORDS:
         return True
-    return "-" in w and all(p in _INSTRUMENT_HEADS or p in _NAME_WORDS or p in _DOCUMENT_WORDS
-                            for p in w.split("-") if p)
+    return "-" in w and all(p in _GENERIC_NAME_WORDS for p in w.split("-") if p)
+
+
+_GENERIC_NAME_WORDS = _INSTRUMENT_HEADS | _NAME_WORDS | _DOCUMENT_WORDS
 
 
 # Legal instruments: an earlier event and a later plan that both name one ("สนธิสัญญา", "Treaty")
