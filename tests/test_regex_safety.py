@@ -20,7 +20,7 @@ from aseandocs.dates import find_dates
 from aseandocs.model import Document
 from aseandocs.news import detect_kind, extract_events, find_document_date, find_title
 from aseandocs.plans import parse_plan_text
-from aseandocs.thai import normalize
+from aseandocs.thai import normalize, repair_typed
 
 RATIO = 25.0        # t(10n) / t(n); linear growth gives about 10
 LONG_BUDGET = 5.0   # seconds for the 10n input
@@ -67,6 +67,9 @@ ADVERSARIAL: dict[str, tuple[str, int]] = {
     "outcome-lists": ("ผู้นำรับรองเอกสาร ดังนี้\nการประชุมสุดยอด\n1. ปฏิญญาว่าด้วยเยาวชน\n", 180),
     "list-openers": ("รับรอง ดังนี้ adopted the following: ", 300),
     "html": ("<script>x</script>", 600),
+    "ring-gaps": ("ส าคัญ ", 1500),
+    "cut-words": ("อนั ตราย ", 1000),
+    "moved-marks": ("มลพษิ ขอ้มูล ", 700),
 }
 
 ADVERSARIAL_N = {unit: n for unit, n in ADVERSARIAL.values()}
@@ -95,6 +98,7 @@ def _document_fields(text: str) -> object:
 #: The public function of each stage, called on an already normalised string.
 STAGES: dict[str, Callable[[str], object]] = {
     "thai.normalize": normalize,
+    "thai.repair_typed": repair_typed,
     "dates.find_dates": find_dates,
     "plans.parse_plan": parse_plan_text,
     "bodies.find": lambda text: _registry().find(text),

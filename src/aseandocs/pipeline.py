@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Sequence
 from ._version import __version__
 from .model import Document, Measure, Mention, ParsedDocument
 from .thai import detect_language, normalize
+from .thai.typed import repair_typed
 
 if TYPE_CHECKING:  # pragma: no cover
     from .bodies import BodyRegistry
@@ -38,19 +39,29 @@ REMOVED_WARNING = 0.20
 
 
 def normalize_document(document: Document) -> Document:
-    """The document with its text normalised (``thai.normalize``) and page spans moved to match.
+    """The document with its text normalised (``thai.normalize``), the Thai of a text that was not
+    read from a PDF by us repaired where it shows PDF damage (``thai.typed.repair_typed``), and
+    page spans moved to match.
     When normalisation removes more than ``REMOVED_WARNING`` of the characters (stacked combining
     marks, runs of zero-width characters), the document gets a warning saying how much."""
     norm = normalize(document.text)
-    pages = tuple(replace(p, span=norm.offsets.span_to_norm(p.span)) for p in document.pages)
+    text, offsets = norm.text, norm.offsets
     warnings = document.warnings
     before, after = len(document.text), len(norm.text)
     if before and before - after > REMOVED_WARNING * before:
         warnings = (*warnings, f"normalisation removed {100 * (before - after) / before:.0f}% of the text "
                                f"({before - after:,} of {before:,} characters: repeated marks, invisible "
                                "characters or white space); check the source file")
-    return replace(document, text=norm.text, pages=pages, warnings=warnings,
-                   language=document.language or detect_language(norm.text))
+    if document.format != "pdf":        # the PDF reader repairs its pages itself
+        fixed = repair_typed(text)
+        if fixed.repairs:
+            text, offsets = fixed.text, offsets.then(fixed.offsets)
+            warnings = (*warnings, f"{fixed.repairs} Thai words repaired with the dictionary ({fixed.signs} "
+                                   "signs of Thai copied out of a PDF: sara am as a ring and a gap, marks "
+                                   "on the wrong letter, words cut by a space)")
+    pages = tuple(replace(p, span=offsets.span_to_norm(p.span)) for p in document.pages)
+    return replace(document, text=text, pages=pages, warnings=warnings,
+                   language=document.language or detect_language(text))
 
 
 def _measure_bodies(measures: Sequence[Measure], mentions: Sequence[Mention]) -> list[Measure]:

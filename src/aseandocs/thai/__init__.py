@@ -2,7 +2,11 @@
 detection, and the repair of Thai that PDF fonts damaged.
 
 - ``text``: ``normalize`` (``Normalized``, ``OffsetMap``), ``thai_digits_to_ascii``, ``detect_language``;
-- ``pdf_repair``: private-use glyphs, reordered marks and other damage of extracted PDF text.
+- ``pdf_repair``: private-use glyphs, reordered marks and other damage of extracted PDF text;
+- ``repair``: sara am decided with the dictionary (ring and gap, a stray sara aa, fonts that write
+  sara aa as sara am), for the PDF reader;
+- ``typed``: ``repair_typed``, the dictionary repair of typed text and of .txt files whose Thai was
+  copied out of a PDF (applied only where the text shows the signs of that damage).
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from .text import (
     repair_pdf_chars,
     pua_table,
 )
+from .typed import repair_typed, damage_signs, Repaired
 
 __all__ = [
     "normalize",
@@ -36,4 +41,7 @@ __all__ = [
     "repair_pdf_text",
     "repair_pdf_chars",
     "pua_table",
+    "repair_typed",
+    "damage_signs",
+    "Repaired",
 ]

@@ -251,6 +251,39 @@ class OffsetMap:
             return min(ns + (j - rs), ne)
         return ne + (j - re_)
 
+    def then(self, later: "OffsetMap") -> "OffsetMap":
+        """The map from this map's raw text to the normalised text of ``later``, a map whose raw
+        text is this map's normalised text (normalisation, then a repair of its output). Edits that
+        overlap or touch in the text between become one edit."""
+        if not later.edits:
+            return self
+        if not self.edits:
+            return later
+        spans = sorted([(e[0], e[1], 0, e) for e in self.edits] + [(e[2], e[3], 1, e) for e in later.edits],
+                       key=lambda x: (x[0], x[1]))
+        out: list[tuple[int, int, int, int]] = []
+        group: list[tuple[int, int, int, tuple[int, int, int, int]]] = []
+        end = -1
+
+        def close() -> None:
+            a, b = group[0][0], max(g[1] for g in group)
+            mine = [g[3] for g in group if g[2] == 0]
+            theirs = [g[3] for g in group if g[2] == 1]
+            raw_s = mine[0][2] if mine and mine[0][0] == a else self.to_raw(a)
+            raw_e = mine[-1][3] if mine and mine[-1][1] == b else self.to_raw(b)
+            new_s = theirs[0][0] if theirs and theirs[0][2] == a else later.to_norm(a)
+            new_e = theirs[-1][1] if theirs and theirs[-1][3] == b else later.to_norm(b)
+            out.append((new_s, new_e, raw_s, raw_e))
+
+        for sp in spans:
+            if group and sp[0] > end:
+                close()
+                group = []
+            group.append(sp)
+            end = max(end, sp[1]) if len(group) > 1 else sp[1]
+        close()
+        return OffsetMap.from_edits(out)
+
     def span_to_raw(self, span: tuple[int, int]) -> tuple[int, int]:
         return (self.to_raw(span[0]), self.to_raw(span[1], end=True))
 
