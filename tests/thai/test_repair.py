@@ -89,3 +89,6 @@ def test_real_pdf_damage_targets(name) -> None:
     assert q["cid"] <= r["cid"]
     assert q["am_aa"] == 0
     assert q["aa_as_am"] <= max(0.05 * r["aa_as_am"], 0.002 * q["thai_tokens"])
+    other = sum(q[k] for k in ("orphan_mark", "space_mark", "space_vowel", "pua", "split_am"))
+    assert other < 0.01 * q["thai_tokens"]
+    assert (q["unknown"] or 0.0) <= 0.04

@@ -24,6 +24,8 @@ OPEN = "งานส าคัญ การด าเนินงาน "
     # a vowel or a tone mark on the letter after its own
     ("ปัญหามลพษิในเมือง", "ปัญหามลพิษในเมือง"),
     ("ขอ้มูลของกรม", "ข้อมูลของกรม"),
+    # a mark on no letter (after a leading vowel): it belongs to the consonant after it
+    ("งบประมาณเิงนอุดหนุน", "งบประมาณเงินอุดหนุน"),
     # a word cut by a space, with a mark moved too
     ("การประชุมครั้ งแรก", "การประชุมครั้งแรก"),
     ("เป็นอนั ตรายต่อสุขภาพ", "เป็นอันตรายต่อสุขภาพ"),

@@ -63,7 +63,9 @@ from aseandocs.readers.pdf import (Line, PdfTable, page_lines, read_pages, reflo
                                    text_bounds, usable, wraps)
 from aseandocs.readers.pdfium import blank_pages
 from aseandocs.readers.text import decode
+from aseandocs.thai.glyphs import resolve, unmapped_marks
 from aseandocs.thai.repair import aa_written_as_am, repair_sara_am
+from aseandocs.thai.typed import repair_typed
 from aseandocs.thai import detect_language, repair_pdf_text
 
 __all__ = ["read", "read_bytes", "read_pdf_tables", "PdfTable", "SUPPORTED_SUFFIXES", "FORMATS"]
@@ -267,7 +269,10 @@ def _read_pdf(data: bytes, source: str, warnings: list[str], *,
     flowed = {number: reflow(body, *bounds[number in ocred])
               for (number, lines, _, _), body in zip(read, all_lines)
               if lines is not None and usable(body)}
-    swap = aa_written_as_am("\n".join(t for t, _ in flowed.values()))
+    # The marks the font's unmapped glyphs stand for, decided on the whole text too.
+    glyph_marks = unmapped_marks("\n".join(t for t, _ in flowed.values()))
+    told = {number: resolve(t, glyph_marks) for number, (t, _) in flowed.items()}
+    swap = aa_written_as_am("\n".join(t for t, _ in told.values()))
     texts: list[tuple[int, str, bool, int]] = []
     for (number, lines, char_fixes, _), body, headers in zip(read, all_lines, running):
         if lines is None:
@@ -285,10 +290,11 @@ def _read_pdf(data: bytes, source: str, warnings: list[str], *,
                                 f"or glyphs without a Unicode mapping; needs OCR)")
             texts.append((number, "", not ocred.get(number, (False,))[0], 0))
             continue
-        text, joins = flowed[number]
+        joins = flowed[number][1]
+        text, glyph_fixes = told[number]
         text, am_fixes = repair_sara_am(text, aa_as_am=swap)
         text, fixes = repair_pdf_text(text)
-        fixes += am_fixes
+        fixes += am_fixes + glyph_fixes
         repairs = char_fixes + fixes + joins + headers
         if repairs:
             warnings.append(f"page {number}: {char_fixes + fixes} Thai text repairs, {joins} words "
@@ -305,7 +311,24 @@ def _read_pdf(data: bytes, source: str, warnings: list[str], *,
                           repairs=repairs))
         parts += [t, sep]
         pos += len(t) + len(sep)
-    return "".join(parts), tuple(pages)
+    return _repaired_with_dictionary("".join(parts), tuple(pages), warnings)
+
+
+def _repaired_with_dictionary(text: str, pages: tuple[Page, ...],
+                              warnings: list[str]) -> tuple[str, tuple[Page, ...]]:
+    """The PDF's text through ``thai.typed.repair_typed`` (a text showing signs of damage the
+    font did that the characters could not tell: marks on the next letter, words cut by a
+    space), the page spans moved and each page's repairs counted."""
+    fixed = repair_typed(text)
+    if not fixed.repairs:
+        return text, pages
+    out = []
+    for p in pages:
+        n = sum(1 for _, _, rs, re_ in fixed.offsets.edits if p.span[0] <= rs and re_ <= p.span[1])
+        out.append(replace(p, span=fixed.offsets.span_to_norm(p.span), repairs=p.repairs + n))
+        if n:
+            warnings.append(f"page {p.number}: {n} Thai words repaired with the dictionary")
+    return fixed.text, tuple(out)
 
 
 def read_pdf_tables(path: str | os.PathLike[str] | bytes) -> list[PdfTable]:
@@ -327,10 +350,13 @@ def read_pdf_tables(path: str | os.PathLike[str] | bytes) -> list[PdfTable]:
     found: list[PdfTable] = []
     for _, _, _, tables in read_pages(data, source, [], _pdf_page_lines):
         found.extend(tables)
-    # cell text as the page text is mended: sara am with the dictionary, then the gaps left
-    swap = aa_written_as_am("\n".join(c for t in found for row in t.rows for c in row if c))
+    # cell text as the page text is mended: unmapped glyphs told, sara am with the dictionary,
+    # then the gaps left
+    cells = "\n".join(c for t in found for row in t.rows for c in row if c)
+    glyph_marks = unmapped_marks(cells)
+    swap = aa_written_as_am(resolve(cells, glyph_marks)[0])
 
     def mend(cell: str | None) -> str | None:
         return None if cell is None else \
-            repair_pdf_text(repair_sara_am(cell, aa_as_am=swap)[0])[0]
+            repair_pdf_text(repair_sara_am(resolve(cell, glyph_marks)[0], aa_as_am=swap)[0])[0]
     return [replace(t, rows=tuple(tuple(mend(c) for c in row) for row in t.rows)) for t in found]

@@ -25,12 +25,31 @@ import ctypes
 from functools import cached_property
 from typing import Any, Iterator
 
+from ..thai.pdf_repair import glyph_placeholder
+
 __all__ = ["open_document", "PdfiumDocument", "PdfiumPage"]
 
 # Thai combining marks: U+0E31, U+0E34..U+0E3A, U+0E47..U+0E4E.
 _MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49"
                    "\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e") | frozenset(map(chr, range(0xF700, 0xF71B)))
 # (with the Private Use Area glyphs of shifted marks, U+F700-U+F71A, that Thai fonts draw)
+
+
+def _over_a_letter(out: list[dict[str, Any]], left: float, right: float, window: int = 12) -> bool:
+    """Does a glyph from ``left`` to ``right`` lie over one of the last letters of ``out`` (its
+    centre within the letter's box)? Excel's fonts draw a word's marks after its letters."""
+    mid = (left + right) / 2
+    for ch in out[-1:-window - 1:-1]:
+        if not _is_mark(ch["text"]) and ch["x0"] <= mid <= ch["x1"]:
+            return True
+    return False
+
+
+def _is_mark(t: str) -> bool:
+    """A Thai mark, or the placeholder of an unmapped glyph drawn over a Thai letter."""
+    return t in _MARKS or "\U000f0000" <= t <= "\U000ffffd"
+
+
 _RULE = 2.0          # a path thinner than this (points) is a rule (a line edge), not a box
 _MAX_SIMPLE = 5      # a path of at most this many segments is taken by its bounds (a line or box)
 
@@ -87,7 +106,7 @@ class PdfiumPage:
         tp = self._textpage.raw
         n = r.FPDFText_CountChars(tp)
         out: list[dict[str, Any]] = []
-        rect = r.FS_RECTF()
+        rect, nxt = r.FS_RECTF(), r.FS_RECTF()
         get_u, gen, box, fsize = (r.FPDFText_GetUnicode, r.FPDFText_IsGenerated,
                                   r.FPDFText_GetLooseCharBox, r.FPDFText_GetFontSize)
         h = self.height
@@ -149,10 +168,19 @@ class PdfiumPage:
             self.ligatures += lig
             echoes.add(t, at[:2], lig)
             prev_at, prev_t = at, t
-            x0 = left if t in _MARKS else min(at[0], left) if at[0] <= right else left
+            if (("\x80" <= t <= "\xff" or t == "\ufffd") and last is not None
+                    and font[0] == last["fontname"] and "\u0e01" <= last["text"] <= "\u0e4e"):
+                # a glyph without a Unicode mapping on a Thai letter: a placeholder for
+                # thai.glyphs to tell (a mark when its ink lies over the letter)
+                # (a glyph that ends where the next one starts takes room on the line: the
+                # ring of a sara am drawn apart, "จ" + ring + "า")
+                abut = i + 1 < n and box(tp, i + 1, nxt) and abs(nxt.left - right) < 0.01 * size
+                mark = right - left <= 0.1 * size or (not abut and _over_a_letter(out, left, right))
+                t = glyph_placeholder(t, spacing=not mark) or t     # (always a placeholder)
+            x0 = left if _is_mark(t) else min(at[0], left) if at[0] <= right else left
             ch = {"text": t, "x0": x0, "x1": right, "top": base - 0.8 * size,
                   "bottom": base + 0.2 * size, "size": size, "fontname": font[0]}
-            if t in _MARKS:
+            if _is_mark(t):
                 # a mark drawn past the right edge of its base: the two are one glyph cut in
                 # two (a ligature), and the base reaches as far, so no gap opens after it
                 if last is not None and right > last["x1"] >= left - 0.05 * size:

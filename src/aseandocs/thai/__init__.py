@@ -2,7 +2,10 @@
 detection, and the repair of Thai that PDF fonts damaged.
 
 - ``text``: ``normalize`` (``Normalized``, ``OffsetMap``), ``thai_digits_to_ascii``, ``detect_language``;
-- ``pdf_repair``: private-use glyphs, reordered marks and other damage of extracted PDF text;
+- ``pdf_repair``: private-use glyphs, reordered marks and other damage of extracted PDF text, and
+  the placeholders of glyphs a font left without a Unicode mapping;
+- ``glyphs``: ``unmapped_marks`` and ``resolve``, the Thai mark each unmapped glyph stands for,
+  told with the dictionary once per document;
 - ``repair``: sara am decided with the dictionary (ring and gap, a stray sara aa, fonts that write
   sara aa as sara am), for the PDF reader;
 - ``typed``: ``repair_typed``, the dictionary repair of typed text and of .txt files whose Thai was
@@ -26,8 +29,11 @@ from .text import (
     pua_table,
 )
 from .typed import repair_typed, damage_signs, Repaired
+from .glyphs import unmapped_marks, resolve as resolve_glyphs
 
 __all__ = [
+    "unmapped_marks",
+    "resolve_glyphs",
     "normalize",
     "Normalized",
     "OffsetMap",

@@ -26,7 +26,8 @@ from typing import Any, Iterable
 
 from .._data import load_data
 
-__all__ = ["repair_pdf_text", "repair_pdf_chars", "pua_table", "is_thai_mark"]
+__all__ = ["repair_pdf_text", "repair_pdf_chars", "pua_table", "is_thai_mark", "glyph_placeholder",
+           "glyph_code", "GLYPHS"]
 
 _DATA_FILE = "thai_pua.yaml"
 
@@ -42,6 +43,54 @@ _THAI = "\u0e01-\u0e4e"
 _MARK_CLASS = {c: 0 for c in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"}
 _MARK_CLASS.update({c: 1 for c in "\u0e48\u0e49\u0e4a\u0e4b"})
 _MARK_CLASS.update({c: 2 for c in "\u0e4c\u0e4d\u0e4e"})
+
+# A glyph the font left without a Unicode mapping, drawn on a Thai letter in the same font (the
+# raised tone marks of Excel's and Word's Thai fonts: PDFium gives the glyph's code as a Latin-1
+# character, "ทีÉ"; pdfminer "(cid:201)"; a lost nikhahit may be U+FFFD) stands in the text as
+# U+F0000 + its code (Supplementary Private Use Area-A: no font draws there) until
+# ``thai.glyphs`` decides, for the whole document, which mark it is; a glyph that takes room on
+# the line (the ring of a sara am drawn apart) as U+100000 + its code (Area-B). The first kind is a
+# mark (of the tone class until then) for the anchoring below; the second keeps its place.
+GLYPH_BASE = 0xF0000
+SPACING_BASE = 0x100000
+#: The placeholders of unmapped glyphs, as a character class for regular expressions.
+GLYPHS = "\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+_CID = re.compile(r"\(cid:(\d+)\)", re.ASCII)
+_NARROW = 0.15       # a glyph at most this share of the font size wide is drawn over its letter
+
+
+def _drawn_over(base: dict[str, Any], ch: dict[str, Any]) -> bool:
+    """Is the glyph ``ch`` drawn over ``base`` (its centre within the base's box) or so narrow
+    that it takes no room on the line?"""
+    size = ch.get("size") or 10.0
+    return (ch["x1"] - ch["x0"] <= _NARROW * size
+            or base["x0"] - 0.05 * size <= (ch["x0"] + ch["x1"]) / 2 <= base["x1"] + 0.05 * size)
+
+
+def glyph_placeholder(text: str, *, spacing: bool = False) -> str | None:
+    """The placeholder of an unmapped glyph's text ("É" -> U+F00C9, "(cid:201)" -> U+F00C9,
+    U+FFFD -> U+FFFFD; ``spacing``: from U+100000), or None for any other text."""
+    base = SPACING_BASE if spacing else GLYPH_BASE
+    if len(text) == 1 and ("\x80" <= text <= "\xff" or text == "\ufffd"):
+        return chr(base + ord(text))
+    m = _CID.fullmatch(text)
+    if m and int(m.group(1)) <= 0xFFFD:
+        return chr(base + int(m.group(1)))
+    return None
+
+
+def glyph_code(ch: str) -> int:
+    """The glyph code a placeholder stands for."""
+    return ord(ch) - (SPACING_BASE if ord(ch) >= SPACING_BASE else GLYPH_BASE)
+
+
+def _cls(ch: str) -> int | None:
+    """A mark's canonical class; 1 for the placeholder of an unmapped glyph drawn over its letter;
+    None for no mark."""
+    k = _MARK_CLASS.get(ch)
+    if k is None and len(ch) == 1 and GLYPH_BASE <= ord(ch) <= GLYPH_BASE + 0xFFFD:
+        return 1
+    return k
 
 # White space (one line break too) before a mark, or between a Thai letter and a following vowel.
 #   matches: the space in "ถ ึง", "กรณ ีที่", "เป้ าหมาย", "ค ํา", "A ่", " ่"; the "\n" in "ถ\nึง"
@@ -96,8 +145,9 @@ def _pua_pattern() -> re.Pattern[str]:
 
 
 def is_thai_mark(ch: str) -> bool:
-    """A Thai combining mark (vowel above/below, tone mark, other sign): "่" yes, "า" and "ก" no."""
-    return ch in _MARK_CLASS
+    """A Thai combining mark (vowel above/below, tone mark, other sign) or the placeholder of an
+    unmapped glyph drawn on Thai: "่" yes, "า" and "ก" no."""
+    return _cls(ch) is not None
 
 
 def _canonical(cluster: str) -> str:
@@ -179,7 +229,13 @@ def repair_pdf_chars(chars: Iterable[dict[str, Any]], *,
             ch = dict(ch, text=table[ord(t)])
             t = ch["text"]
             repairs += 1
-        if t not in _MARK_CLASS:
+        elif (("\x80" <= t <= "\xff" or t == "\ufffd" or t[:5] == "(cid:") and base_i >= 0
+              and "\u0e01" <= out[base_i].get("text", "")[:1] <= "\u0e4e"
+              and ch.get("fontname") == out[base_i].get("fontname")
+              and (p := glyph_placeholder(t, spacing=not _drawn_over(out[base_i], ch))) is not None):
+            ch = dict(ch, text=p)        # an unmapped glyph on a Thai letter: a mark to be told
+            t = p
+        if _cls(t) is None:
             out.append(ch)
             base_i, cluster = len(out) - 1, []
             continue
@@ -200,7 +256,7 @@ def repair_pdf_chars(chars: Iterable[dict[str, Any]], *,
         out.append(mark)
         cluster.append(len(out) - 1)
         # canonical order within the cluster, placed just inside the base's right edge
-        ordered = sorted(cluster, key=lambda k: _MARK_CLASS[out[k]["text"]])
+        ordered = sorted(cluster, key=lambda k: _cls(out[k]["text"]) or 0)
         n = len(ordered)
         for rank, k in enumerate(ordered):
             x = base["x1"] - (n - rank) * 1e-3
@@ -240,7 +296,7 @@ def _nearest_base(out: list[dict[str, Any]], mark: dict[str, Any], window: int =
     mid = (mark["x0"] + mark["x1"]) / 2
     for k in range(len(out) - 1, max(-1, len(out) - 1 - window), -1):
         b = out[k]
-        if b.get("text", "") in _MARK_CLASS or not _holds(b, mark):
+        if _cls(b.get("text", "")) is not None or not _holds(b, mark):
             continue
         centre = (b["x0"] + b["x1"]) / 2
         t = b.get("text", "")

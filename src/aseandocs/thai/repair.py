@@ -41,7 +41,9 @@ _SWAP_MIN = 5           # ... and at least this many
 
 
 @lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
+def dictionary() -> frozenset[str]:
+    """pythainlp's Thai word list (loaded once, shared by the dictionary repairs of thai.typed
+    and thai.glyphs)."""
     from pythainlp.corpus import thai_words
     return frozenset(thai_words())
 
@@ -51,7 +53,7 @@ def _score(s: str) -> tuple[int, int]:
     """Letters of ``s`` outside dictionary words when it is segmented with newmm, then the number
     of words (one dictionary word beats two: "จำนวน" beats "จาน" + "วน")."""
     from pythainlp.tokenize import word_tokenize
-    words = _words()
+    words = dictionary()
     toks = [t for t in word_tokenize(s, engine="newmm", keep_whitespace=False)
             if _THAI_RUN.fullmatch(t)]
     return sum(len(t) for t in toks if t not in words), len(toks)

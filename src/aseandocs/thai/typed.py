@@ -6,8 +6,8 @@ alone) cannot mend because the damaged form is a possible spelling:
 
 - sara am drawn as a ring and a gap ("ส าคัญ", "ด าเนิน" for สำคัญ, ดำเนิน) and sara am followed by a
   stray sara aa ("สำาคัญ");
-- a vowel or tone mark placed on the consonant next to its own ("มลพษิ" for มลพิษ, "ขอ้มูล" for
-  ข้อมูล, "ทีมี่" for ที่มี);
+- a vowel or tone mark placed on the consonant after its own ("มลพษิ" for มลพิษ, "ขอ้มูล" for
+  ข้อมูล) or on no letter at all ("เิงน" for เงิน);
 - a word split by a space ("ครั้ งที่", "อนั ตราย" for อันตราย: a mark moved and a space);
 - sara aa written as sara am by a font ("บ้ำน").
 
@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .repair import dictionary
 from .text import OffsetMap
 
 __all__ = ["repair_typed", "damage_signs", "Repaired", "MIN_SIGNS"]
@@ -88,12 +89,6 @@ def damage_signs(text: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-    return frozenset(thai_words())
-
-
-@lru_cache(maxsize=1)
 def _frequencies() -> dict[str, int]:
     from pythainlp.corpus import tnc
     return dict(tnc.word_freqs())
@@ -103,7 +98,7 @@ def _common(token: str) -> bool:
     """Is ``token`` a word of everyday Thai: in the dictionary, and met ``_COMMON`` times or more in
     the Thai National Corpus (pythainlp's ``tnc_freq.txt``) or made of such words ("ผู้นำประเทศ")?
     The dictionary alone holds rare words that damage makes by chance ("อนัม", "ตรำ", "มาณพ")."""
-    return token in _words() and _everyday(token)
+    return token in dictionary() and _everyday(token)
 
 
 @lru_cache(maxsize=65536)
@@ -120,7 +115,7 @@ def _tokens(s: str) -> tuple[str, ...]:
 
 
 def _unknown(token: str) -> bool:
-    return bool(_THAI_WORD.fullmatch(token)) and token not in _words() and token not in ("ๆ", "ฯ")
+    return bool(_THAI_WORD.fullmatch(token)) and token not in dictionary() and token not in ("ๆ", "ฯ")
 
 
 @lru_cache(maxsize=65536)
@@ -202,8 +197,8 @@ def _with_mark(cluster: str, mark: str) -> str | None:
 
 def _candidates(w: str, swapped: bool) -> set[str]:
     """``w`` with one repair made: a ring and a gap closed, a gap removed, a mark moved to the
-    consonant next to its own, and (``swapped``: the text's font writes sara aa as sara am) a sara
-    am read as sara aa."""
+    consonant before the one it is on (a mark on no letter: to the consonant after it), and
+    (``swapped``: the text's font writes sara aa as sara am) a sara am read as sara aa."""
     out = {m.string[:m.start()] + m.group(1) + "\u0e33" + m.string[m.end():]
            for m in _RING_GAP.finditer(w)}
     out.update(w[:i] + w[i + 1:] for i, c in enumerate(w)
@@ -223,6 +218,13 @@ def _candidates(w: str, swapped: bool) -> set[str]:
                 if moved is None:
                     continue
                 out.add(w[:ns] + moved + rest + w[e:] if n < k else w[:s] + rest + moved + w[ne:])
+    for i, c in enumerate(w):            # a mark on no letter goes to the consonant after it
+        if c in _MARK_CLASS and (i == 0 or not ("\u0e01" <= w[i - 1] <= "\u0e2e"
+                                              or w[i - 1] in _MARK_CLASS)):
+            j = next((k for k in range(i + 1, min(len(w), i + 3))
+                      if "\u0e01" <= w[k] <= "\u0e2e"), None)
+            if j is not None:
+                out.add(w[:i] + w[i + 1:j + 1] + c + w[j + 1:])
     if swapped:
         out.update(w[:i] + "\u0e32" + w[i + 1:] for i, c in enumerate(w) if c == "\u0e33")
     out.discard(w)
