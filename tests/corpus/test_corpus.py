@@ -227,6 +227,31 @@ def test_an_unchanged_corpus_is_not_relinked(tmp_path: Path) -> None:
     assert run(c, out, link_fn=counting_link).links == 5 and LINKED == [3, 3, 3]
 
 
+def test_an_unchanged_news_item_is_taken_from_its_brief(tmp_path: Path, monkeypatch) -> None:
+    """A rebuild takes a cached news item from its brief (``<key>.brief.json``: counts, names,
+    event frequencies) without reading its whole parse result; a plan's entry is read (the
+    linking index needs its measures). The brief comes back as it was written, plan flag and all."""
+    from aseandocs.corpus import cache
+    from aseandocs.corpus.records import Brief
+    c, out = make_corpus(tmp_path), tmp_path / "out"
+    first = build(c, out, progress=False, parse_fn=fake_parse, workers=1)
+    read: list[str] = []
+    real = cache.read_entry
+    monkeypatch.setattr(cache, "read_entry", lambda *a, **kw: read.append(kw.get("document", "")) or real(*a, **kw))
+    (c / "sub" / "news9.txt").write_text(NEWS.replace("ข่าว", "ข่าว 9"), encoding="utf-8")
+    again = build(c, out, progress=False, parse_fn=fake_parse, workers=1)
+    assert again.cached == 3 and again.links >= first.links
+    assert "plan.txt" in {Path(r).name for r in read}
+    assert not {"news0.txt", "news1.txt"} & {Path(r).name for r in read}     # the new one is looked up
+    b = Brief("sub/n", 2, 3, 1, (("measure:sub/n#1.1", "APSC", ("SOMTC",)),), True)
+    cache.write_brief(out / "cache", "k", b, (("SOMTC", "SOMTC", 2),), (3, {"ความร่วมมือ": 2}))
+    assert not cache.read_brief(out / "cache", "k", "sub/n")      # no entry beside it: not trusted
+    (out / "cache" / "k.json").write_text("{}", encoding="utf-8")
+    cache.write_brief(out / "cache", "k", b, (("SOMTC", "SOMTC", 2),), (3, {"ความร่วมมือ": 2}))
+    assert cache.read_brief(out / "cache", "k", "sub/n") == (b, (("SOMTC", "SOMTC", 2),), (3, {"ความร่วมมือ": 2}))
+    assert cache.read_brief(out / "cache", "k", "other") is None
+
+
 def test_rerun_reparses_nothing_and_force_redoes_all(tmp_path: Path) -> None:
     c, out = make_corpus(tmp_path), tmp_path / "out"
     CALLS.clear()

@@ -130,11 +130,11 @@ def read_brief(cache: Path, key: str, doc_id: str) -> tuple[Any, Any, Any] | Non
         entry = json.loads((cache / f"{key}.brief.json").read_text(encoding="utf-8"))
         if entry.get("key") != key or entry.get("entry") != _stamp(cache / f"{key}.json"):
             return None
-        i, mentions, events, measures, summary = entry["brief"]
-        if i != doc_id:
+        i, mentions, events, measures, summary, *plan = entry["brief"]   # no plan flag: older
+        if i != doc_id or len(plan) > 1:
             return None
         brief = Brief(i, int(mentions), int(events), int(measures),
-                      tuple((n, p, tuple(b)) for n, p, b in summary))
+                      tuple((n, p, tuple(b)) for n, p, b in summary), bool(plan and plan[0]))
         names = tuple((b, w, int(c)) for b, w, c in entry["names"])
         df = entry["df"]
         return brief, names, None if df is None else (int(df[0]), dict(df[1]))
