@@ -59,6 +59,15 @@ CREATE TABLE links (
 CREATE TABLE measure_terms (
   id INTEGER PRIMARY KEY, measure_id TEXT NOT NULL REFERENCES measures(id), term TEXT NOT NULL,
   language TEXT);
+CREATE TABLE bodies (id TEXT PRIMARY KEY, label TEXT, names TEXT);
+CREATE TABLE measure_bodies (measure_id TEXT NOT NULL REFERENCES measures(id), body TEXT NOT NULL);
+CREATE TABLE event_bodies (event_id TEXT NOT NULL REFERENCES events(id), body TEXT NOT NULL);
+CREATE TABLE search_index (kind INTEGER NOT NULL, source INTEGER NOT NULL, measure_id TEXT NOT NULL,
+  folded TEXT NOT NULL, mask INTEGER NOT NULL);
+"""
+
+#: The indexes, made once the rows are in (a B-tree sorted once, not kept in order row by row).
+_INDEXES = """
 CREATE INDEX measures_document ON measures(document_id);
 CREATE INDEX measure_terms_term ON measure_terms(term);
 CREATE INDEX measure_terms_measure ON measure_terms(measure_id);
@@ -70,11 +79,6 @@ CREATE INDEX events_document ON events(document_id);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX links_event ON links(event_id);
 CREATE INDEX links_measure ON links(measure_id);
-CREATE TABLE bodies (id TEXT PRIMARY KEY, label TEXT, names TEXT);
-CREATE TABLE measure_bodies (measure_id TEXT NOT NULL REFERENCES measures(id), body TEXT NOT NULL);
-CREATE TABLE event_bodies (event_id TEXT NOT NULL REFERENCES events(id), body TEXT NOT NULL);
-CREATE TABLE search_index (kind INTEGER NOT NULL, source INTEGER NOT NULL, measure_id TEXT NOT NULL,
-  folded TEXT NOT NULL, mask INTEGER NOT NULL);
 CREATE INDEX search_mask ON search_index(mask, length(folded));
 CREATE INDEX measures_ref ON measures(ref);
 CREATE INDEX measures_local ON measures(substr(id, instr(id, '#') + 1));
@@ -114,17 +118,35 @@ def char_mask(text: str) -> int:
         >>> char_mask("ก") & char_mask("abcdefghijklmnopqrstuvwxyz0123456789")
         0
     """
+    bits = _BITS
     m = 0
     for c in set(text):
-        m |= 1 << char_bit(c)
+        b = bits.get(c)
+        if b is None:
+            b = bits[c] = 1 << char_bit(c)
+        m |= b
     return m
+
+
+#: Each character's ``1 << char_bit(c)``, filled as characters come (a few hundred in a corpus).
+_BITS: dict[str, int] = {}
 
 
 def _j(values: Iterable[Any]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
-def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: set[str],
+class _Ids:
+    """The rowids the writer gives: measures (their rowid is what ``search_index.source`` names
+    for a title), activities and measure terms are numbered 1, 2, ... as they go in (rows are
+    only ever appended), so a document's rows go in a table at a time."""
+
+    def __init__(self) -> None:
+        self.measures: set[str] = set()
+        self.measure = self.activity = self.term = 0
+
+
+def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, ids: _Ids,
                      fold: Callable[[str], str] | None = None) -> None:
     d = pd.document
     cur = db.execute("INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -132,44 +154,56 @@ def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, measure_ids: se
                       len(d.pages) or None, d.text))
     if cur.rowcount == 0:   # a second document with the same id: the first one wins
         return
+    measures, bodies, activities, terms, search = [], [], [], [], []
     for m in pd.measures:
-        if m.id in measure_ids:
+        if m.id in ids.measures:
             continue
-        measure_ids.add(m.id)
-        cur = db.execute("INSERT INTO measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         (m.id, d.id, m.plan, m.ref, m.parent, m.level, m.title, m.scope, m.page,
-                          m.span[0], m.span[1], _j(m.bodies), _j(m.references),
-                          json.dumps(dict(m.fields), ensure_ascii=False), m.role))
+        ids.measures.add(m.id)
+        ids.measure += 1
+        measures.append((ids.measure, m.id, d.id, m.plan, m.ref, m.parent, m.level, m.title, m.scope, m.page,
+                         m.span[0], m.span[1], _j(m.bodies), _j(m.references),
+                         json.dumps(dict(m.fields), ensure_ascii=False), m.role))
         if fold is not None:
             f = fold(m.title or "")
-            db.execute("INSERT INTO search_index VALUES (0,?,?,?,?)", (cur.lastrowid, m.id, f, char_mask(f)))
-        db.executemany("INSERT INTO measure_bodies VALUES (?,?)", [(m.id, b) for b in dict.fromkeys(m.bodies)])
+            search.append((0, ids.measure, m.id, f, char_mask(f)))
+        bodies.extend((m.id, b) for b in dict.fromkeys(m.bodies))
         for n, a in enumerate(m.activities, 1):
-            cur = db.execute("INSERT INTO activities (measure_id, n, text, span_start, span_end) VALUES (?,?,?,?,?)",
-                             (m.id, n, a.text, a.span[0], a.span[1]))
+            ids.activity += 1
+            activities.append((ids.activity, m.id, n, a.text, a.span[0], a.span[1]))
             if fold is not None:
                 f = fold(a.text or "")
-                db.execute("INSERT INTO search_index VALUES (1,?,?,?,?)", (cur.lastrowid, m.id, f, char_mask(f)))
+                search.append((1, ids.activity, m.id, f, char_mask(f)))
         for t in measure_search_terms(m):       # bilingual search terms (linking.search_terms)
-            cur = db.execute("INSERT INTO measure_terms (measure_id, term, language) VALUES (?,?,?)",
-                             (m.id, t, term_language(t)))
+            ids.term += 1
+            terms.append((ids.term, m.id, t, term_language(t)))
             if fold is not None:
                 f = fold(t)
-                db.execute("INSERT INTO search_index VALUES (2,?,?,?,?)", (cur.lastrowid, m.id, f, char_mask(f)))
+                search.append((2, ids.term, m.id, f, char_mask(f)))
+    if measures:
+        db.executemany("INSERT INTO measures (rowid, id, document_id, plan, ref, parent, level, title, scope, "
+                       "page, span_start, span_end, bodies, cites, fields, role) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", measures)
+        db.executemany("INSERT INTO measure_bodies VALUES (?,?)", bodies)
+        db.executemany("INSERT INTO activities (id, measure_id, n, text, span_start, span_end) "
+                       "VALUES (?,?,?,?,?,?)", activities)
+        db.executemany("INSERT INTO measure_terms (id, measure_id, term, language) VALUES (?,?,?,?)", terms)
+        db.executemany("INSERT INTO search_index VALUES (?,?,?,?,?)", search)
     db.executemany("INSERT INTO mentions (document_id, body, text, method, score, span_start, span_end) "
                    "VALUES (?,?,?,?,?,?,?)",
                    [(d.id, x.body, x.text, x.method, x.score, x.span[0], x.span[1]) for x in pd.mentions])
+    events, event_bodies, links = [], [], []
     for n, e in enumerate(pd.events, 1):
         eid = f"{d.id}#{n}"
-        db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   (eid, d.id, n, e.type, e.date, e.end_date, e.status, e.ordinal, e.page, e.text,
-                    e.span[0], e.span[1], _j(e.bodies), _j(e.instruments)))
-        db.executemany("INSERT INTO event_bodies VALUES (?,?)", [(eid, b) for b in dict.fromkeys(e.bodies)])
-        if e.measures:
-            db.executemany("INSERT INTO links (event_id, measure_id, plan, ref, score, evidence) "
-                           "VALUES (?,?,?,?,?,?)",
-                           [(eid, link.measure or f"{link.plan}#{link.ref}", link.plan, link.ref, link.score,
-                             _j(link.evidence)) for link in e.measures])
+        events.append((eid, d.id, n, e.type, e.date, e.end_date, e.status, e.ordinal, e.page, e.text,
+                       e.span[0], e.span[1], _j(e.bodies), _j(e.instruments)))
+        event_bodies.extend((eid, b) for b in dict.fromkeys(e.bodies))
+        links.extend((eid, link.measure or f"{link.plan}#{link.ref}", link.plan, link.ref, link.score,
+                      _j(link.evidence)) for link in e.measures)
+    if events:
+        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events)
+        db.executemany("INSERT INTO event_bodies VALUES (?,?)", event_bodies)
+        db.executemany("INSERT INTO links (event_id, measure_id, plan, ref, score, evidence) "
+                       "VALUES (?,?,?,?,?,?)", links)
 
 
 def _insert_bodies(db: sqlite3.Connection, body_attrs: Callable[[str], dict[str, Any]] | None) -> None:
@@ -214,12 +248,14 @@ def write_store(parsed_docs: Iterable[ParsedDocument], path: str | os.PathLike[s
             db.execute("PRAGMA journal_mode = OFF")   # a fresh temp file, renamed only when complete
             db.execute("PRAGMA synchronous = OFF")    # atomic_path fsyncs it before the rename
             db.executescript(_SCHEMA)
-            measure_ids: set[str] = set()
+            ids = _Ids()
             with db:
                 for pd in parsed_docs:
-                    _insert_document(db, pd, measure_ids, fold)
+                    _insert_document(db, pd, ids, fold)
                 db.execute("UPDATE links SET measure_id = NULL WHERE measure_id IS NOT NULL AND "
                            "measure_id NOT IN (SELECT id FROM measures)")
+                for statement in filter(str.strip, _INDEXES.split(";")):
+                    db.execute(statement)
                 _insert_bodies(db, body_attrs)
                 if finish is not None:
                     finish(db)

@@ -330,3 +330,28 @@ def test_streamed_xml_of_the_sample_graph_equals_networkx(tmp_path: Path, fmt: s
     (graph.to_graphml if fmt == "graphml" else graph.to_gexf)(tmp_path / f"ours.{fmt}")
     flat = flatten(graph.graph) if fmt == "graphml" else flatten(graph.graph, edge_type_as="relation")
     assert (tmp_path / f"ours.{fmt}").read_bytes() == _nx_bytes(flat, fmt, tmp_path / f"nx.{fmt}")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_documents_part_holds_what_a_multidigraph_would(seed: int) -> None:
+    """``graph.build._Part`` (one document's nodes and edges, without networkx) gives the nodes,
+    attributes and edge order ``nx.MultiDiGraph`` gives for the same calls: nodes made by an edge
+    first and given attributes later, an edge added twice with the same key, parallel keys."""
+    import random
+
+    from aseandocs.graph.build import _Part
+    rnd = random.Random(seed)
+    g, p = nx.MultiDiGraph(), _Part()
+    names = [f"n{i}" for i in range(8)]
+    for _ in range(60):
+        if rnd.random() < 0.4:
+            n, attrs = rnd.choice(names), {rnd.choice("abc"): rnd.randrange(5), "n": rnd.randrange(3)}
+            g.add_node(n, **attrs)
+            p.add_node(n, **attrs)
+        else:
+            u, v, k = rnd.choice(names), rnd.choice(names), rnd.choice(("part_of", "mentions", "x"))
+            attrs = {rnd.choice("de"): rnd.randrange(5)}
+            g.add_edge(u, v, key=k, **attrs)
+            p.add_edge(u, v, key=k, **attrs)
+    assert list(p.nodes.items()) == list(g.nodes(data=True))
+    assert list(p.edges()) == list(g.edges(keys=True, data=True))

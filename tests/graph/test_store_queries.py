@@ -168,3 +168,27 @@ def test_the_store_answers_as_the_graph_on_the_own_corpus(tmp_path: Path) -> Non
 @pytest.mark.slow
 def test_the_store_answers_as_the_graph_on_the_shared_corpus(shared_corpus: Path, tmp_path: Path) -> None:
     assert _build_and_compare(shared_corpus, tmp_path / "out") > 50
+
+
+def test_every_search_row_names_its_own_text_and_the_indexes_are_made(tmp_path: Path) -> None:
+    """The writer numbers measures, activities and measure terms itself (their rows go in a table
+    at a time): each search row's ``source`` is the row its folded text came from, and every index
+    of the schema exists once the rows are in."""
+    from aseandocs.graph.store_queries import search_fold
+    from aseandocs.store import _INDEXES, char_mask
+    path = write_store(sample_docs(), tmp_path / "s.sqlite", fold=search_fold)
+    db = sqlite3.connect(path)
+    sources = {0: "SELECT title, id FROM measures WHERE rowid = ?",
+               1: "SELECT text, measure_id FROM activities WHERE id = ?",
+               2: "SELECT term, measure_id FROM measure_terms WHERE id = ?"}
+    rows = db.execute("SELECT kind, source, measure_id, folded, mask FROM search_index").fetchall()
+    assert {k for k, *_ in rows} == {0, 1, 2}
+    for kind, source, measure, folded, mask in rows:
+        text, owner = db.execute(sources[kind], (source,)).fetchone()
+        assert (search_fold(text or ""), owner, char_mask(folded)) == (folded, measure, mask)
+    for table in ("measures", "activities", "measure_terms"):
+        ids = [r[0] for r in db.execute(f"SELECT rowid FROM {table} ORDER BY rowid")]
+        assert ids == list(range(1, len(ids) + 1))
+    made = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    wanted = {s.split()[2] for s in _INDEXES.split(";") if s.strip()}
+    assert wanted and wanted <= made

@@ -114,10 +114,48 @@ def _local(m: Measure) -> str:
     return m.id.split("#", 1)[1] if "#" in m.id else m.ref
 
 
-def _add_measures(g: nx.MultiDiGraph, pd: ParsedDocument, plan_label: str,
-                  skip: Callable[[str], bool] | None = None) -> list[tuple[str, str, str]]:
+class _Part:
+    """One document's nodes and edges as ``nx.MultiDiGraph`` holds them (a node made on its first
+    ``add_node`` or edge, attributes updated by later calls; edges listed by source node, then
+    target, then key, each in first-seen order), without networkx's views: a corpus makes one per
+    document, and the graph files are written from them."""
+
+    __slots__ = ("nodes", "adj")
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, dict[str, Any]] = {}
+        self.adj: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+
+    def add_node(self, n: str, /, **attrs: Any) -> None:
+        d = self.nodes.get(n)
+        if d is None:
+            self.nodes[n], self.adj[n] = attrs, {}
+        else:
+            d.update(attrs)
+
+    def add_edge(self, u: str, v: str, /, key: str, **attrs: Any) -> None:
+        for x in (u, v):
+            if x not in self.nodes:
+                self.nodes[x], self.adj[x] = {}, {}
+        keys = self.adj[u].setdefault(v, {})
+        d = keys.get(key)
+        if d is None:
+            keys[key] = attrs
+        else:
+            d.update(attrs)
+
+    def edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        for u, nbrs in self.adj.items():
+            for v, keys in nbrs.items():
+                for k, d in keys.items():
+                    yield u, v, k, d
+
+
+def _add_measures(g: _Part, pd: ParsedDocument, plan_label: str,
+                  skip: Callable[[str], bool] | None = None, terms: bool = True) -> list[tuple[str, str, str]]:
     """Measure and activity nodes of one document; returns its pending references. ``skip``:
-    measure nodes another document has already (a duplicate id: the first one wins)."""
+    measure nodes another document has already (a duplicate id: the first one wins); ``terms``:
+    give each measure node its search terms (``linking.search_terms``)."""
     doc_node = f"doc:{pd.id}"
     by_key: dict[str, Measure] = {}
     for m in pd.measures:
@@ -137,7 +175,7 @@ def _add_measures(g: nx.MultiDiGraph, pd: ParsedDocument, plan_label: str,
                    title=m.title, level=m.level, parent=m.parent, scope=m.scope, page=m.page,
                    bodies=list(m.bodies), references=list(m.references), section=_local(top),
                    pillar=pillar, fields=dict(m.fields), role=m.role,
-                   terms=list(measure_search_terms(m)))
+                   terms=list(measure_search_terms(m)) if terms else [])
         parent = by_key.get(f"{m.scope or ''}\x00{m.parent}") if m.parent else None
         if parent is not None and parent.id != m.id:
             g.add_edge(node, f"measure:{parent.id}", key="part_of", type="part_of")
@@ -187,9 +225,9 @@ MeasureSummary = tuple[tuple[str, str, tuple[str, ...]], ...]
 def measure_summary(pd: ParsedDocument) -> MeasureSummary:
     """What the rest of the graph needs of a document's measures (``GraphContext``), e.g.
     ``(("measure:vap#1.2.5", "ความร่วมมือด้านการเมืองและความมั่นคง", ("SOMTC",)), ...)``."""
-    g = nx.MultiDiGraph()
-    _add_measures(g, pd, _short(display_title(pd), 30))
-    return tuple((n, d["pillar"], tuple(d["bodies"])) for n, d in g.nodes(data=True)
+    g = _Part()
+    _add_measures(g, pd, _short(display_title(pd), 30), terms=False)   # the summary needs no search terms
+    return tuple((n, d["pillar"], tuple(d["bodies"])) for n, d in g.nodes.items()
                  if d.get("type") == "measure")
 
 
@@ -273,7 +311,7 @@ class Fragment(NamedTuple):
 def fragment(item: "ParsedDocument | CompactDocument", ctx: GraphContext) -> Fragment:
     """The graph's part for one document (see ``Fragment``)."""
     pd, mention_names = _unpack(item)
-    g = nx.MultiDiGraph()
+    g = _Part()
     doc_node = f"doc:{pd.id}"
     d = pd.document
     g.add_node(doc_node, type="document", label=_short(display_title(pd)), title=pd.title,
@@ -313,7 +351,7 @@ def fragment(item: "ParsedDocument | CompactDocument", ctx: GraphContext) -> Fra
         pillars[enode].add(target[1])
     nodes: list[Node] = []
     bodies: list[str] = []
-    for n, attrs in g.nodes(data=True):
+    for n, attrs in g.nodes.items():
         if "type" in attrs:
             if attrs["type"] == "event":
                 attrs["pillars"] = sorted(pillars.get(n, ()))
@@ -321,7 +359,7 @@ def fragment(item: "ParsedDocument | CompactDocument", ctx: GraphContext) -> Fra
         elif n.startswith("body:"):
             bodies.append(n)
             nodes.append((n, ctx.body(n[5:])))
-    edges: list[Edge] = [(u, v, k, a) for u, v, k, a in g.edges(keys=True, data=True)]
+    edges: list[Edge] = list(g.edges())
     return Fragment(nodes, edges, bodies, dangling)
 
 
