@@ -92,3 +92,29 @@ def test_real_pdf_damage_targets(name) -> None:
     other = sum(q[k] for k in ("orphan_mark", "space_mark", "space_vowel", "pua", "split_am"))
     assert other < 0.01 * q["thai_tokens"]
     assert (q["unknown"] or 0.0) <= 0.04
+
+
+def test_the_repairs_segment_as_newmm_does_without_its_trie() -> None:
+    """``newmm_words`` (pythainlp's newmm over ``dictionary()`` as a set, without pythainlp's
+    76 MiB trie) cuts every text as pythainlp's default newmm: own sentences, damaged words,
+    mixed scripts, numbers and spaces, and random pieces of the own corpus and, when present,
+    of ../shared/thaigov."""
+    import random
+
+    from conftest import OWN_CORPUS, SHARED
+    from pythainlp.tokenize import word_tokenize
+
+    from aseandocs.thai.repair import newmm_words
+    texts = ["การประชุมรัฐมนตรีอาเซียนด้านอาชญากรรมข้ามชาติ ครั้งที่ 12 (AMMTC) ณ กรุงเทพฯ",
+             "จ านวน สำาคัญ บ้ำน อนั ตราย มลพษิ", "ASEAN-Japan 2,500.75 ล้านบาท\r\n\tอว. กต.", "ก", "",
+             "ๆ ฯลฯ ๑๒๓ https://www.example.org/ข่าว?id=1"]
+    rnd = random.Random(17)
+    files = sorted(OWN_CORPUS.glob("*.txt")) + sorted((SHARED / "thaigov").glob("*.txt"))[::50]
+    for f in files:
+        t = f.read_text(encoding="utf-8", errors="replace")
+        texts.append(t[:3000])
+        texts += [t[i:i + rnd.randrange(2, 90)] for i in (rnd.randrange(max(1, len(t))) for _ in range(20))]
+    assert len(texts) > 100
+    for s in texts:
+        for keep in (True, False):
+            assert newmm_words(s, keep) == word_tokenize(s, engine="newmm", keep_whitespace=keep), s

@@ -29,7 +29,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from .pdf_repair import GLYPHS, glyph_code, glyph_placeholder
-from .repair import dictionary
+from .repair import dictionary, newmm_words
 
 __all__ = ["unmapped_marks", "resolve", "glyph_placeholder"]
 
@@ -48,11 +48,9 @@ _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 def _outside(s: str) -> tuple[int, int]:
     """Letters of ``s`` in newmm words outside the dictionary, then the number of words (sara am
     made whole first; one word beats two: "ประจำปี" beats "ประจ่า" + "ปี")."""
-    from pythainlp.tokenize import word_tokenize
     s = s.replace("\u0e4d\u0e32", "\u0e33")
     words = dictionary()
-    toks = [t for t in word_tokenize(s, engine="newmm", keep_whitespace=False)
-            if _THAI_RUN.fullmatch(t)]
+    toks = [t for t in newmm_words(s) if _THAI_RUN.fullmatch(t)]
     return sum(len(t) for t in toks if t not in words), len(toks)
 
 
