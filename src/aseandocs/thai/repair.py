@@ -48,57 +48,50 @@ def dictionary() -> frozenset[str]:
     return frozenset(thai_words())
 
 
-def _word_list() -> type:
-    from pythainlp.util import Trie
+class _WordList:
+    """A word set as pythainlp's newmm asks its ``custom_dict``: ``prefixes(text, start)``, the
+    words that start at ``start``, shortest first (what its trie gives), from the set and the
+    lengths of the words beginning with each pair of letters; ``in``; ``len``. pythainlp's trie of
+    the same words costs 76 MiB in every process that segments; the set is ``dictionary()``,
+    already loaded, and the lengths a few KiB."""
 
-    class WordList(Trie):
-        """The dictionary as newmm asks it (``prefixes``: the words that start at a position of a
-        text, shortest first; ``in``; ``len``), from the set of words and, for each first letter, the
-        lengths its words have (by their first two letters). pythainlp's own trie of the same words costs 76 MiB in every process
-        that segments; the set is ``dictionary()``, already loaded, and the lengths a few KiB."""
+    def __init__(self, words: frozenset[str]) -> None:
+        self._words = words
+        self._ones = frozenset(w for w in words if len(w) == 1)
+        lengths: dict[str, set[int]] = {}
+        for w in words:
+            if len(w) > 1:
+                lengths.setdefault(w[:2], set()).add(len(w))
+        self._lengths = {c: tuple(sorted(ls)) for c, ls in lengths.items()}
 
-        def __init__(self, words: frozenset[str]) -> None:   # noqa: D107 - no trie is built
-            self._words = words
-            self._ones = frozenset(w for w in words if len(w) == 1)
-            lengths: dict[str, set[int]] = {}
-            for w in words:
-                if len(w) > 1:
-                    lengths.setdefault(w[:2], set()).add(len(w))
-            self._lengths = {c: tuple(sorted(ls)) for c, ls in lengths.items()}   # by first two letters
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        n = len(text)
+        if start >= n:
+            return []
+        out = [text[start]] if text[start] in self._ones else []
+        for k in self._lengths.get(text[start:start + 2], ()):
+            if start + k > n:
+                break
+            w = text[start:start + k]
+            if w in self._words:
+                out.append(w)
+        return out
 
-        def prefixes(self, text: str, start: int = 0) -> list[str]:
-            n = len(text)
-            if start >= n:
-                return []
-            out = [text[start]] if text[start] in self._ones else []
-            for k in self._lengths.get(text[start:start + 2], ()):
-                if start + k > n:
-                    break
-                w = text[start:start + k]
-                if w in self._words:
-                    out.append(w)
-            return out
+    def __contains__(self, key: object) -> bool:
+        return key in self._words
 
-        def __contains__(self, key: object) -> bool:
-            return key in self._words
-
-        def __len__(self) -> int:
-            return len(self._words)
-
-        def __iter__(self):  # type: ignore[no-untyped-def]
-            return iter(sorted(self._words))
-
-    return WordList
+    def __len__(self) -> int:
+        return len(self._words)
 
 
 @lru_cache(maxsize=1)
-def newmm_dictionary() -> object:
+def newmm_dictionary() -> _WordList:
     """``dictionary()`` in the form pythainlp's newmm takes as ``custom_dict``: the same words, so
     the same segmentation as its default trie (tests/thai/test_repair.py), without the trie."""
     words = dictionary()
     if any(w != w.strip() or not w for w in words):   # pythainlp's trie strips each word
         words = frozenset(w.strip() for w in words if w.strip())
-    return _word_list()(words)
+    return _WordList(words)
 
 
 def newmm_words(s: str, keep_whitespace: bool = False) -> list[str]:
