@@ -25,7 +25,7 @@ import ctypes
 from functools import cached_property
 from typing import Any, Iterator
 
-from ..thai.pdf_repair import glyph_placeholder
+from ..thai.pdf_repair import GLYPH_BASE, glyph_placeholder
 
 __all__ = ["open_document", "PdfiumDocument", "PdfiumPage"]
 
@@ -47,7 +47,7 @@ def _over_a_letter(out: list[dict[str, Any]], left: float, right: float, window:
 
 def _is_mark(t: str) -> bool:
     """A Thai mark, or the placeholder of an unmapped glyph drawn over a Thai letter."""
-    return t in _MARKS or "\U000f0000" <= t <= "\U000ffffd"
+    return t in _MARKS or len(t) == 1 and GLYPH_BASE <= ord(t) <= GLYPH_BASE + 0xFFFD
 
 
 _RULE = 2.0          # a path thinner than this (points) is a rule (a line edge), not a box

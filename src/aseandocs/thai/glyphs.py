@@ -26,10 +26,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 
 from .pdf_repair import GLYPHS, glyph_code, glyph_placeholder
-from .repair import dictionary, newmm_words
+from .repair import dictionary_score
 
 __all__ = ["unmapped_marks", "resolve", "glyph_placeholder"]
 
@@ -41,17 +40,12 @@ _CANDIDATES = ("\u0e48", "\u0e49", "\u0e4a", "\u0e4b", "\u0e4c", "\u0e31", "\u0e
                "\u0e36", "\u0e37", "\u0e47", "\u0e38", "\u0e39", "\u0e4d")
 _SAMPLE = 40          # places per glyph looked at
 _REACH = 12           # Thai letters on each side of the glyph segmented with it
-_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 
 
-@lru_cache(maxsize=65536)
 def _outside(s: str) -> tuple[int, int]:
-    """Letters of ``s`` in newmm words outside the dictionary, then the number of words (sara am
-    made whole first; one word beats two: "ประจำปี" beats "ประจ่า" + "ปี")."""
-    s = s.replace("\u0e4d\u0e32", "\u0e33")
-    words = dictionary()
-    toks = [t for t in newmm_words(s) if _THAI_RUN.fullmatch(t)]
-    return sum(len(t) for t in toks if t not in words), len(toks)
+    """``thai.repair.dictionary_score`` of ``s`` with sara am made whole first (one word beats two:
+    "ประจำปี" beats "ประจ่า" + "ปี")."""
+    return dictionary_score(s.replace("\u0e4d\u0e32", "\u0e33"))
 
 
 def _context(text: str, start: int, end: int, told: dict[str, str]) -> tuple[str, str]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["repair_sara_am", "aa_written_as_am"]
+__all__ = ["repair_sara_am", "aa_written_as_am", "dictionary", "dictionary_score", "newmm_words"]
 
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 # A consonant (and a tone mark), white space, then sara aa or sara am: a ring and a gap.
@@ -101,7 +101,7 @@ def newmm_words(s: str, keep_whitespace: bool = False) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def _score(s: str) -> tuple[int, int]:
+def dictionary_score(s: str) -> tuple[int, int]:
     """Letters of ``s`` outside dictionary words when it is segmented with newmm, then the number
     of words (one dictionary word beats two: "จำนวน" beats "จาน" + "วน")."""
     words = dictionary()
@@ -110,7 +110,7 @@ def _score(s: str) -> tuple[int, int]:
 
 
 def _better(new: str, old: str) -> bool:
-    return _score(new) < _score(old)
+    return dictionary_score(new) < dictionary_score(old)
 
 
 def aa_written_as_am(text: str) -> bool:
@@ -148,7 +148,7 @@ def repair_sara_am(text: str, *, aa_as_am: bool | None = None) -> tuple[str, int
         # sara aa (sara am), unless the dictionary prefers the sara aa ("จ านวน" -> "จำนวน",
         # "ท าตาม" -> "ทำตาม"; "ก าแพง"? "กำแพง" too; the space itself is left to repair_pdf_text)
         am = left + "\u0e33" + right
-        if _score(am) <= _score(left + "\u0e32" + right):
+        if dictionary_score(am) <= dictionary_score(left + "\u0e32" + right):
             count += 1
             return am
         return old
