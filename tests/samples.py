@@ -29,7 +29,7 @@ def sample_docs() -> list[ParsedDocument]:
                   _m("vap", "1.2.1", "Maritime security cooperation", acts=("hold a workshop", "share data"))),
         mentions=(Mention("SOMTC", "การประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านอาชญากรรมข้ามชาติ", (0, 1)),))
     pillars = ParsedDocument(
-        Document.from_text("…", id="pillars", language="th"), kind="report", title="สามเสาหลัก",
+        Document.from_text("…", id="pillars", language="th"), kind="plan", title="สามเสาหลัก",
         measures=(_m("pillars", "1", "Political-security", scope="s1"),
                   _m("pillars", "1.1", "ความมั่นคง", scope="s1"),
                   _m("pillars", "1", "Economic", scope="s2"),

@@ -42,6 +42,7 @@ def test_foreign_keys_and_indexes(out: Path) -> None:
      "WHERE l.measure_id = 'vap#1.1.1' ORDER BY e.date", [("2007-11-20", "1.1.1", 0.8), ("2019-03-05", "1.1.1", 0.3)]),
     ("SELECT measure_id, plan, ref FROM links WHERE plan = 'gone'", [(None, "gone", "9.9")]),   # dangling
     ("SELECT a.text FROM activities a WHERE a.measure_id = 'vap#1.2.1' ORDER BY n", [("hold a workshop",), ("share data",)]),
+    ("SELECT id, chars FROM documents WHERE id = 'vap'", [("vap", 1)]),   # the text is in documents/vap.json
     ("SELECT id FROM measures WHERE document_id = 'pillars' AND scope = 's2' ORDER BY id",
      [("pillars#s2/1",), ("pillars#s2/1.1",)]),
 ])
@@ -85,6 +86,18 @@ def test_parquet(out: Path, tmp_path: Path) -> None:
     assert sorted(p.name for p in written) == sorted(f"{t}.parquet" for t in TABLES)
     assert pq.read_table(tmp_path / "pq" / "measures.parquet").num_rows == 9
     assert pq.read_table(tmp_path / "pq" / "links.parquet").column("measure_id").to_pylist()[-1] is None
+
+
+def test_parquet_in_batches_holds_every_row_typed_as_the_store(out: Path, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    export_parquet(out, tmp_path / "pq", batch=2)     # measures: 9 rows, so five batches
+    db = sqlite3.connect(out / "aseandocs.sqlite")
+    for table in TABLES:
+        t = pq.read_table(tmp_path / "pq" / f"{table}.parquet")
+        assert [tuple(r.values()) for r in t.to_pylist()] == db.execute(f"SELECT * FROM {table}").fetchall(), table
+    types = {f.name: str(f.type) for f in pq.read_schema(tmp_path / "pq" / "measures.parquet")}
+    assert types["level"] == "int64" and types["title"] == "string" and types["page"] == "int64"
+    db.close()
 
 
 def test_parquet_without_pyarrow(out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,7 +5,10 @@ Tables (foreign keys ON, indexed): ``documents``, ``measures`` (-> documents), `
 -> measures when the measure is in the corpus), ``measure_terms`` (-> measures: the bilingual search
 terms of each measure, ``linking.search_terms.measure_search_terms``; ``measures.role`` is ``measure`` or
 ``section``). List-valued columns (``bodies``, ``instruments``,
-``evidence``, ``cites``) hold JSON arrays, so SQLite's ``json_each`` opens them::
+``evidence``, ``cites``) hold JSON arrays, so SQLite's ``json_each`` opens them. The store holds
+what was found, not the texts: ``documents.chars`` is a text's length, and the normalised text
+that every ``span_start``/``span_end`` points into is ``document.text`` in
+``OUT/documents/<id>.json`` (a copy here would double the store)::
 
     >>> cols, rows = query("out", "SELECT m.ref, m.title FROM measures m, json_each(m.bodies) b "
     ...                    "WHERE b.value = 'SOMTC'")                            # doctest: +SKIP
@@ -37,7 +40,7 @@ TABLES = ("documents", "measures", "activities", "mentions", "events", "links", 
 _SCHEMA = """
 CREATE TABLE documents (
   id TEXT PRIMARY KEY, source TEXT, kind TEXT, title TEXT, date TEXT, language TEXT,
-  format TEXT, encoding TEXT, pages INTEGER, text TEXT);
+  format TEXT, encoding TEXT, pages INTEGER, chars INTEGER);
 CREATE TABLE measures (
   id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), plan TEXT NOT NULL,
   ref TEXT NOT NULL, parent TEXT, level INTEGER, title TEXT, scope TEXT, page INTEGER,
@@ -64,6 +67,8 @@ CREATE TABLE measure_bodies (measure_id TEXT NOT NULL REFERENCES measures(id), b
 CREATE TABLE event_bodies (event_id TEXT NOT NULL REFERENCES events(id), body TEXT NOT NULL);
 CREATE TABLE search_index (kind INTEGER NOT NULL, source INTEGER NOT NULL, measure_id TEXT NOT NULL,
   folded TEXT NOT NULL, mask INTEGER NOT NULL);
+CREATE VIEW plan_measures AS SELECT m.rowid AS rowid, m.* FROM measures m
+  JOIN documents d ON d.id = m.document_id WHERE d.kind = 'plan';
 """
 
 #: The indexes, made once the rows are in (a B-tree sorted once, not kept in order row by row).
@@ -89,13 +94,16 @@ CREATE INDEX event_bodies_body ON event_bodies(body, event_id);
 #: Tables the graph's queries read besides ``TABLES`` (``graph.store_queries``): every body named
 #: anywhere with its label and names, which measures and events name which body, and the search
 #: form of every measure title (kind 0, source: the measure's rowid) and activity (kind 1, source:
-#: the activity's id), when the writer is given the folding (``write_store(fold=...)``), with the
-#: ``char_mask`` of the folded text; and, in a build's store, ``timeline``: the corpus's dated
-#: events with a happening told twice merged, in date order (``graph.timeline.write_timeline``).
-QUERY_TABLES = ("bodies", "measure_bodies", "event_bodies", "search_index", "timeline")
+#: the activity's id) of a plan, when the writer is given the folding (``write_store(fold=...)``),
+#: with the ``char_mask`` of the folded text; in a build's store, ``timeline``: the corpus's dated
+#: events with a happening told twice merged, in date order (``graph.timeline.write_timeline``);
+#: and the view ``plan_measures``: the rows of ``measures`` that are a plan's (the graph's measure
+#: nodes; ``measures`` also holds the numbered points of news and reports).
+QUERY_TABLES = ("bodies", "measure_bodies", "event_bodies", "search_index", "timeline", "plan_measures")
 
-#: What a store without ``bodies`` rows (one older than the graph's store queries) lacks.
-SCHEMA_VERSION = 2
+#: What a store older than the graph's store queries lacks: ``bodies`` rows (1), the
+#: ``plan_measures`` view and search rows for plans only (3).
+SCHEMA_VERSION = 3
 
 
 def char_bit(c: str) -> int:
@@ -151,10 +159,14 @@ def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, ids: _Ids,
     d = pd.document
     cur = db.execute("INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
                      (d.id, d.source, pd.kind, pd.title, pd.date, d.language, d.format, d.encoding,
-                      len(d.pages) or None, d.text))
+                      len(d.pages) or None, len(d.text)))
     if cur.rowcount == 0:   # a second document with the same id: the first one wins
         return
     measures, bodies, activities, terms, search = [], [], [], [], []
+    # search rows and terms for a plan's measures (what the graph holds and links reach); a
+    # report's numbered points are rows of measures and activities, found by SQL
+    plan = pd.kind == "plan"
+    fold = fold if plan else None
     for m in pd.measures:
         if m.id in ids.measures:
             continue
@@ -173,7 +185,7 @@ def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, ids: _Ids,
             if fold is not None:
                 f = fold(a.text or "")
                 search.append((1, ids.activity, m.id, f, char_mask(f)))
-        for t in measure_search_terms(m):       # bilingual search terms (linking.search_terms)
+        for t in measure_search_terms(m) if plan else ():   # bilingual (linking.search_terms)
             ids.term += 1
             terms.append((ids.term, m.id, t, term_language(t)))
             if fold is not None:
@@ -359,31 +371,36 @@ def query(out: str | os.PathLike[str], sql: str, params: tuple[Any, ...] = (), *
         db.close()
 
 
-def export_parquet(out: str | os.PathLike[str], dest: str | os.PathLike[str]) -> list[Path]:
+def export_parquet(out: str | os.PathLike[str], dest: str | os.PathLike[str], *,
+                   batch: int = 50_000) -> list[Path]:
     """Write each table of the store as ``<dest>/<table>.parquet``; needs pyarrow.
 
-    Raises ``BuildError`` naming the extra to install when pyarrow is missing.
+    Rows are read and written ``batch`` at a time (a 1 GB corpus has millions of events), with
+    each column typed as the store declares it and compressed with zstd (Thai text shrinks to
+    about a fifth). Raises ``BuildError`` naming the extra to install when pyarrow is missing.
     """
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as e:
         raise BuildError("Parquet export needs pyarrow: pip install 'aseandocs[frames]'") from e
+    types = {"INTEGER": pa.int64(), "REAL": pa.float64()}
     folder = Path(dest)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     db = _connect_ro(out)
     try:
         for table in TABLES:
+            declared = [(r[1], r[2].upper()) for r in db.execute(f"PRAGMA table_info({table})")]
+            schema = pa.schema([(c, types.get(t, pa.string())) for c, t in declared])
             cur = db.execute(f"SELECT * FROM {table}")   # noqa: S608 - names from TABLES only
-            cols = [c[0] for c in cur.description]
-            rows = cur.fetchall()
-            data = pa.table({c: pa.array([r[i] for r in rows]) for i, c in enumerate(cols)})
             target = folder / f"{table}.parquet"
             with atomic_path(target) as tmp:
-                pq.write_table(data, tmp)
+                with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+                    while rows := cur.fetchmany(batch):   # an empty table: the schema, no rows
+                        writer.write_table(pa.table([pa.array([r[i] for r in rows], type=f.type)
+                                                     for i, f in enumerate(schema)], schema=schema))
             written.append(target)
     finally:
         db.close()
     return written
-

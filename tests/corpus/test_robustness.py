@@ -696,7 +696,7 @@ def evil_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (corpus / "evil page.html").write_text(f"<html><head><title>{EVIL_LINES[1]}</title><script>{PWN}</script>"
                                            f"</head><body><p>&lt;script&gt;{PWN}&lt;/script&gt;</p></body></html>",
                                            encoding="utf-8")
-    s = build(corpus, root / "out", workers=1, progress=False)
+    s = build(corpus, root / "out", workers=1, progress=False, plans="evil plan.txt")   # its measures are graph nodes
     assert s.errors == 0 and s.documents == 4 and s.measures >= len(EVIL_LINES)
     return root / "out"
 

@@ -82,7 +82,7 @@ def test_data_carries_nodes_edges_and_coverage(page: Path) -> None:
     data = explorer_data(MeasureGraph.from_documents(sample_docs(), registry=False))
     assert len(data["nodes"]) == 20 and len(data["edges"]) == 26
     assert all(0 <= n["x"] <= 1000 and 0 <= n["y"] <= 1000 for n in data["nodes"])
-    assert [c["plan"] for c in data["coverage"]] == ["vap"]      # plans only: "pillars" is a report
+    assert [c["plan"] for c in data["coverage"]] == ["pillars", "vap"]      # the two plans
     evidence = [e[4] for e in data["edges"] if data["edgeTypes"][e[2]] == "reports_on"]
     assert ["กฎบัตรอาเซียน"] in evidence
 
@@ -196,7 +196,7 @@ def test_controls_work_without_errors(page: Path, tmp_path: Path) -> None:
     dom = chromium(tmp_path / "profile", _url(driven), "--dump-dom")
     log = dom.split('<pre id="drive-log">', 1)[1].split("</pre>", 1)[0]
     assert "errors:0" in log, log
-    assert "panel:SOMTC" in log and "coverage-hidden:false" in log and "bars:2" in log   # the two sections of "vap" (the report has no coverage)
+    assert "panel:SOMTC" in log and "coverage-hidden:false" in log and "bars:4" in log   # the two sections of each plan
     assert re.search(r"search:\d+ match", log), log
 
 

@@ -95,6 +95,35 @@ def test_a_parent_after_its_child_is_a_measure_node(tmp_path: Path) -> None:
     assert both_agree(graph, MeasureGraph.load(tmp_path, store=True)) > 4
 
 
+def test_a_reports_numbered_points_are_rows_of_the_store_not_measures_of_the_graph(tmp_path: Path) -> None:
+    """A cabinet summary's agenda items are its structure (documents/<id>.json, the store's
+    ``measures`` rows), not a plan's measures: no graph node, no search hit, no coverage, and
+    the store's queries agree with the graph's."""
+    from aseandocs.model import Document, Measure, ParsedDocument
+    from aseandocs.graph.store_queries import search_fold
+    docs = sample_docs()
+    agenda = ParsedDocument(Document.from_text("1. เรื่อง กฎบัตรอาเซียน", id="cabinet"), kind="report", measures=(
+        Measure(id="cabinet#1", plan="cabinet", ref="1", parent=None, level=1, title="เรื่อง กฎบัตรอาเซียน",
+                span=(0, 23), bodies=("SOMTC",)),))
+    docs.append(agenda)
+    graph = MeasureGraph.from_documents(docs, registry=False)
+    assert "measure:cabinet#1" not in graph.graph and graph.graph.nodes["doc:cabinet"]["measures"] == 1
+    write_store(docs, tmp_path / "aseandocs.sqlite", body_attrs=GraphContext(docs, False).body, fold=search_fold)
+    db = sqlite3.connect(tmp_path / "aseandocs.sqlite")
+    assert db.execute("SELECT title FROM measures WHERE id = 'cabinet#1'").fetchall() == [("เรื่อง กฎบัตรอาเซียน",)]
+    assert db.execute("SELECT count(*) FROM plan_measures WHERE document_id = 'cabinet'").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM search_index WHERE measure_id = 'cabinet#1'").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM plan_measures").fetchone() == (9,)   # vap's 5, pillars' 4
+    db.close()
+    store = MeasureGraph.load(tmp_path, store=True)
+    assert "cabinet" not in store.plans()
+    assert all(h.measure != "cabinet#1" for h in store.search("กฎบัตร", limit=20))
+    assert [m.id for m in store.body("SOMTC").measures] == ["vap#1.1.2"]
+    with pytest.raises(NotFoundError):
+        store.measure("cabinet#1")
+    assert both_agree(graph, store) > 20
+
+
 def test_fuzzy_search_never_loses_a_hit(tmp_path: Path) -> None:
     """The store's fuzzy search reads only the rows that can reach the cutoff
     (``_fuzzy_candidates``): queries cut from the samples' own titles and activities, with a

@@ -2,7 +2,10 @@
 
 One pass over the documents; links and references are resolved at the end because an event may
 report on a measure of a plan that comes later in the corpus. Node attributes are records (titles,
-labels, statement texts), never document texts, so the graph stays small as documents stream by::
+labels, statement texts), never document texts, so the graph stays small as documents stream by.
+Measure and activity nodes are a plan's (a document of kind ``plan``: the link targets); the
+numbered points of news and reports (a cabinet summary's agenda items) are that document's
+structure, kept in ``documents/<id>.json`` and the store, and counted on its node (``measures``)::
 
     >>> from aseandocs.model import Document, Measure, ParsedDocument
     >>> doc = Document.from_text("1.1 ส่งเสริมความร่วมมือ", id="vap")
@@ -223,8 +226,11 @@ MeasureSummary = tuple[tuple[str, str, tuple[str, ...]], ...]
 
 
 def measure_summary(pd: ParsedDocument) -> MeasureSummary:
-    """What the rest of the graph needs of a document's measures (``GraphContext``), e.g.
-    ``(("measure:vap#1.2.5", "ความร่วมมือด้านการเมืองและความมั่นคง", ("SOMTC",)), ...)``."""
+    """What the rest of the graph needs of a plan's measures (``GraphContext``), e.g.
+    ``(("measure:vap#1.2.5", "ความร่วมมือด้านการเมืองและความมั่นคง", ("SOMTC",)), ...)``; empty for
+    a document that is not a plan (its numbered points are not in the graph)."""
+    if pd.kind != "plan":
+        return ()
     g = _Part()
     _add_measures(g, pd, _short(display_title(pd), 30), terms=False)   # the summary needs no search terms
     return tuple((n, d["pillar"], tuple(d["bodies"])) for n, d in g.nodes.items()
@@ -255,7 +261,7 @@ class GraphContext:
             if names_seen is None:
                 for body, words, c in mention_names:
                     self._names_seen[body][words] += c
-            if pd.measures:
+            if pd.measures and pd.kind == "plan":
                 self._add(pd.id, measure_summary(pd))
         for doc_id, summary in summaries:
             self._add(doc_id, summary)
@@ -318,7 +324,8 @@ def fragment(item: "ParsedDocument | CompactDocument", ctx: GraphContext) -> Fra
                kind=pd.kind, date=pd.date, language=d.language, source=d.source, format=d.format,
                measures=len(pd.measures), events=len(pd.events))
     pending = _add_measures(g, pd, _short(display_title(pd), 30),
-                            skip=lambda node: ctx.measures.get(node, (pd.id,))[0] != pd.id)
+                            skip=lambda node: ctx.measures.get(node, (pd.id,))[0] != pd.id) \
+        if pd.kind == "plan" else []
     counts: Counter[str] = Counter()
     for body, _words, c in mention_names:
         counts[body] += c

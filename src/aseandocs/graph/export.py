@@ -1,12 +1,12 @@
 """Writing a MeasureGraph: node-link JSON, GraphML, GEXF and CSV, each file atomically.
 
 GraphML and GEXF hold only scalars, so attributes are flattened first: lists become "; "-joined
-strings, dicts JSON, None is omitted, characters XML cannot hold are dropped, and a key whose
+strings, dicts JSON, None and empty lists and dicts are omitted, characters XML cannot hold are dropped, and a key whose
 values have mixed types becomes a string everywhere — networkx's writers then never fail::
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
-    >>> g.add_node("body:SOMTC", type="body", names=["SOMTC", "เจ้าหน้าที่อาวุโส"], name_en=None)
+    >>> g.add_node("body:SOMTC", type="body", names=["SOMTC", "เจ้าหน้าที่อาวุโส"], name_en=None, pillars=[])
     >>> flatten(g).nodes["body:SOMTC"]
     {'type': 'body', 'names': 'SOMTC; เจ้าหน้าที่อาวุโส'}
 """
@@ -39,6 +39,8 @@ def _scalar(v: Any) -> Any:
     if isinstance(v, (bool, int, float)):
         return v
     if isinstance(v, (list, tuple, set, frozenset)):
+        if not v:    # an empty list is omitted, as None and an empty dict are
+            return None
         v = "; ".join(str(_scalar(x)) for x in v if x is not None)
     elif isinstance(v, dict):
         if not v:

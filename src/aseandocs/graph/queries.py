@@ -182,7 +182,7 @@ class MeasureGraph:
         return [(u, d) for u, _, d in self.graph.in_edges(node, data=True) if d.get("type") == type_]
 
     def plans(self) -> list[str]:
-        """Ids of the documents that hold measures, in order."""
+        """Ids of the plans (documents of kind "plan") that hold measures, in order."""
         if self._store is not None:
             return self._store.plans()
         return sorted({d["plan"] for _, d in self._nodes("measure")})

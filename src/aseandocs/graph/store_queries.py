@@ -111,7 +111,7 @@ class StoreQueries:
 
     # --- measures ------------------------------------------------------------------------------------
     def plans(self) -> list[str]:
-        return [r[0] for r in self._rows("SELECT DISTINCT plan FROM measures ORDER BY plan")]
+        return [r[0] for r in self._rows("SELECT DISTINCT plan FROM plan_measures ORDER BY plan")]
 
     def resolve_measure(self, ref: str, plan: str | None, trim: Any) -> tuple[Any, ...]:
         """The measure row (``_MEASURE_COLS``) that ``ref`` names, as ``MeasureGraph._resolve_measure``."""
@@ -120,7 +120,7 @@ class StoreQueries:
         if plan is not None:
             plan = plan.removeprefix("doc:")
         if "#" in key:
-            found = self._rows(f"SELECT {_MEASURE_COLS} FROM measures WHERE id = ?", (key,))
+            found = self._rows(f"SELECT {_MEASURE_COLS} FROM plan_measures WHERE id = ?", (key,))
         else:
             found = self._by_ref(key)
         return pick_measure(ref, plan, found, plan_of=lambda r: r[1], scoped=lambda r: bool(r[6]),
@@ -129,8 +129,8 @@ class StoreQueries:
     def _by_ref(self, key: str) -> list[tuple[Any, ...]]:
         """Measures whose local id (after '#') is ``key``, or whose ref is ``key`` when it differs
         from their local id (as the graph's ``_by_ref`` lists them), in corpus order."""
-        rows = self._rows(f"SELECT rowid, {_MEASURE_COLS} FROM measures WHERE substr(id, instr(id, '#') + 1) = ? "
-                          f"UNION SELECT rowid, {_MEASURE_COLS} FROM measures WHERE ref = ? "
+        rows = self._rows(f"SELECT rowid, {_MEASURE_COLS} FROM plan_measures WHERE substr(id, instr(id, '#') + 1) = ? "
+                          f"UNION SELECT rowid, {_MEASURE_COLS} FROM plan_measures WHERE ref = ? "
                           "AND substr(id, instr(id, '#') + 1) != ref", (key, key))
         return [r[1:] for r in sorted(rows)]
 
@@ -238,7 +238,7 @@ class StoreQueries:
         label, names = self._rows("SELECT label, names FROM bodies WHERE id = ?", (b,))[0]
         measures = [MeasureBrief(*r) for r in self._rows(
             "SELECT m.id, m.plan, m.ref, coalesce(m.title, '') FROM measure_bodies x "
-            "JOIN measures m ON m.id = x.measure_id WHERE x.body = ? GROUP BY m.id", (b,))]
+            "JOIN plan_measures m ON m.id = x.measure_id WHERE x.body = ? GROUP BY m.id", (b,))]
         measures.sort(key=lambda m: (m.plan, sort_key(m.id.split("#", 1)[1])))
         events = self._events("e.id IN (SELECT event_id FROM event_bodies WHERE body = ?)", (b,))
         events.sort(key=lambda e: (e.date is None, e.date or "", e.id))
@@ -276,16 +276,17 @@ class StoreQueries:
         """Whether the store holds ``search_index`` rows (it does when written with ``fold``)."""
         if not hasattr(self, "_has_index"):
             self._has_index = bool(self._rows("SELECT 1 FROM search_index LIMIT 1")) or not self._rows(
-                "SELECT 1 FROM measures LIMIT 1")
+                "SELECT 1 FROM plan_measures LIMIT 1")
         return self._has_index
 
     def _unindexed(self, fold: Any) -> list[tuple[int, int, str, str]]:
         """(kind, source, measure id, folded text) of every title then every activity, folded here
         (a store written without ``fold``)."""
         rows = [(0, r, mid, fold(t or "")) for r, mid, t in
-                self._rows("SELECT rowid, id, title FROM measures ORDER BY rowid")]
+                self._rows("SELECT rowid, id, title FROM plan_measures ORDER BY rowid")]
         rows += [(1, r, mid, fold(t or "")) for r, mid, t in
-                 self._rows("SELECT id, measure_id, text FROM activities ORDER BY id")]
+                 self._rows("SELECT id, measure_id, text FROM activities WHERE measure_id IN "
+                                 "(SELECT id FROM plan_measures) ORDER BY id")]
         return rows + [(2, r, mid, fold(t or "")) for r, mid, t in
                        self._rows("SELECT id, measure_id, term FROM measure_terms ORDER BY id")]
 
@@ -341,14 +342,14 @@ class StoreQueries:
         plan = plan.removeprefix("doc:")
         groups: dict[str, list[str]] = defaultdict(list)
         keys: dict[str, Any] = {}
-        for row in self._rows(f"SELECT {_MEASURE_COLS} FROM measures WHERE plan = ? ORDER BY rowid", (plan,)):
+        for row in self._rows(f"SELECT {_MEASURE_COLS} FROM plan_measures WHERE plan = ? ORDER BY rowid", (plan,)):
             if row[8] not in keys:
                 keys[row[8]] = self._plan_keys(row[8])
             groups[self._section(row, keys[row[8]])].append(row[0])
         if not groups:
             raise NotFoundError(f"no measures for plan {plan!r} (plans: {', '.join(self.plans()) or 'none'})")
         reported = {r[0] for r in self._rows(
-            "SELECT DISTINCT l.measure_id FROM links l JOIN measures m ON m.id = l.measure_id WHERE m.plan = ?",
+            "SELECT DISTINCT l.measure_id FROM links l JOIN plan_measures m ON m.id = l.measure_id WHERE m.plan = ?",
             (plan,))}
         rows = []
         for section in sorted(groups, key=sort_key):

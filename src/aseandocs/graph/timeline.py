@@ -79,14 +79,15 @@ def _json_list(text: str | None) -> list[Any]:
 
 
 _SCHEMA = """
-CREATE TABLE timeline (event_id TEXT PRIMARY KEY, date TEXT, end_date TEXT, type TEXT, status TEXT,
-  text TEXT, document_id TEXT, n INTEGER, bodies TEXT, measures TEXT);
+CREATE TABLE timeline (event_id TEXT PRIMARY KEY REFERENCES events(id), date TEXT, document_id TEXT,
+  n INTEGER, bodies TEXT, measures TEXT);
 """
 
 
 def write_timeline(db: sqlite3.Connection) -> None:
     """Write the merged timeline of the store's dated events into table ``timeline`` (one row per
-    happening, its text as the graph keeps it), streamed: one event and its links at a time."""
+    happening: its first event's id, its date order, and the bodies and measures of all its events;
+    the rest is that event's row of ``events``), streamed: one event and its links at a time."""
     db.executescript(_SCHEMA)
     links = db.cursor()
 
@@ -104,10 +105,10 @@ def write_timeline(db: sqlite3.Connection) -> None:
                     "status": r[4] or "done", "ordinal": r[8], "bodies": list(rec.bodies),
                     "instruments": _json_list(r[9])}, rec)
 
-    rows = ((e.id, e.date, e.end_date, e.type, e.status, e.text, e.document, event_n(e.id),
+    rows = ((e.id, e.date, e.document, event_n(e.id),
              json.dumps(list(e.bodies), ensure_ascii=False), json.dumps(list(e.measures), ensure_ascii=False))
             for e in _heads(pairs()))
-    db.executemany("INSERT INTO timeline VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO timeline VALUES (?,?,?,?,?,?)", rows)
     db.execute("CREATE INDEX timeline_order ON timeline(date, document_id, n)")
 
 
@@ -116,7 +117,9 @@ def read_timeline(db: sqlite3.Connection) -> list[EventRecord] | None:
     written without it)."""
     if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'timeline'").fetchone() is None:
         return None
-    return [EventRecord(id=r[0], date=r[1], end_date=r[2], type=r[3], status=r[4], text=r[5], document=r[6],
-                        bodies=tuple(_json_list(r[7])), measures=tuple(_json_list(r[8])))
-            for r in db.execute("SELECT event_id, date, end_date, type, status, text, document_id, bodies, "
-                                "measures FROM timeline ORDER BY date, document_id, n")]
+    return [EventRecord(id=r[0], date=r[1], end_date=r[2], type=r[3] or "", status=r[4] or "done",
+                        text=_short(r[5], _EVENT_TEXT), document=r[6] or "", bodies=tuple(_json_list(r[7])),
+                        measures=tuple(_json_list(r[8])))
+            for r in db.execute("SELECT t.event_id, t.date, e.end_date, e.type, e.status, e.text, t.document_id, "
+                                "t.bodies, t.measures FROM timeline t JOIN events e ON e.id = t.event_id "
+                                "ORDER BY t.date, t.document_id, t.n")]
