@@ -177,11 +177,15 @@ def _suspect_source() -> str:
         for b in chars:
             if a + b not in _KEPT:
                 pairs.setdefault(a, []).append(b)
-    pair_alts = "|".join(f"(?<={re.escape(a)})[{''.join(map(re.escape, bs))}]" for a, bs in pairs.items())
+    pair_alts = "|".join(f"(?<={re.escape(a)})(?=[{''.join(map(re.escape, bs))}])" for a, bs in pairs.items())
+    # the mark and vowel rules last, behind one gate: the character is one and so is the next
+    # (a tenth of the marks pass it), then three in a row or a pair not in _KEPT, looked at
+    # ahead without consuming (a spot inside a run stands for the whole run)
     return (rf"[{_ZW}{_HWS}{_CF}\r\n\u0e40]"
             rf"(?:(?<=[{_ZW}{_HWS_OTHER}\r\u0e45])|(?<=\u0e40)\u0e40"
             rf"|(?<=[{_HWS}{_ZW}][{_CF}])|(?<=[{_HWS}])[{_HWS}{_ZW}]"
-            rf"|(?<=[{_HWS}{_ZW}])\n|(?<=\n)[{_HWS}{_ZW}\r\n]|(?<=[{_CF}])[{_CF}]{{2}}|{pair_alts})")
+            rf"|(?<=[{_HWS}{_ZW}])\n|(?<=\n)[{_HWS}{_ZW}\r\n]"
+            rf"|(?<=[{_CF}])(?=[{_CF}])(?:(?=.[{_CF}])|{pair_alts}))")
 
 
 _SUSPECT = re.compile(_suspect_source())
