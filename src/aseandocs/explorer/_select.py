@@ -57,7 +57,7 @@ class Selection:
         if t == "document" and attrs.get("kind") == "plan" and attrs.get("measures"):
             self.plans.add(node)
         elif t == "measure" and f"doc:{attrs.get('plan')}" not in self.plans:
-            kind, with_ = "measure", f"doc:{attrs.get('plan')}"   # a report's list of measures
+            kind, with_ = "measure", f"doc:{attrs.get('plan')}"   # a graph made elsewhere, with a report's measures
         elif t == "event":
             for _, v, k, _d in out:
                 if k == "reports_on":

@@ -1,8 +1,8 @@
 """The explorer of a real corpus (issue 18, item 7): a page that opens on the plans.
 
 A build whose graph is over the page's node budget (``MAX_NODES``) gets this page instead of the
-whole-graph view: the plans (documents of kind "plan" with measures; any document with measures
-when there is none) listed by how much progress is reported on them, each plan's outline of
+whole-graph view: the plans (documents of kind "plan" with measures: the graph's only measure
+nodes) listed by how much progress is reported on them, each plan's outline of
 sections and measures, every measure shaded by how many events report on it and showing the latest
 date, and, for the measure you open, its events with date, type, statement, document, score and
 evidence. It is one offline file: the outline and the progress sit in two compact JSON blocks, the
@@ -86,9 +86,8 @@ class PlanCollector:
                 self.links.setdefault(v, []).append((k, float(d.get("score", 0.0)), list(d.get("evidence") or [])))
 
     def _plans(self) -> list[str]:
-        """The plans to list: documents of kind "plan" with measures, else every document with
-        measures; the most reported first."""
-        plans = [p for p in self.measures if self.docs.get(p, {}).get("kind") == "plan"] or list(self.measures)
+        """The plans to list (documents of kind "plan" with measures), the most reported first."""
+        plans = [p for p in self.measures if self.docs.get(p, {}).get("kind") == "plan"]
         reported = {p: sum(1 for i in range(len(self.measures[p])) if f"measure:{self._mid(p, i)}" in self.links)
                     for p in plans}
         return sorted(plans, key=lambda p: (-reported[p], p))
