@@ -93,6 +93,21 @@ def test_the_plans_are_ordered_by_reported_measures_and_events_capped() -> None:
     assert d["progress"]["docs"] == [["n", "ข่าว"]] and d["progress"]["words"] == ["w"]
 
 
+def test_the_latest_date_is_of_progress_reported_not_planned() -> None:
+    c = PlanCollector()
+    c.add("doc:p", {"type": "document", "kind": "plan", "measures": 1, "title": "p"}, [])
+    c.add("measure:p#1", {"type": "measure", "plan": "p", "ref": "1", "title": "1", "level": 1}, [])
+    c.add("doc:n", {"type": "document", "kind": "news", "title": "ข่าว"}, [])
+    for k, (date, status) in enumerate((("2021-03-01", "done"), ("2025", "planned"), ("2020-05-01", "done")), 1):
+        c.add(f"event:n#{k}", {"type": "event", "date": date, "event_type": "meeting", "text": "x",
+                               "document": "n", "status": status},
+              [(f"event:n#{k}", "measure:p#1", "reports_on", {"score": 0.5, "evidence": []})])
+    d = c.data()
+    plan = d["outline"]["plans"][0]
+    assert plan["m"][0][3] == 3 and plan["m"][0][4] == "2021-03-01" and plan["last"] == "2021-03-01"
+    assert [d["progress"]["events"][k][0] for k, _, _ in d["progress"]["links"][0][0]][0] == "2025"   # still listed
+
+
 @browser
 @pytest.mark.browser
 def test_the_page_opens_on_the_first_plan_shaded(plans_page: Path, tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ A build whose graph is over the page's node budget (``MAX_NODES``) gets this pag
 whole-graph view: the plans (documents of kind "plan" with measures: the graph's only measure
 nodes) listed by how much progress is reported on them, each plan's outline of
 sections and measures, every measure shaded by how many events report on it and showing the latest
-date, and, for the measure you open, its events with date, type, statement, document, score and
+date of one reported done (an event told as planned, "will be held in 2025", is listed but is no
+progress yet), and, for the measure you open, its events with date, type, statement, document, score and
 evidence. It is one offline file: the outline and the progress sit in two compact JSON blocks, the
 progress parsed only when a measure is first opened. Titles and statements are shortened
 (``TITLE``, ``TEXT`` characters; the store and graph.json keep them whole), and at most ``EVENTS``
@@ -51,6 +52,7 @@ class PlanCollector:
         self.measures: dict[str, list[dict[str, Any]]] = {}  # plan -> its measures in order
         self.where: dict[str, tuple[str, int]] = {}          # measure node -> (plan, index)
         self.events: list[list[Any]] = []                     # [date, type, text, document index]
+        self.planned: set[int] = set()                        # events told as planned (no progress yet)
         self.doc_index: dict[str, int] = {}
         self.doc_rows: list[list[str]] = []
         self.links: dict[str, list[tuple[int, float, list[str]]]] = {}   # measure node -> links
@@ -80,6 +82,8 @@ class PlanCollector:
                 self.doc_index[doc] = len(self.doc_rows)
                 self.doc_rows.append([doc, _short(title, 90)])
             k = len(self.events)
+            if attrs.get("status") == "planned":
+                self.planned.add(k)
             self.events.append([attrs.get("date"), attrs.get("event_type", ""), _short(attrs.get("text"), TEXT),
                                 self.doc_index[doc]])
             for v, d in reports:
@@ -105,11 +109,12 @@ class PlanCollector:
         words: dict[str, int] = {}
         plans_out, links_out = [], {}
         dated = lambda k: self.events[k][0] or ""   # noqa: E731
+        done = lambda k: "" if k in self.planned else dated(k)   # noqa: E731 - a plan is no progress
         for pi, plan in enumerate(self._plans()):
             rows, per = [], {}
             for i, m in enumerate(self.measures[plan]):
                 links = self.links.get(f"measure:{self._ids[plan][i]}", [])
-                last = max((dated(k) for k, _, _ in links), default="") or None
+                last = max((done(k) for k, _, _ in links), default="") or None
                 rows.append([m["ref"], m["title"], m["level"], len(links), last])
                 if links:
                     kept = sorted(links, key=lambda x: (dated(x[0]), x[1]), reverse=True)[:EVENTS]
