@@ -105,10 +105,10 @@ def stage_table(paths: list[Path]) -> None:
           "|---|---:|---:|---:|---:|---:|---|")
     for k, t in best.items():
         ratio = newmm / t
-        spread = max(times[k]) / min(times[k]) if k != "normalise" else float("nan")
+        spread = f"{max(times[k]) / min(times[k]):.2f}x" if k != "normalise" else "(a difference)"
         tgt = PIPELINE_TARGET if k == "whole per-document pipeline" else None
         res = verdict(ratio >= tgt, "pipeline >= 2.5x newmm") if tgt else ""
-        print(f"| {k} | {t:.2f} | {spread:.2f}x | {chars / t:,.0f} | {ratio:.2f} | "
+        print(f"| {k} | {t:.2f} | {spread} | {chars / t:,.0f} | {ratio:.2f} | "
               f"{f'>= {tgt}x' if tgt else ''} | {res} |")
     print("\n(normalise: read + normalise minus read; the stages after it run on the normalised text; "
           "spread: slowest round / fastest, the machine's noise)")
