@@ -183,7 +183,13 @@ def pick_measure(ref: str, plan: str | None, found: list[Any], *, plan_of: Calla
         return found[0]
     where = f" in plan {plan!r}" if plan else ""
     if not found:
-        raise NotFoundError(f"no measure {ref!r}{where} (plans: {', '.join(plans()) or 'none'}); "
+        known = plans()
+        doc = ref.strip().split("#", 1)[0] if "#" in ref else None
+        if doc and doc not in known:   # a report's numbered point: structure, not a plan's measure
+            raise NotFoundError(f"no measure {ref!r}: {doc!r} is not a plan (plans: {', '.join(known) or 'none'}); "
+                                f"the numbered points of news and reports are in documents/{doc}.json and "
+                                "the store's measures table")
+        raise NotFoundError(f"no measure {ref!r}{where} (plans: {', '.join(known) or 'none'}); "
                             "check the ref, or find it with search(text)")
     raise NotFoundError(f"measure {ref!r}{where} is ambiguous: {', '.join(name_of(f) for f in found)}; "
                         "pass plan=... or the full measure id")
