@@ -156,9 +156,12 @@ class _Part:
 
 def _add_measures(g: _Part, pd: ParsedDocument, plan_label: str,
                   skip: Callable[[str], bool] | None = None, terms: bool = True) -> list[tuple[str, str, str]]:
-    """Measure and activity nodes of one document; returns its pending references. ``skip``:
+    """Measure and activity nodes of one plan (none for a document of another kind: its numbered
+    points are not in the graph); returns its pending references. ``skip``:
     measure nodes another document has already (a duplicate id: the first one wins); ``terms``:
     give each measure node its search terms (``linking.search_terms``)."""
+    if pd.kind != "plan":
+        return []
     doc_node = f"doc:{pd.id}"
     by_key: dict[str, Measure] = {}
     for m in pd.measures:
@@ -229,8 +232,6 @@ def measure_summary(pd: ParsedDocument) -> MeasureSummary:
     """What the rest of the graph needs of a plan's measures (``GraphContext``), e.g.
     ``(("measure:vap#1.2.5", "ความร่วมมือด้านการเมืองและความมั่นคง", ("SOMTC",)), ...)``; empty for
     a document that is not a plan (its numbered points are not in the graph)."""
-    if pd.kind != "plan":
-        return ()
     g = _Part()
     _add_measures(g, pd, _short(display_title(pd), 30), terms=False)   # the summary needs no search terms
     return tuple((n, d["pillar"], tuple(d["bodies"])) for n, d in g.nodes.items()
@@ -261,7 +262,7 @@ class GraphContext:
             if names_seen is None:
                 for body, words, c in mention_names:
                     self._names_seen[body][words] += c
-            if pd.measures and pd.kind == "plan":
+            if pd.measures:
                 self._add(pd.id, measure_summary(pd))
         for doc_id, summary in summaries:
             self._add(doc_id, summary)
@@ -324,8 +325,7 @@ def fragment(item: "ParsedDocument | CompactDocument", ctx: GraphContext) -> Fra
                kind=pd.kind, date=pd.date, language=d.language, source=d.source, format=d.format,
                measures=len(pd.measures), events=len(pd.events))
     pending = _add_measures(g, pd, _short(display_title(pd), 30),
-                            skip=lambda node: ctx.measures.get(node, (pd.id,))[0] != pd.id) \
-        if pd.kind == "plan" else []
+                            skip=lambda node: ctx.measures.get(node, (pd.id,))[0] != pd.id)
     counts: Counter[str] = Counter()
     for body, _words, c in mention_names:
         counts[body] += c
