@@ -399,6 +399,32 @@ def test_dask_own_cluster_caches_in_workers_and_equals_local(tmp_path: Path) -> 
     assert again.cached == again.documents + again.errors == 6
 
 
+HELD: list[int] = []
+CLUSTER: list = []
+
+
+def tasks_on_the_scheduler(i: int) -> int:
+    """Record how many tasks the in-process cluster's scheduler holds while this one runs."""
+    HELD.append(len(CLUSTER[0].scheduler.tasks))
+    return i * i
+
+
+@pytest.mark.slow
+def test_dask_keeps_a_bounded_window_and_releases_each_result() -> None:
+    """A worker keeps what a task returned while its future lives: the engine sends a bounded
+    window of tasks and releases each once read, so neither the workers nor the scheduler hold
+    the corpus's results (they did, to the end of parsing: issue 18's Dask memory)."""
+    distributed = pytest.importorskip("distributed")
+    from aseandocs.corpus.engines import _windowed
+    HELD.clear()
+    with distributed.LocalCluster(n_workers=2, processes=False, threads_per_worker=1,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        CLUSTER[:] = [cluster]
+        got = dict(_windowed(client, ((i, (tasks_on_the_scheduler, i)) for i in range(40)), 3))
+    assert got == {i: i * i for i in range(40)}
+    assert len(HELD) == 40 and max(HELD) <= 3 + 2   # the window, and a release still on its way
+
+
 # --- the real pipeline on ../shared/corpus ----------------------------------------------------------
 
 @pytest.mark.shared

@@ -253,10 +253,11 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
     ``settings.workers`` processes); each worker parses with ``task.parse_fn`` and returns the
     whole result with what linking needs of it, or, when ``task`` has a cache folder (the build
     gives one for its own LocalCluster, on this machine), parses batches as the local engine does
-    (``_dask_batches``). ``pool`` and ``meanwhile`` are the local engine's and not used."""
+    (``_batches``). A bounded window of tasks is in flight (``_windowed``), as in the local
+    engine. ``pool`` and ``meanwhile`` are the local engine's and not used."""
     workers, scheduler = settings.worker_count, settings.scheduler
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, LocalCluster
     except ImportError as e:
         raise BuildError("the dask engine needs dask.distributed: pip install 'aseandocs[dask]'") from e
     own: list[Any] = []
@@ -275,42 +276,59 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
     else:
         client = scheduler   # a Client the caller manages
     try:
+        width = max(workers, len(client.scheduler_info().get("workers", ())))
         if task.cache_dir is not None:
             # workers on this machine (the build's own LocalCluster): as the local engine, each
             # writes its cache entries and sends back compact records, in batches
-            yield from _dask_batches(client, jobs, task, workers)
+            batches = list(_batches(jobs, width))
+            calls = ((b, (_parse_batch, task.call(b[0])[0], [task.call(j)[1:] for j in b])) for b in batches)
+            window = max(2, _IN_FLIGHT // _BATCH) * width
+            for batch, outcomes in _windowed(client, calls, window):
+                if isinstance(outcomes, Exception):
+                    outcomes = [("error", error_record(job[0], outcomes), False) for job in batch]
+                yield from zip(batch, outcomes)
             return
-        futures = client.map(parse_remote, [g for g, _ in jobs], [a for _, a in jobs],
-                             [task.doc_id(g) for g, _ in jobs], parse_fn=task.parse_fn, limits=task.limits,
-                             pure=False)
-        by_key = {f.key: job for f, job in zip(futures, jobs)}
-        for fut in as_completed(futures):
-            job = by_key[fut.key]
-            try:
-                yield job, fut.result()
-            except Exception as e:   # noqa: BLE001 - a lost worker, a pickling failure
-                yield job, ("error", error_record(job[0], e), False)
+        calls = ((job, (parse_remote, job[0], job[1], task.doc_id(job[0]), task.parse_fn, task.limits))
+                 for job in jobs)
+        for job, outcome in _windowed(client, calls, _IN_FLIGHT * width):
+            if isinstance(outcome, Exception):
+                outcome = ("error", error_record(job[0], outcome), False)
+            yield job, outcome
     finally:
         for o in own:
             o.close()
 
 
-def _dask_batches(client: Any, jobs: list[Job], task: ParseTask, workers: int) -> Iterator[tuple[Job, Outcome]]:
-    """``run_dask`` with workers that share this file system: a task per batch of jobs (a
-    future, a pickled call and a reply each: per document they cost more than a short article's
-    parse), each worker caching its results and returning the records ``task.call`` makes."""
+def _windowed(client: Any, calls: Iterator[tuple[Any, tuple[Any, ...]]], window: int) -> Iterator[tuple[Any, Any]]:
+    """(item, result) for each (item, (function, *arguments)) of ``calls``, run on ``client``'s
+    cluster as they finish, at most ``window`` at a time; the result is the exception when the
+    task failed (a lost worker, a pickling failure). Each result is released on the cluster once
+    read: a worker keeps what a task returned while its future lives, and futures kept for the
+    whole corpus held every record in the workers' memory until the end."""
     from distributed import as_completed
-    batches = list(_batches(jobs, workers))
-    futures = client.map(_parse_batch, [task.call(b[0])[0] for b in batches],
-                         [[task.call(j)[1:] for j in b] for b in batches], pure=False)
-    by_key = {f.key: b for f, b in zip(futures, batches)}
-    for fut in as_completed(futures):
-        batch = by_key[fut.key]
+    running: dict[str, Any] = {}
+    done = as_completed()
+
+    def send() -> bool:
+        for item, (fn, *args) in calls:
+            fut = client.submit(fn, *args, pure=False)
+            running[fut.key] = item
+            done.add(fut)
+            return True
+        return False
+
+    while len(running) < window and send():
+        pass
+    for fut in done:
+        item = running.pop(fut.key)
         try:
-            outcomes = fut.result()
+            result = fut.result()
         except Exception as e:   # noqa: BLE001 - a lost worker, a pickling failure
-            outcomes = [("error", error_record(job[0], e), False) for job in batch]
-        yield from zip(batch, outcomes)
+            result = e
+        fut.release()
+        del fut
+        send()
+        yield item, result
 
 
 #: Engines by name (``settings.ENGINE_NAMES``): each maps (jobs, task, settings, pool=, meanwhile=) to
