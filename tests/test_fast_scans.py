@@ -113,3 +113,30 @@ def test_normalize_rule_matches_equal_plain_finditer(texts):
                 if not (m.group() in thai._KEPT and m.lastgroup in ("nl", "marks"))]
     for t in texts + noise + ["เเละ", " ก ", "\n", "\u200b", "ก\u0e4d\u0e32  ว่า ๒๕๖๒", "หญา้ กะ่ พ ุ่ม กา า"]:
         assert changing(thai._rule_matches(t)) == changing(thai._RULES.finditer(t)), t[:80]
+
+
+#: YEARLESS_RE's opening as it was: the look-behind first, so tried at every position.
+PLAIN_YEARLESS_OPENING = r"(?:(?<![A-Za-z])[Oo]n[ \t\u00a0]{1,3}"
+
+
+def test_yearless_dates_match_the_plain_form(texts):
+    from aseandocs.dates import scan
+    opening = r"(?:[Oo](?<![A-Za-z].)n[ \t\u00a0]{1,3}"
+    assert scan.YEARLESS_RE.pattern.startswith(opening)
+    plain = re.compile(PLAIN_YEARLESS_OPENING + scan.YEARLESS_RE.pattern[len(opening):], scan.YEARLESS_RE.flags)
+    extra = ["On 8 October they met; Upon 9 May; (on the 3rd of June) xon 4 July, วันที่ 8 ต.ค. on 5 June 2020"]
+    for t in texts + extra:
+        assert _spans(scan.YEARLESS_RE.finditer(t)) == _spans(plain.finditer(t)), t[:80]
+    assert [m.group() for m in scan.YEARLESS_RE.finditer(extra[0])][:2] == ["On 8 October", "on the 3rd of June"]
+
+
+def test_noun_years_lead_matches_plain_finditer(texts):
+    """``news.dating._noun_years`` searches its case-insensitive pattern from the letters a
+    determiner can open with: the same matches as the plain finditer."""
+    from aseandocs.news import dating
+    rx, lead, _, _ = dating._noun_regex()
+    extra = ["the 1992 agreement, its 2015 declaration; ASEAN's 2007 Charter and THE 2003 Bali Concord",
+             "xthe 1992 agreement -the 2001 summit ſ'the 2004 meeting The 2016-2025 plan ประชุมthe 2019 Summit"]
+    for t in texts + extra:
+        assert _spans(lead_finditer(lead, rx, t)) == _spans(rx.finditer(t)), t[:80]
+    assert len(list(rx.finditer(extra[0]))) >= 3

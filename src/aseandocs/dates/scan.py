@@ -307,7 +307,7 @@ def relative_candidates(text: str, ref: date) -> list[_Candidate]:
 # follows: the full date wins anyway) nor "8 October" without the cue ("ประชุม 8 ตุลาคม" stays no
 # date: a count could precede a month).
 YEARLESS_RE = re.compile(
-    rf"(?:(?<![A-Za-z])[Oo]n[ \t\u00a0]{{1,3}}(?:the[ \t\u00a0]{{1,3}})?|วันที่{_G})"
+    rf"(?:[Oo](?<![A-Za-z].)n[ \t\u00a0]{{1,3}}(?:the[ \t\u00a0]{{1,3}})?|วันที่{_G})"
     rf"(?:(?P<d>[0-3]?\d){_ORD}{_G}(?:of{_G})?(?:เดือน{_G})?{_month('m')}"
     rf"|{_month('m2')}{_G}(?P<d2>[0-3]?\d){_ORD}(?![\d:.]))"
     rf"(?!,?{_G}(?:{_ERA}{_G})?\d)", re.ASCII)

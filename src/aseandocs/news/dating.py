@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol, Sequence
 
+from .._fastre import case_variants, lead_finditer
 from .cues import Cue, cue_data, find_cues, future_before
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,8 +72,10 @@ class Recalled:
 
 
 @lru_cache(maxsize=1)
-def _noun_regex() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
-    """ "the|its|their|ASEAN's ... YEAR [up to three words] NOUN", the type of each noun, the target
+def _noun_regex() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], frozenset[str]]:
+    """ "the|its|their|ASEAN's ... YEAR [up to three words] NOUN", the letter it can open with
+    (``_fastre.lead_finditer``: the pattern opens with a look-behind and is case-insensitive, so
+    ``re`` alone tries it at every character of a Thai text), the type of each noun, the target
     nouns (a name's possessive is a determiner: "ASEAN's 2007 Charter").
     Must not match "the 2016-2025 plan" (a period) or "the 1,992 members"."""
     d = cue_data()
@@ -83,7 +86,9 @@ def _noun_regex() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
         r"(?P<y>1[89]\d\d|20\d\d)"
         r"(?![\d\-\u2013\u2014/.,]\d|\w|[-\u2013\u2014])\s+(?:[\w'’.-]+\s+){0,3}?"
         rf"(?P<noun>{nouns})(?![\w-])", re.IGNORECASE)
-    return rx, types, frozenset(n.lower() for n in d["recalled_target_nouns"])
+    letters = "".join(case_variants(c) for c in "abcdefghijklmnopqrstuvwxyz")
+    lead = re.compile(rf"[{letters}](?<![\w-].)")
+    return rx, lead, types, frozenset(n.lower() for n in d["recalled_target_nouns"])
 
 
 def recalled(text: str, clauses: Sequence[tuple[int, int]], clause_cues: Sequence[Sequence[Cue]],
@@ -134,9 +139,9 @@ def _skip(text: str, i: int) -> int:
 def _noun_years(text: str, year: int | None, names: Sequence[tuple[int, int]]) -> list[Recalled]:
     """ "the 1992 agreement", "its 2015 declaration": a year before a happening's noun."""
     from ..dates import DateMatch
-    rx, types, targets = _noun_regex()
+    rx, lead, types, targets = _noun_regex()
     out = []
-    for m in rx.finditer(text):
+    for m in lead_finditer(lead, rx, text):
         y = int(m.group("y"))
         noun = m.group("noun").lower()
         if year is not None and y > year:
