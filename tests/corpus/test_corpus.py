@@ -399,6 +399,26 @@ def test_dask_own_cluster_caches_in_workers_and_equals_local(tmp_path: Path) -> 
     assert again.cached == again.documents + again.errors == 6
 
 
+def config_noting_parse(path: str) -> ParsedDocument:
+    """``fake_parse``, noting beside the file whether the worker samples its stacks."""
+    import dask
+    Path(path).with_suffix(".profile").write_text(str(dask.config.get("distributed.worker.profile.enabled")))
+    return fake_parse(path)
+
+
+@pytest.mark.slow
+def test_the_builds_own_cluster_measures_nothing_for_a_dashboard(tmp_path: Path) -> None:
+    """The build's LocalCluster has no dashboard: its workers do not sample their stacks for
+    one (5% of their CPU on thaigov), and the caller's configuration is left as it was."""
+    import dask
+    pytest.importorskip("distributed")
+    c = make_corpus(tmp_path, n_news=2)
+    run(c, tmp_path / "out", engine="dask", workers=2, parse_fn=config_noting_parse)
+    noted = sorted(p.read_text() for p in c.rglob("*.profile"))
+    assert noted == ["False"] * 3
+    assert dask.config.get("distributed.worker.profile.enabled") is True
+
+
 HELD: list[int] = []
 CLUSTER: list = []
 
