@@ -330,7 +330,7 @@ class _Build:
                                  ids=self.ids)
                 extra = {"deaths": self.deaths} if local else {}
                 outcomes = ENGINES[s.engine](jobs, task, s, pool=self.pool if local else None,
-                                             meanwhile=import_later_stages if local else None, **extra)
+                                             meanwhile=import_later_stages, **extra)
                 for (given, _), (status, payload, cacheable) in outcomes:
                     link = payload.pop("_link", None) if isinstance(payload, dict) and status == "ok" else None
                     if cacheable:

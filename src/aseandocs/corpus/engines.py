@@ -262,7 +262,8 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
     whole result with what linking needs of it, or, when ``task`` has a cache folder (the build
     gives one for its own LocalCluster, on this machine), parses batches as the local engine does
     (``_batches``). A bounded window of tasks is in flight (``_windowed``), as in the local
-    engine. ``pool`` and ``meanwhile`` are the local engine's and not used."""
+    engine, and ``meanwhile()`` runs here once the first are sent. ``pool`` is the local
+    engine's and not used."""
     workers, scheduler = settings.worker_count, settings.scheduler
     try:
         from distributed import Client, LocalCluster
@@ -293,14 +294,14 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
             batches = list(_batches(jobs, width))
             calls = ((b, (_parse_batch, task.call(b[0])[0], [task.call(j)[1:] for j in b])) for b in batches)
             window = max(2, _IN_FLIGHT // _BATCH) * width
-            for batch, outcomes in _windowed(client, calls, window):
+            for batch, outcomes in _windowed(client, calls, window, meanwhile):
                 if isinstance(outcomes, Exception):
                     outcomes = [("error", error_record(job[0], outcomes), False) for job in batch]
                 yield from zip(batch, outcomes)
             return
         calls = ((job, (parse_remote, job[0], job[1], task.doc_id(job[0]), task.parse_fn, task.limits))
                  for job in jobs)
-        for job, outcome in _windowed(client, calls, _IN_FLIGHT * width):
+        for job, outcome in _windowed(client, calls, _IN_FLIGHT * width, meanwhile):
             if isinstance(outcome, Exception):
                 outcome = ("error", error_record(job[0], outcome), False)
             yield job, outcome
@@ -309,12 +310,14 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
             o.close()
 
 
-def _windowed(client: Any, calls: Iterator[tuple[Any, tuple[Any, ...]]], window: int) -> Iterator[tuple[Any, Any]]:
+def _windowed(client: Any, calls: Iterator[tuple[Any, tuple[Any, ...]]], window: int,
+              meanwhile: Callable[[], Any] | None = None) -> Iterator[tuple[Any, Any]]:
     """(item, result) for each (item, (function, *arguments)) of ``calls``, run on ``client``'s
     cluster as they finish, at most ``window`` at a time; the result is the exception when the
     task failed (a lost worker, a pickling failure). Each result is released on the cluster once
     read: a worker keeps what a task returned while its future lives, and futures kept for the
-    whole corpus held every record in the workers' memory until the end."""
+    whole corpus held every record in the workers' memory until the end. ``meanwhile()`` runs
+    here once the first window is sent."""
     from distributed import as_completed
     running: dict[str, Any] = {}
     done = as_completed()
@@ -329,6 +332,8 @@ def _windowed(client: Any, calls: Iterator[tuple[Any, tuple[Any, ...]]], window:
 
     while len(running) < window and send():
         pass
+    if meanwhile is not None:
+        meanwhile()
     for fut in done:
         item = running.pop(fut.key)
         try:
