@@ -38,8 +38,8 @@ from ..model import Link, ParsedDocument
 from . import cache
 from .staging import DocDirs
 
-__all__ = ["DocItem", "worker_init", "new_pool", "LazyPool", "write_documents", "write_outputs", "OUTPUTS",
-           "document_folders", "remove_empty_folders"]
+__all__ = ["DocItem", "worker_init", "watch_parent", "new_pool", "LazyPool", "write_documents", "write_outputs",
+           "OUTPUTS", "document_folders", "remove_empty_folders"]
 
 #: The corpus-level outputs, rewritten whenever the corpus, its links or the code changed.
 OUTPUTS = ("graph.json", "graph.graphml", "graph.gexf", "aseandocs.sqlite", "index.html")
@@ -58,9 +58,25 @@ class DocItem(NamedTuple):
     links: dict[int, tuple[Link, ...]] | None
 
 
+def _gone(parent: int) -> bool:
+    """Whether the build process ``parent`` is gone. A worker forked or spawned by it is
+    re-parented when it dies; one forked by a fork server (Python 3.14's default start method
+    on Linux, or a dask cluster configured so) never had it as its parent, and asks whether it
+    still runs."""
+    if os.getppid() == parent:
+        return False
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
 def _watch_parent(parent: int) -> None:
     while True:
-        if os.getppid() != parent:
+        if _gone(parent):
             os._exit(1)   # the build was killed: never write another file for it
         time.sleep(0.1)
 
@@ -76,20 +92,33 @@ def worker_init(lock_fd: int | None, parent: int) -> None:
             os.close(lock_fd)
         except OSError:
             pass
+    watch_parent(parent)
+
+
+def watch_parent(parent: int) -> None:
+    """Make this worker process exit when ``parent``, the build process, dies (also run on the
+    workers of the build's own dask cluster, ``engines.run_dask``)."""
+    global _PARENT
     _PARENT = parent
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
-def new_pool(workers: int, lock_fd: int | None) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=worker_init,
-                               initargs=(lock_fd, os.getpid()))
+def new_pool(workers: int, lock_fd: int | None, method: str | None = None) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes started by ``method`` (default: the platform's). Only a
+    forked worker has a copy of the build lock to close: a spawned one or one forked by a fork
+    server has none, and the same number may be another file there."""
+    import multiprocessing
+    context = multiprocessing.get_context(method)
+    inherited = lock_fd if context.get_start_method() == "fork" else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_init,
+                               initargs=(inherited, os.getpid()))
 
 
 class LazyPool:
     """The build's worker processes (``workers`` > 1), started on first use, used for parsing
     (local engine) and then for writing the outputs; a pool broken by a dead worker is replaced.
     Each worker closes its copy of the build lock and exits if the build dies
-    (``worker_init``)."""
+    (``worker_init``). The dask engine hands over its own cluster instead (``adopt``)."""
 
     def __init__(self, workers: int, lock_fd: int | None) -> None:
         self.workers, self.lock_fd, self._pool = workers, lock_fd, None
@@ -102,6 +131,12 @@ class LazyPool:
             self._pool = new_pool(self.workers, self.lock_fd)
         return self._pool
 
+    def adopt(self, pool: Any) -> None:
+        """Use ``pool`` (anything with a process pool's ``submit`` and ``shutdown``: the build's
+        own dask cluster, ``engines.ClusterPool``) from now on, and shut it down with the build."""
+        self.shutdown()
+        self._pool = pool
+
     def shutdown(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
@@ -109,7 +144,7 @@ class LazyPool:
 
 
 def _orphaned() -> bool:
-    return _PARENT != 0 and os.getppid() != _PARENT
+    return _PARENT != 0 and _gone(_PARENT)
 
 
 def _full(cache_dir: Path, item: DocItem) -> ParsedDocument:
@@ -261,6 +296,7 @@ class _Tasks:
 
     def __init__(self, pool: ProcessPoolExecutor | None) -> None:
         self.pool = pool
+        self.lost = (BrokenProcessPool, *getattr(pool, "lost", ()))   # a worker died: run it here
         self.running: list[tuple[Future[Any], Callable[[], Any]]] = []
         self.done: list[Any] = []
 
@@ -282,7 +318,7 @@ class _Tasks:
         for fut, again in self.running:
             try:
                 results.append(fut.result())
-            except BrokenProcessPool:
+            except self.lost:
                 results.append(again())
             if progress is not None:
                 progress()

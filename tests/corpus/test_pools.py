@@ -1,0 +1,80 @@
+"""The build's worker pools: workers started by any method watch the build process rightly, and
+an output task whose worker was lost is run again in the build process."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+
+from aseandocs.corpus import outputs as out_mod
+from aseandocs.corpus.outputs import _gone, _Tasks, new_pool
+
+
+def the_build_this_worker_serves() -> int:
+    """Run in a pool's worker: a while later (the watch looks every 0.1 s), the build process it
+    watches."""
+    time.sleep(0.4)
+    return out_mod._PARENT
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
+def test_a_worker_started_by_any_method_serves_the_build_until_it_ends(method: str) -> None:
+    """A worker forked by a fork server (Python 3.14's default on Linux) is not the build's
+    child: it must not take that for the build's death and exit (every task would fail)."""
+    pool = new_pool(2, None, method)
+    try:
+        got = [f.result(timeout=60) for f in [pool.submit(the_build_this_worker_serves) for _ in range(4)]]
+    finally:
+        pool.shutdown()
+    assert got == [os.getpid()] * 4
+
+
+def test_a_build_process_is_gone_only_once_it_has_ended() -> None:
+    assert not _gone(os.getpid())          # running, though not this process's parent
+    assert not _gone(os.getppid())         # this process's parent
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    assert _gone(ended.pid)
+
+
+def test_only_a_forked_worker_closes_the_build_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a forked worker has a copy of the lock; in a spawned one the same number may be
+    another file (multiprocessing's own pipe)."""
+    seen: list[tuple] = []
+    monkeypatch.setattr(out_mod, "ProcessPoolExecutor", lambda **kw: seen.append(kw["initargs"]))
+    new_pool(2, 7, "fork")
+    new_pool(2, 7, "spawn")
+    assert seen == [(7, os.getpid()), (None, os.getpid())]
+
+
+class _LostPool:
+    """A pool whose tasks fail as their worker was lost (``lost``), or with ``error``."""
+
+    lost = (ConnectionResetError,)
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def submit(self, fn, *args):
+        fut: Future = Future()
+        fut.set_exception(self.error)
+        return fut
+
+
+def test_an_output_task_whose_worker_was_lost_runs_here() -> None:
+    tasks = _Tasks(_LostPool(ConnectionResetError("worker gone")))   # type: ignore[arg-type]
+    tasks.run(sum, [1, 2, 3])
+    assert tasks.wait() == [6]
+
+
+def test_an_output_task_that_fails_fails_the_build() -> None:
+    tasks = _Tasks(_LostPool(OSError(28, "No space left on device")))   # type: ignore[arg-type]
+    tasks.run(sum, [1, 2, 3])
+    with pytest.raises(OSError, match="No space"):
+        tasks.wait()
