@@ -318,16 +318,18 @@ def test_process_pool_equals_in_process(tmp_path: Path, n_news: int) -> None:
     assert not [p for p in (tmp_path / "two").rglob("*") if ".relay." in p.name]
 
 
-@pytest.mark.parametrize("jobs, workers, sizes", [
-    (0, 2, []),
-    (5, 2, [1] * 5),                 # few jobs: one per task, so every worker gets some
-    (64, 2, [2] * 32),               # 64 // (16 * 2)
-    (1000, 2, [8] * 125),            # at most _BATCH
-    (1001, 4, [8] * 125 + [1]),
+@pytest.mark.parametrize("jobs, workers, most, sizes", [
+    (0, 2, 8, []),
+    (5, 2, 8, [1] * 5),                 # few jobs: one per task, so every worker gets some
+    (64, 2, 8, [2] * 32),               # 64 // (16 * 2)
+    (1000, 2, 8, [8] * 125),            # at most _BATCH (the local engine's)
+    (1001, 4, 8, [8] * 125 + [1]),
+    (1456, 2, 32, [32] * 45 + [16]),    # the dask engine's own cluster: at most _DASK_BATCH
+    (500, 2, 32, [15] * 33 + [5]),      # ... fewer when that would leave a worker waiting
 ])
-def test_parse_jobs_go_to_the_workers_in_small_batches(jobs: int, workers: int, sizes: list[int]) -> None:
+def test_parse_jobs_go_to_the_workers_in_small_batches(jobs: int, workers: int, most: int, sizes: list[int]) -> None:
     from aseandocs.corpus.engines import _batches
-    made = list(_batches([(str(i), str(i)) for i in range(jobs)], workers))
+    made = list(_batches([(str(i), str(i)) for i in range(jobs)], workers, most))
     assert [len(b) for b in made] == sizes
     assert [j for b in made for j in b] == [(str(i), str(i)) for i in range(jobs)]
 

@@ -1,5 +1,6 @@
-"""The build's worker pools: workers started by any method watch the build process rightly, and
-an output task whose worker was lost is run again in the build process."""
+"""The build's worker pools: workers started by any method (and the build's own dask cluster's)
+watch the build process rightly, and an output task whose worker was lost is run again in the
+build process."""
 from __future__ import annotations
 
 import os
@@ -7,9 +8,11 @@ import subprocess
 import sys
 import time
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
+from test_corpus import fake_parse, make_corpus, run
 
 from aseandocs.corpus import outputs as out_mod
 from aseandocs.corpus.outputs import _gone, _Tasks, new_pool
@@ -53,10 +56,8 @@ def test_only_a_forked_worker_closes_the_build_lock(tmp_path: Path, monkeypatch:
     assert seen == [(7, os.getpid()), (None, os.getpid())]
 
 
-class _LostPool:
-    """A pool whose tasks fail as their worker was lost (``lost``), or with ``error``."""
-
-    lost = (ConnectionResetError,)
+class _FailingPool:
+    """A pool whose every task fails with ``error``."""
 
     def __init__(self, error: BaseException) -> None:
         self.error = error
@@ -68,13 +69,29 @@ class _LostPool:
 
 
 def test_an_output_task_whose_worker_was_lost_runs_here() -> None:
-    tasks = _Tasks(_LostPool(ConnectionResetError("worker gone")))   # type: ignore[arg-type]
+    tasks = _Tasks(_FailingPool(BrokenProcessPool("a worker died")))   # type: ignore[arg-type]
     tasks.run(sum, [1, 2, 3])
     assert tasks.wait() == [6]
 
 
 def test_an_output_task_that_fails_fails_the_build() -> None:
-    tasks = _Tasks(_LostPool(OSError(28, "No space left on device")))   # type: ignore[arg-type]
+    tasks = _Tasks(_FailingPool(OSError(28, "No space left on device")))   # type: ignore[arg-type]
     tasks.run(sum, [1, 2, 3])
     with pytest.raises(OSError, match="No space"):
         tasks.wait()
+
+
+def the_build_this_worker_serves_noted(path: str):
+    """``fake_parse``, noting beside the file the build process its worker watches."""
+    Path(path).with_suffix(".parent").write_text(str(out_mod._PARENT))
+    return fake_parse(path)
+
+
+@pytest.mark.slow
+def test_the_dask_clusters_workers_watch_the_build(tmp_path: Path) -> None:
+    """The build's own LocalCluster's workers exit when the build is killed, as a pool's do,
+    instead of parsing on for a build that is gone."""
+    pytest.importorskip("distributed")
+    c = make_corpus(tmp_path, n_news=2)
+    run(c, tmp_path / "out", engine="dask", workers=2, parse_fn=the_build_this_worker_serves_noted)
+    assert sorted(p.read_text() for p in c.rglob("*.parent")) == [str(os.getpid())] * 3

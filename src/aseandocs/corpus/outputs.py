@@ -118,7 +118,7 @@ class LazyPool:
     """The build's worker processes (``workers`` > 1), started on first use, used for parsing
     (local engine) and then for writing the outputs; a pool broken by a dead worker is replaced.
     Each worker closes its copy of the build lock and exits if the build dies
-    (``worker_init``). The dask engine hands over its own cluster instead (``adopt``)."""
+    (``worker_init``)."""
 
     def __init__(self, workers: int, lock_fd: int | None) -> None:
         self.workers, self.lock_fd, self._pool = workers, lock_fd, None
@@ -130,12 +130,6 @@ class LazyPool:
             self.shutdown()
             self._pool = new_pool(self.workers, self.lock_fd)
         return self._pool
-
-    def adopt(self, pool: Any) -> None:
-        """Use ``pool`` (anything with a process pool's ``submit`` and ``shutdown``: the build's
-        own dask cluster, ``engines.ClusterPool``) from now on, and shut it down with the build."""
-        self.shutdown()
-        self._pool = pool
 
     def shutdown(self) -> None:
         if self._pool is not None:
@@ -296,7 +290,6 @@ class _Tasks:
 
     def __init__(self, pool: ProcessPoolExecutor | None) -> None:
         self.pool = pool
-        self.lost = (BrokenProcessPool, *getattr(pool, "lost", ()))   # a worker died: run it here
         self.running: list[tuple[Future[Any], Callable[[], Any]]] = []
         self.done: list[Any] = []
 
@@ -318,7 +311,7 @@ class _Tasks:
         for fut, again in self.running:
             try:
                 results.append(fut.result())
-            except self.lost:
+            except BrokenProcessPool:
                 results.append(again())
             if progress is not None:
                 progress()
