@@ -284,7 +284,6 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
         own.append(cluster)
         client = Client(cluster)
         own.insert(0, client)
-        client.run(outputs.watch_parent, os.getpid())   # a worker exits when the build is killed
     elif isinstance(scheduler, str):
         try:
             client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
@@ -295,6 +294,8 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
     else:
         client = scheduler   # a Client the caller manages
     try:
+        if scheduler is None:
+            client.run(outputs.watch_parent, os.getpid())   # a worker exits when the build is killed
         width = max(workers, len(client.scheduler_info().get("workers", ())))
         if task.cache_dir is not None:
             # workers on this machine (the build's own LocalCluster): as the local engine, each

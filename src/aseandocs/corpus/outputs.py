@@ -66,11 +66,11 @@ def _gone(parent: int) -> bool:
     if os.getppid() == parent:
         return False
     try:
-        os.kill(parent, 0)
+        os.kill(parent, 0)   # no signal: whether it runs (PermissionError: it does, as another user)
     except ProcessLookupError:
         return True
     except PermissionError:
-        return False
+        pass
     return False
 
 
