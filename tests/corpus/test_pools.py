@@ -95,3 +95,20 @@ def test_the_dask_clusters_workers_watch_the_build(tmp_path: Path) -> None:
     c = make_corpus(tmp_path, n_news=2)
     run(c, tmp_path / "out", engine="dask", workers=2, parse_fn=the_build_this_worker_serves_noted)
     assert sorted(p.read_text() for p in c.rglob("*.parent")) == [str(os.getpid())] * 3
+
+
+def test_a_worker_sends_a_news_items_brief_and_caches_it_and_a_plans_whole_record(tmp_path: Path) -> None:
+    """The measures a news item or report lists stay in the cache (the build process only counts
+    them): the worker sends its brief, cached beside its entry, and a plan's whole record."""
+    from aseandocs.corpus import cache
+    from aseandocs.corpus.jobs import parse_cached
+    from aseandocs.corpus.records import BriefRecord, DocRecord
+    c = make_corpus(tmp_path, n_news=1)
+    news, plan = c / "sub" / "news0.txt", c / "plan.txt"
+    status, sent, _ = parse_cached(str(news), str(news), fake_parse, str(tmp_path), "k1")
+    assert status == "ok" and isinstance(sent, BriefRecord)
+    brief, names, df = cache.read_brief(tmp_path, "k1", sent.brief.id)
+    assert (brief, names, df) == tuple(sent)
+    status, whole, _ = parse_cached(str(plan), str(plan), fake_parse, str(tmp_path), "k2")
+    assert isinstance(whole, DocRecord) and whole.parsed.measures
+    assert cache.read_brief(tmp_path, "k2", whole.id) is None

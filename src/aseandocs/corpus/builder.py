@@ -57,7 +57,7 @@ from .formats import commit_names, files_of
 from .jobs import Job, Limits, error_record, unreadable
 from .lock import BuildLock, Terminated, terminate_as_interrupt
 from .plans import NO_PLAN, PlanChoice, count_plans, plan_version, with_named_plans
-from .records import Brief, DocRecord, briefs, compact, link_terms
+from .records import Brief, BriefRecord, DocRecord, briefs, compact, link_terms
 from .relink import BASIS, STATE, Relinker
 from .settings import BuildSettings, LinkFn
 from .staging import OutputSet, disk_error, is_output_folder, verify
@@ -226,8 +226,7 @@ class _Build:
                 remove_stale_temps(self.dest, self.cache_dir, *outputs.document_folders(self.docs_dir))
 
     def keep(self, given: str, status: str, payload: Any, link: dict[str, Any] | None = None) -> None:
-        """Record an outcome: a parse result becomes its compact record at once; the terms of
-        its events are added to the corpus's document frequencies (``relink.Relinker``)."""
+        """Record an outcome as its compact record, its events' terms in the corpus's ``Relinker``."""
         if status != "ok":
             self.errors.append(payload)
             return
@@ -238,15 +237,17 @@ class _Build:
             return
         self._keep_record(given, rec)
 
-    def _record(self, payload: Any, link: dict[str, Any] | None) -> DocRecord:
-        if isinstance(payload, DocRecord):
+    def _record(self, payload: Any, link: dict[str, Any] | None) -> DocRecord | BriefRecord:
+        if isinstance(payload, (DocRecord, BriefRecord)):
             return payload
         if link is None and self.linking:
             link = link_terms(payload)   # an entry cached without them (an older build)
         return compact(payload, events=False, link=link, graph=True)
 
-    def _keep_record(self, given: str, rec: DocRecord) -> None:
-        if rec.parsed.kind == "plan" and rec.parsed.measures:   # the linking index needs them
+    def _keep_record(self, given: str, rec: DocRecord | BriefRecord) -> None:
+        if isinstance(rec, BriefRecord):   # a worker's, its brief cached already
+            self._keep_brief(given, *rec)
+        elif rec.parsed.kind == "plan" and rec.parsed.measures:   # the linking index needs them
             self._keep_brief(given, replace(rec, event_df=None, mention_names=()), rec.mention_names, rec.event_df)
         else:   # news, reports: only counts stay (a 1 GB corpus has 250,000 of them), cached apart
             brief = Brief(rec.id, rec.mentions, rec.events, len(rec.parsed.measures), rec.summary)
@@ -260,8 +261,7 @@ class _Build:
         self.records[given] = rec
 
     def _reuse(self, given: str, status: str, payload: Any, link: dict[str, Any] | None) -> bool:
-        """Keep a cached outcome; False when its parse result does not make a record (a wrong
-        entry: the document is parsed again, never failed for it)."""
+        """Keep a cached outcome; False when it makes no record (parsed again, never failed)."""
         if status != "ok":
             self.errors.append(payload)
             return True

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 from ..errors import AseandocsError, ParseError, ReadError
 from ..model import ParsedDocument
 from . import cache
-from .records import compact, link_terms
+from .records import BriefRecord, compact, link_terms
 
 __all__ = ["parse_one", "parse_cached", "parse_remote", "error_record", "unreadable", "Limits", "ParseFn", "Job", "Outcome"]
 
@@ -178,8 +178,9 @@ def parse_cached(given: str, absolute: str, parse_fn: ParseFn | None, cache_dir:
                  doc_id: str | None = None) -> Outcome:
     """Parse one file in a local worker, write its cache entry there (with what linking needs of
     it, when ``link``) and return the compact record instead of the whole result (the build
-    process keeps records, never texts or events). The outcome is not ``cacheable`` again: it is
-    cached already."""
+    process keeps records, never texts or events): a plan's ``DocRecord``, or for any other
+    document a ``BriefRecord``, its brief cached here too. The outcome is not ``cacheable`` again:
+    it is cached already."""
     status, payload, cacheable = parse_one(given, absolute, parse_fn, limits, doc_id)
     if status != "ok":
         if cacheable:
@@ -191,7 +192,11 @@ def parse_cached(given: str, absolute: str, parse_fn: ParseFn | None, cache_dir:
         return "error", error_record(given, e), False
     if cacheable:
         cache.write_entry(Path(cache_dir), key, status, payload, rec.link_json())
-    return "ok", rec, False   # type: ignore[return-value]
+    if rec.parsed.kind == "plan" and rec.parsed.measures:   # the linking index needs them
+        return "ok", rec, False   # type: ignore[return-value]
+    brief = rec.brief()
+    cache.write_brief(Path(cache_dir), key, brief, rec.mention_names, rec.event_df)   # none without an entry
+    return "ok", BriefRecord(brief, rec.mention_names, rec.event_df), False   # type: ignore[return-value]
 
 
 def parse_remote(given: str, absolute: str, doc_id: str | None = None, parse_fn: ParseFn | None = None,

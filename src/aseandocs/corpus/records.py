@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from ..model import Mention, ParsedDocument
 
-__all__ = ["DocRecord", "Brief", "briefs", "compact", "link_terms"]
+__all__ = ["DocRecord", "Brief", "BriefRecord", "briefs", "compact", "link_terms"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +84,18 @@ class Brief(NamedTuple):
     measures: int = 0
     summary: tuple[tuple[str, str, tuple[str, ...]], ...] = ()   # _graph_build.measure_summary
     plan: bool = False   # a plan with measures (``DocRecord.brief``; news and reports never are)
+
+
+class BriefRecord(NamedTuple):
+    """What a worker sends back of a document that is not a plan with measures
+    (``jobs.parse_cached``): its ``Brief``, which the worker has cached beside the document's
+    entry, its body names and its events' term frequencies. The measures a news item or report
+    lists (tens of KB each on thaigov) stay in the cache instead of crossing to the build
+    process, which would only count them."""
+
+    brief: Brief
+    mention_names: tuple[tuple[str, str, int], ...]
+    event_df: tuple[int, dict[str, int]] | None
 
 
 def briefs(records: list["DocRecord | Brief"]) -> list[Brief]:
