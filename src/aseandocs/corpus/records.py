@@ -5,7 +5,9 @@ a ``DocRecord`` for linking and the graph. The record keeps the document's id, k
 source and language, its measures (titles and activities: the linking index needs them) and its
 events (short statements), and counts its body mentions by (body, words used); it drops the
 document text and the mentions themselves (their spans), which the per-document JSON and the store
-read back from the cache one document at a time::
+read back from the cache one document at a time. A worker of a parallel build sends back a plan's
+``DocRecord`` and, for any other document, only a ``BriefRecord`` (the build process keeps nothing
+of a news item's measures but their count)::
 
     >>> payload = {"document": {"id": "ข่าว", "source": "corpus/ข่าว.txt", "kind": "news",
     ...            "title": "การประชุม SOMTC", "date": "2019-03-06", "language": "th",
