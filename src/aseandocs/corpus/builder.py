@@ -247,10 +247,10 @@ class _Build:
     def _keep_record(self, given: str, rec: DocRecord | BriefRecord) -> None:
         if isinstance(rec, BriefRecord):   # a worker's, its brief cached already
             self._keep_brief(given, *rec)
-        elif rec.parsed.kind == "plan" and rec.parsed.measures:   # the linking index needs them
+        elif rec.link_target:
             self._keep_brief(given, replace(rec, event_df=None, mention_names=()), rec.mention_names, rec.event_df)
         else:   # news, reports: only counts stay (a 1 GB corpus has 250,000 of them), cached apart
-            brief = Brief(rec.id, rec.mentions, rec.events, len(rec.parsed.measures), rec.summary)
+            brief = rec.brief()
             cache.write_brief(self.cache_dir, self.keys[given], brief, rec.mention_names, rec.event_df)
             self._keep_brief(given, brief, rec.mention_names, rec.event_df)
 
@@ -465,7 +465,7 @@ def _link(recs: list[DocRecord | Brief], doc_keys: list[str], rl: Relinker, link
             return _link_with(link_fn, recs, doc_keys, cache_dir), None, True
         from ..linking import MeasureIndex
         plans = [(r, k) for r, k in zip(recs, doc_keys)
-                 if isinstance(r, DocRecord) and r.parsed.kind == "plan" and r.parsed.measures]
+                 if isinstance(r, DocRecord) and r.link_target]
         if not plans:
             return [outputs.DocItem(r.id, k, {}) for r, k in zip(recs, doc_keys)], None, True
         index = MeasureIndex([r.parsed for r, _ in plans], terms=[r.terms or () for r, _ in plans],

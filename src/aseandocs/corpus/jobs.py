@@ -192,7 +192,7 @@ def parse_cached(given: str, absolute: str, parse_fn: ParseFn | None, cache_dir:
         return "error", error_record(given, e), False
     if cacheable:
         cache.write_entry(Path(cache_dir), key, status, payload, rec.link_json())
-    if rec.parsed.kind == "plan" and rec.parsed.measures:   # the linking index needs them
+    if rec.link_target:
         return "ok", rec, False   # type: ignore[return-value]
     brief = rec.brief()
     cache.write_brief(Path(cache_dir), key, brief, rec.mention_names, rec.event_df)   # none without an entry

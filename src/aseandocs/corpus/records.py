@@ -66,13 +66,17 @@ class DocRecord:
     def without_link_terms(self) -> "DocRecord":
         return replace(self, terms=None, event_df=None) if self.terms or self.event_df else self
 
+    @property
+    def link_target(self) -> bool:
+        """A plan with measures: the linking index needs its measures, so it is kept whole."""
+        return self.parsed.kind == "plan" and bool(self.parsed.measures)
+
     def brief(self) -> "Brief":
         """What the build keeps once the linking index is made: the counts, the measure
         summary and whether the document is a plan with measures (a link target); the
         measures themselves (titles, activities: tens of MB for a real corpus's plans) go."""
-        p = self.parsed
-        return Brief(self.id, self.mentions, self.events, len(p.measures), self.summary,
-                     p.kind == "plan" and bool(p.measures))
+        return Brief(self.id, self.mentions, self.events, len(self.parsed.measures), self.summary,
+                     self.link_target)
 
 
 class Brief(NamedTuple):
