@@ -54,7 +54,7 @@ from ..errors import BuildError
 from . import cache, outputs
 from .engines import ENGINES, ParseTask, WorkerDeaths, import_later_stages
 from .formats import commit_names, files_of
-from .jobs import Job, Limits, error_record, unreadable
+from .jobs import Job, Limits, brief_record, error_record, unreadable
 from .lock import BuildLock, Terminated, terminate_as_interrupt
 from .plans import NO_PLAN, PlanChoice, count_plans, plan_version, with_named_plans
 from .records import Brief, BriefRecord, DocRecord, briefs, compact, link_terms
@@ -250,9 +250,7 @@ class _Build:
         elif rec.link_target:
             self._keep_brief(given, replace(rec, event_df=None, mention_names=()), rec.mention_names, rec.event_df)
         else:   # news, reports: only counts stay (a 1 GB corpus has 250,000 of them), cached apart
-            brief = rec.brief()
-            cache.write_brief(self.cache_dir, self.keys[given], brief, rec.mention_names, rec.event_df)
-            self._keep_brief(given, brief, rec.mention_names, rec.event_df)
+            self._keep_brief(given, *brief_record(self.cache_dir, self.keys[given], rec))
 
     def _keep_brief(self, given: str, rec: DocRecord | Brief, names: Any, event_df: Any) -> None:
         if event_df is not None:

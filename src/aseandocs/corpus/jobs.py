@@ -13,9 +13,9 @@ from typing import Any, Callable, Iterator, NamedTuple
 from ..errors import AseandocsError, ParseError, ReadError
 from ..model import ParsedDocument
 from . import cache
-from .records import BriefRecord, compact, link_terms
+from .records import BriefRecord, DocRecord, compact, link_terms
 
-__all__ = ["parse_one", "parse_cached", "parse_remote", "error_record", "unreadable", "Limits", "ParseFn", "Job", "Outcome"]
+__all__ = ["parse_one", "parse_cached", "brief_record", "parse_remote", "error_record", "unreadable", "Limits", "ParseFn", "Job", "Outcome"]
 
 ParseFn = Callable[[str], ParsedDocument]
 # (given path, absolute path) of a document, and what came back: ("ok", dict) / ("error", record)
@@ -192,11 +192,15 @@ def parse_cached(given: str, absolute: str, parse_fn: ParseFn | None, cache_dir:
         return "error", error_record(given, e), False
     if cacheable:
         cache.write_entry(Path(cache_dir), key, status, payload, rec.link_json())
-    if rec.link_target:
-        return "ok", rec, False   # type: ignore[return-value]
+    return "ok", rec if rec.link_target else brief_record(Path(cache_dir), key, rec), False   # type: ignore[return-value]
+
+
+def brief_record(cache_dir: Path, key: str, rec: DocRecord) -> BriefRecord:
+    """The ``BriefRecord`` of ``rec`` (not a plan with measures), its brief cached beside the
+    document's entry under ``key`` (nothing is cached without the entry)."""
     brief = rec.brief()
-    cache.write_brief(Path(cache_dir), key, brief, rec.mention_names, rec.event_df)   # none without an entry
-    return "ok", BriefRecord(brief, rec.mention_names, rec.event_df), False   # type: ignore[return-value]
+    cache.write_brief(cache_dir, key, brief, rec.mention_names, rec.event_df)
+    return BriefRecord(brief, rec.mention_names, rec.event_df)
 
 
 def parse_remote(given: str, absolute: str, doc_id: str | None = None, parse_fn: ParseFn | None = None,
