@@ -24,7 +24,7 @@ import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from ._atomic import atomic_path
 from .errors import BuildError, QueryError
@@ -155,7 +155,8 @@ class _Ids:
 
 
 def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, ids: _Ids,
-                     fold: Callable[[str], str] | None = None) -> None:
+                     fold: Callable[[str], str] | None = None,
+                     body_names: Callable[[str], Sequence[str]] | None = None) -> None:
     d = pd.document
     cur = db.execute("INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
                      (d.id, d.source, pd.kind, pd.title, pd.date, d.language, d.format, d.encoding,
@@ -185,7 +186,7 @@ def _insert_document(db: sqlite3.Connection, pd: ParsedDocument, ids: _Ids,
             if fold is not None:
                 f = fold(a.text or "")
                 search.append((1, ids.activity, m.id, f, char_mask(f)))
-        for t in measure_search_terms(m) if plan else ():   # bilingual (linking.search_terms)
+        for t in measure_search_terms(m, body_names) if plan else ():   # bilingual (linking.search_terms)
             ids.term += 1
             terms.append((ids.term, m.id, t, term_language(t)))
             if fold is not None:
@@ -240,14 +241,16 @@ def _insert_bodies(db: sqlite3.Connection, body_attrs: Callable[[str], dict[str,
 def write_store(parsed_docs: Iterable[ParsedDocument], path: str | os.PathLike[str], *,
                 body_attrs: Callable[[str], dict[str, Any]] | None = None,
                 fold: Callable[[str], str] | None = None,
-                finish: Callable[[sqlite3.Connection], None] | None = None) -> Path:
+                finish: Callable[[sqlite3.Connection], None] | None = None,
+                body_names: Callable[[str], Sequence[str]] | None = None) -> Path:
     """Write the documents (streamed, one pass) to a new SQLite file at ``path``, atomically.
 
     Links to a measure that is not in the corpus keep ``plan`` and ``ref`` with a NULL
     ``measure_id``. ``body_attrs`` (body id -> {"label", "names"}) names the bodies
     (``_insert_bodies``); ``fold`` (text -> its search form) fills ``search_index``; ``finish``
     (the open database) adds what is made from the whole store (a build: the merged timeline,
-    ``graph.timeline.write_timeline``). Returns ``path``.
+    ``graph.timeline.write_timeline``); ``body_names`` gives the names of the bodies a plan's
+    measures are searched by (``linking.search_terms.measure_search_terms``). Returns ``path``.
     """
     target = Path(path)
     with atomic_path(target) as tmp:
@@ -263,7 +266,7 @@ def write_store(parsed_docs: Iterable[ParsedDocument], path: str | os.PathLike[s
             ids = _Ids()
             with db:
                 for pd in parsed_docs:
-                    _insert_document(db, pd, ids, fold)
+                    _insert_document(db, pd, ids, fold, body_names)
                 db.execute("UPDATE links SET measure_id = NULL WHERE measure_id IS NOT NULL AND "
                            "measure_id NOT IN (SELECT id FROM measures)")
                 for statement in filter(str.strip, _INDEXES.split(";")):

@@ -81,6 +81,29 @@ def test_a_broken_registry_only_loses_the_names() -> None:
     assert graph.graph.nodes["body:SOMTC"]["label"] == "SOMTC"
 
 
+def test_measure_search_terms_from_the_builds_table_of_names_are_the_registrys(tmp_path: Path) -> None:
+    """A build gives its graph and store the table of the registry's names (made once, by a
+    worker: ``corpus.cache.body_names``) so the build process need not load the registry; a
+    measure's search terms made from that table are those the registry gives, for every body."""
+    from aseandocs.bodies import BodyRegistry
+    from aseandocs.corpus.cache import body_names
+    from aseandocs.graph.build import GraphContext
+    from aseandocs.linking.search_terms import measure_search_terms
+    from aseandocs.model import Measure
+    table = body_names(tmp_path, "names-test")
+    assert isinstance(table, dict) and (tmp_path / "names-test.json").is_file()
+    ctx = GraphContext((), table)
+    reg = BodyRegistry.load()
+    ids = [b.id for b in reg]
+    assert len(ids) > 100 and any(b.acronyms for b in reg)
+    for i in range(0, len(ids), 7):
+        m = Measure("p#1", "p", "1", None, 1, "ส่งเสริมความร่วมมือ", (0, 1), bodies=tuple(ids[i:i + 7]))
+        assert measure_search_terms(m, ctx.search_names) == measure_search_terms(m), ids[i:i + 7]
+    assert ctx.search_names("SOMTC") == ("SOMTC", "ASEAN Senior Officials Meeting on Transnational Crime",
+                                         "การประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านอาชญากรรมข้ามชาติ")
+    assert GraphContext((), None).search_names is None   # no table: the shipped registry's, as by default
+
+
 # --- queries ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("ref, plan, expected", [

@@ -171,15 +171,20 @@ def write_links(cache: Path, key: str, docs_dir: Path, ids: list[str], facts: di
     write_atomic(cache / f"{key}.json", json.dumps(entry, ensure_ascii=False))
 
 
+#: The form of the table ``body_names`` caches (2: with each body's acronyms): a table cached in
+#: another form is made again.
+_NAMES_FORMAT = 2
+
+
 def names_key() -> str:
     try:
-        return "names-" + hashlib.sha256(version_key(None, "registry").encode()).hexdigest()[:32]
+        return "names-" + hashlib.sha256(f"{_NAMES_FORMAT}:{version_key(None, 'registry')}".encode()).hexdigest()[:32]
     except Exception:  # noqa: BLE001 - no pipeline: nothing to key the registry on
         return "names-none"
 
 
 def body_names(cache: Path, key: str) -> dict[str, dict[str, Any]] | bool:
-    """{id: {"name_en", "name_th", "aliases", "pillar"}} of the shipped registry (cached under
+    """{id: {"name_en", "name_th", "aliases", "acronyms", "pillar"}} of the shipped registry (cached under
     ``key``); False when the registry cannot be loaded (bodies are then named by the words the
     documents use)."""
     try:
@@ -192,7 +197,7 @@ def body_names(cache: Path, key: str) -> dict[str, dict[str, Any]] | bool:
         table = {}
         for b in BodyRegistry.load():
             table[b.id] = {"name_en": (b.en or (None,))[0], "name_th": (b.th or (None,))[0],
-                           "aliases": list(b.names), "pillar": b.pillar}
+                           "aliases": list(b.names), "acronyms": list(b.acronyms), "pillar": b.pillar}
         write_atomic(path, json.dumps(table, ensure_ascii=False))
         return table
     except Exception:  # noqa: BLE001 - a missing or broken registry only costs the names

@@ -214,7 +214,8 @@ def _write_store(docs: DocDirs, path: Path, ids: list[str], names: Any = None, n
     from ..graph.timeline import write_timeline
     from ..store import write_store
     ctx = GraphContext((), names, names_seen=names_seen)
-    write_store(_documents(docs, ids), path, body_attrs=ctx.body, fold=search_fold, finish=write_timeline)
+    write_store(_documents(docs, ids), path, body_attrs=ctx.body, fold=search_fold, finish=write_timeline,
+                body_names=ctx.search_names)
 
 
 class _GraphFiles(NamedTuple):

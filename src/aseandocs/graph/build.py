@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple, Protocol
 import networkx as nx
 
 from .._version import __version__
-from ..linking.search_terms import measure_search_terms
+from ..linking.search_terms import measure_search_terms, registry_search_names
 from ..model import Measure, ParsedDocument
 
 __all__ = ["build_graph", "display_title", "GraphContext", "Fragment", "fragment", "fragments", "graph_attrs",
@@ -155,11 +155,13 @@ class _Part:
 
 
 def _add_measures(g: _Part, pd: ParsedDocument, plan_label: str,
-                  skip: Callable[[str], bool] | None = None, terms: bool = True) -> list[tuple[str, str, str]]:
+                  skip: Callable[[str], bool] | None = None, terms: bool = True,
+                  body_names: Callable[[str], tuple[str, ...]] | None = None) -> list[tuple[str, str, str]]:
     """Measure and activity nodes of one plan (none for a document of another kind: its numbered
     points are not in the graph); returns its pending references. ``skip``:
     measure nodes another document has already (a duplicate id: the first one wins); ``terms``:
-    give each measure node its search terms (``linking.search_terms``)."""
+    give each measure node its search terms (``linking.search_terms``, the bodies' names from
+    ``body_names``, by default the registry)."""
     if pd.kind != "plan":
         return []
     doc_node = f"doc:{pd.id}"
@@ -181,7 +183,7 @@ def _add_measures(g: _Part, pd: ParsedDocument, plan_label: str,
                    title=m.title, level=m.level, parent=m.parent, scope=m.scope, page=m.page,
                    bodies=list(m.bodies), references=list(m.references), section=_local(top),
                    pillar=pillar, fields=dict(m.fields), role=m.role,
-                   terms=list(measure_search_terms(m)) if terms else [])
+                   terms=list(measure_search_terms(m, body_names)) if terms else [])
         parent = by_key.get(f"{m.scope or ''}\x00{m.parent}") if m.parent else None
         if parent is not None and parent.id != m.id:
             g.add_edge(node, f"measure:{parent.id}", key="part_of", type="part_of")
@@ -276,18 +278,42 @@ class GraphContext:
                 for b in bodies:
                     self._body_pillars[b].add(pillar)
 
-    def body(self, b: str) -> dict[str, Any]:
-        """The attributes of node ``body:<b>`` (made once)."""
-        attrs = self._bodies.get(b)
-        if attrs is not None:
-            return attrs
-        if self._registry is None:   # the shipped registry, loaded once (False if it cannot be)
+    def _names(self) -> Any:
+        """The registry or the build's table of its names; the shipped registry, loaded once, when
+        none was given (False if it cannot be loaded)."""
+        if self._registry is None:
             try:
                 from ..bodies import BodyRegistry
                 self._registry = BodyRegistry.load()
             except Exception:  # noqa: BLE001 - a missing or broken registry only costs the names
                 self._registry = False
-        r = _registry_names((b,), self._registry).get(b, {})
+        return self._registry
+
+    @property
+    def search_names(self) -> Callable[[str], tuple[str, ...]] | None:
+        """body id -> the names it is searched by beside its id (``linking.search_terms``), from
+        the registry or the build's table of its names (``corpus.cache.body_names``: the
+        registry need not be loaded in this process) given to this context; None when none was
+        (``measure_search_terms`` then uses the shipped registry)."""
+        return self._search_names if self._registry is not None and self._registry is not False else None
+
+    def _search_names(self, b: str) -> tuple[str, ...]:
+        try:   # another stage's data: a failure only loses the names (as ``_registry_names``)
+            get = getattr(self._names(), "get", None)
+            entry = get(b) if callable(get) else None
+            if not isinstance(entry, dict):
+                return registry_search_names(entry)
+            names = (*entry.get("acronyms", ()), entry.get("name_en"), entry.get("name_th"))
+            return tuple(n for n in names if isinstance(n, str) and n)
+        except Exception:  # noqa: BLE001
+            return ()
+
+    def body(self, b: str) -> dict[str, Any]:
+        """The attributes of node ``body:<b>`` (made once)."""
+        attrs = self._bodies.get(b)
+        if attrs is not None:
+            return attrs
+        r = _registry_names((b,), self._names()).get(b, {})
         seen = [t for t, _ in self._names_seen.get(b, Counter()).most_common() if t]
         names: list[str] = []
         for n in [r.get("name_en"), r.get("name_th"), *r.get("names", []), *seen]:
@@ -325,7 +351,8 @@ def fragment(item: "ParsedDocument | CompactDocument", ctx: GraphContext) -> Fra
                kind=pd.kind, date=pd.date, language=d.language, source=d.source, format=d.format,
                measures=len(pd.measures), events=len(pd.events))
     pending = _add_measures(g, pd, _short(display_title(pd), 30),
-                            skip=lambda node: ctx.measures.get(node, (pd.id,))[0] != pd.id)
+                            skip=lambda node: ctx.measures.get(node, (pd.id,))[0] != pd.id,
+                            body_names=ctx.search_names)
     counts: Counter[str] = Counter()
     for body, _words, c in mention_names:
         counts[body] += c

@@ -21,9 +21,14 @@ explorer's search box::
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Callable, Sequence
+
 from ..model import Measure
 
-__all__ = ["measure_search_terms", "term_language"]
+if TYPE_CHECKING:
+    from ..bodies import Body
+
+__all__ = ["measure_search_terms", "registry_search_names", "term_language"]
 
 
 def term_language(term: str) -> str:
@@ -31,10 +36,18 @@ def term_language(term: str) -> str:
     return "th" if any("\u0e01" <= c <= "\u0e5b" for c in term) else "en"
 
 
-def measure_search_terms(m: Measure) -> tuple[str, ...]:
+def registry_search_names(body: "Body | None") -> tuple[str, ...]:
+    """The names a body of the registry (None: not in it) is searched by, beside its id: its
+    acronyms and its first English and Thai names."""
+    return () if body is None else (*body.acronyms, *body.en[:1], *body.th[:1])
+
+
+def measure_search_terms(m: Measure, body_names: Callable[[str], Sequence[str]] | None = None) -> tuple[str, ...]:
     """The search terms of ``m`` in both languages (see the module docstring), without repeats and
-    without the words its own title already holds."""
-    from .evidence import _registry
+    without the words its own title already holds. ``body_names`` (body id -> the names it is
+    searched by, as ``registry_search_names`` gives them) is for a caller that has them already
+    (a build's graph and store, ``graph.build.GraphContext.search_names``); by default they come
+    from the shipped registry, loaded once."""
     from .glossary import _glossary, _glossary_entries, _glossary_present
     pieces = [m.title] + [a.text for a in m.activities]
     text = " ".join(pieces)
@@ -45,11 +58,14 @@ def measure_search_terms(m: Measure) -> tuple[str, ...]:
         for i in sorted({i for t in (*present[0], *present[1]) for i in where.get(t, ())}):
             for t in (*gloss[i].en, *gloss[i].th):
                 out.setdefault(t, None)
-    reg = _registry()
+    if body_names is None and m.bodies:
+        from .evidence import _registry
+        reg = _registry()
+
+        def body_names(bid: str) -> Sequence[str]:
+            return registry_search_names(reg.get(bid))
     for bid in dict.fromkeys(m.bodies):
-        b = reg.get(bid)
-        names = (bid, *b.acronyms, *b.en[:1], *b.th[:1]) if b is not None else (bid,)
-        for t in names:
+        for t in (bid, *body_names(bid)):   # type: ignore[misc]
             out.setdefault(t, None)
     low = m.title.lower()
     return tuple(t for t in out if t.lower() not in low)
