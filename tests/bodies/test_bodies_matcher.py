@@ -124,6 +124,20 @@ def test_ambiguous_acronyms(small, text, expected):
     assert [m.body for m in find_bodies(normalize(text).text, small)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "ABAC" is also APEC's Business Advisory Council: APEC's name beside it is not ASEAN's body
+    ("การหารือระหว่างผู้นำเขตเศรษฐกิจเอเปคกับสภาที่ปรึกษาทางธุรกิจเอเปค (APEC Business Advisory Council – ABAC)", []),
+    ("APEC ministers met the APEC Business Advisory Council (ABAC).", []),
+    ("ผู้นำอาเซียนหารือกับสภาที่ปรึกษาธุรกิจอาเซียน (ASEAN Business Advisory Council: ABAC)", ["ASEAN-BAC"]),
+    # a name one short word away from ASEAN's: "SEA" is no misspelling of "ASEAN"
+    ("ไทยจะเป็นเจ้าภาพการประชุม OECD SEA Regional Forum ในปีหน้า", []),
+    ("the ASEAN Regionl Forum met in Hanoi", ["ARF"]),
+])
+def test_another_organisations_body_is_not_aseans(text, expected):
+    found = find_bodies(normalize(text).text, BodyRegistry.load())
+    assert [m.body for m in found if m.body != "ASEAN-LEADERS"] == expected
+
+
 @pytest.mark.parametrize("text, body, words", [
     ("ASEAN Defense Ministers' Meeting", "ADMM", "ASEAN Defense Ministers' Meeting"),
     ("the ASEAN Disabilities Forum met", "ADF", "ASEAN Disabilities Forum"),

@@ -93,6 +93,9 @@ def plausible_variant(alias: str, found: str) -> bool:
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 # Words no name is told apart by ("the ASEAN ...", "Ministers' Meeting" -> "s").
 _FUNCTION_WORDS = frozenset("the of on and for in to a an at s".split())
+# A word this short is an acronym or a name, not a misspelling: it must be one of the names' words
+# ("SEA" is no spelling of "ASEAN", "UK" none of "EU").
+_SHORT = 4
 
 
 def words_fit(found: str, names: Iterable[str]) -> bool:
@@ -104,7 +107,9 @@ def words_fit(found: str, names: Iterable[str]) -> bool:
         False
         >>> words_fit("ASEAN Defense Minister Meeting", ["ASEAN Defence Ministers' Meeting"])
         True
+        >>> words_fit("SEA Regional Forum", ["ASEAN Regional Forum"])   # OECD's, not ASEAN's
+        False
     """
     known = {w.lower() for n in names for w in _LATIN_WORD.findall(n)} | _FUNCTION_WORDS
-    return all(w in known or any(fuzz.ratio(w, k) >= 70 for k in known)
+    return all(w in known or (len(w) > _SHORT and any(fuzz.ratio(w, k) >= 70 for k in known))
                for w in (x.lower() for x in _LATIN_WORD.findall(found)))
