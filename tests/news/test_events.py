@@ -286,6 +286,9 @@ def test_a_plan_keeps_only_its_signing_and_dated_statements():
     ("Both sides signed an MOU on Health Cooperation and the ASEAN-China Work Plan 2021-2025.",
      ["MOU on Health Cooperation", "ASEAN-China Work Plan 2021-2025"]),
     ("The Declaration was adopted.", []),
+    # a kind of document, not a name: "(the draft) is not a treaty under international law"
+    ("จึงไม่เป็นสนธิสัญญาตามกฎหมายระหว่างประเทศ", []),
+    ("ความตกลงภายใต้กรอบความร่วมมือ", []),
 ])
 def test_find_instruments(text, expected):
     assert find_instruments(text) == expected

@@ -36,6 +36,18 @@ def test_each_listed_document_is_an_adoption_of_the_statements_date() -> None:
     assert all(any(i.startswith(e.text[:6]) for i in e.instruments) for e in items)
 
 
+def test_a_listed_documents_instrument_is_its_name_not_its_description() -> None:
+    text = ("เมื่อวันที่ 10 มกราคม 2565 รัฐมนตรีแรงงานอาเซียนได้ให้การรับรองเอกสาร ดังนี้\n"
+            "1. แนวทางอาเซียนว่าด้วยความปลอดภัยในการทำงาน (ASEAN Guidelines on Workplace Safety) "
+            "เป็นเอกสารแนวทางสำหรับประเทศสมาชิกในการป้องกันอุบัติเหตุจากการทำงานในโรงงานและสถานประกอบการ\n"
+            "2. แผนงานอาเซียนด้านแรงงาน เป็นเอกสารที่กำหนดกิจกรรมความร่วมมือด้านแรงงานระหว่างปี 2564-2568\n")
+    items = [e for e in _events(text) if e.text.startswith(("แนวทาง", "แผนงาน"))]
+    assert [e.type for e in items] == ["adoption", "adoption"]
+    assert "แนวทางอาเซียนว่าด้วยความปลอดภัยในการทำงาน (ASEAN Guidelines on Workplace Safety)" in items[0].instruments
+    assert "แผนงานอาเซียนด้านแรงงาน" in items[1].instruments
+    assert all(len(i) <= 120 for e in items for i in e.instruments)
+
+
 def test_a_meeting_named_inside_a_document_is_no_meeting() -> None:
     """"...สำหรับการประชุมรัฐภาคี..." names the meeting a statement is for; the line is the
     statement's adoption, not a meeting."""

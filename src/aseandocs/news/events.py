@@ -31,7 +31,7 @@ from .shortened import named_before as _named_before
 from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before, main_cue,
                    scan_instruments)
 from .dating import recalled, usable_dates
-from .outcomes import with_outcome_items
+from .outcomes import document_name, with_outcome_items
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..dates import DateMatch
@@ -469,9 +469,10 @@ def _events(document: Document, drafts: list[_Draft], mentions: Sequence[Mention
         instruments = _instruments(text, insts, istarts, s, e)
         k = bisect_left(istarts, s) if d.outcome else len(insts)
         if d.outcome and not (k < len(insts) and insts[k].name is not None and insts[k].start <= s + 1):
-            instruments = (stmt, *instruments)   # the line names a document the scan did not see
-        if d.date is None and not bodies and not instruments:
-            continue
+            named = document_name(stmt)          # the line names a document the scan did not see
+            instruments = (named, *instruments) if named and named not in instruments else instruments
+        if d.date is None and not bodies and not instruments and not d.outcome:
+            continue   # an outcome item is an event even when its line describes its document
         future = d.cue.type == "plan" or future_before(text, d.cue.start,
                                                        window=min(40, d.cue.start - s))
         if d.date is not None and doc_date and _later(d.date.value, doc_date):

@@ -36,7 +36,7 @@ from typing import Any, Callable, Sequence
 
 from .cues import Cue, cue_data
 
-__all__ = ["outcome_types", "list_openings", "outcome_items", "with_outcome_items"]
+__all__ = ["outcome_types", "list_openings", "outcome_items", "with_outcome_items", "document_name"]
 
 #: The number or bullet of a list item: "1.", "12)", "(3)", "๔.", "- ", "• ", "– ".
 _ITEM = re.compile(r"[ \t]*(?:(?:\d{1,3}|[๐-๙]{1,3})[.)](?!\d)|\((?:\d{1,3}|[๐-๙]{1,3})\)|[-•–])[ \t]*")
@@ -120,6 +120,44 @@ def _names_a_document(line: str, start: int, head: re.Pattern[str]) -> bool:
         return False
     m = head.search(line, start, start + _EN_LEAD)
     return m is not None and line[start:m.start()].isascii()
+
+
+#: A document's name is no longer than this; an item longer after ``document_name``'s cut
+#: describes a document rather than naming it.
+_NAME_MAX = 300
+#: Words that open a clause after a document's name, at a space outside any parenthesis: the item
+#: goes on to say what the document is or does ("ร่างแนวทางฯ เป็นเอกสาร...", "..., which ...").
+_CLAUSE = re.compile(r"\s+(?:เป็น|ซึ่ง|โดย|มีสาระ|มีวัตถุประสงค์|เพื่อให้|ทั้งนี้|ได้แก่|คือ|"
+                     r"(?:which|is|are|was|were|will|aims?|sets? out)\b)")
+
+
+def document_name(item: str) -> str | None:
+    """The name of the document an outcome item names: the item up to the end of its name's
+    parentheses ("ชื่อไทย (English Name)") or the first clause after it, whichever comes first;
+    None when even that is longer than a name (a paragraph about a document)::
+
+        >>> document_name("ร่างปฏิญญาอาเซียนว่าด้วยเยาวชน (ASEAN Declaration on Youth) มีสาระสำคัญ ดังนี้")
+        'ร่างปฏิญญาอาเซียนว่าด้วยเยาวชน (ASEAN Declaration on Youth)'
+        >>> document_name("ร่างแนวทางฯ เป็นเอกสารแนวทางสำหรับการป้องกันโรค")
+        'ร่างแนวทางฯ'
+        >>> document_name("แผนปฏิบัติการ (ค.ศ. 2021 – 2025) (Plan of Action 2021-2025)")
+        'แผนปฏิบัติการ (ค.ศ. 2021 – 2025) (Plan of Action 2021-2025)'
+    """
+    depth, end = 0, len(item)
+    clauses = {m.start() for m in _CLAUSE.finditer(item)}
+    for i, c in enumerate(item):
+        if depth == 0 and i in clauses:
+            end = i
+            break
+        if c == "(":
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+            if depth == 0 and not item[i + 1:].lstrip().startswith("("):
+                end = i + 1
+                break
+    name = item[:end].rstrip(" ,;:")
+    return name if name and len(name) <= _NAME_MAX else None
 
 
 def _is_heading(line: str) -> bool:
