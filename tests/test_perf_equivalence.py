@@ -138,7 +138,8 @@ def test_short_text_date_cache_is_find_dates(texts):
 def test_glossary_automata_match_regex_search(texts):
     for t in texts:
         for chunk in [t] + t.split("\n"):
-            present = linking_glossary._glossary_present(chunk, chunk.lower())
+            found = linking_glossary._glossary_occurrences(chunk, chunk.lower())
+            present = ({t for *_, t in found[0]}, {t for *_, t in found[1]})
             low = chunk.lower()
             for g in linking_glossary._glossary():
                 for term in g.en:

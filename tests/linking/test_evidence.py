@@ -4,10 +4,11 @@ from __future__ import annotations
 import pytest
 
 from aseandocs.linking import link_corpus
-from aseandocs.linking.evidence import (broad_subjects, described_bodies, family, is_weak, subjects,
+from aseandocs.linking.evidence import (broad_subjects, described_bodies, family, is_weak, regional_events,
+                                        subjects,
                                         subjects_of_bodies)
 from aseandocs.linking.search_terms import measure_search_terms
-from aseandocs.model import Activity, Document, Event, Measure, ParsedDocument
+from aseandocs.model import Activity, Document, Event, Measure, Mention, ParsedDocument
 
 
 @pytest.mark.parametrize("piece, bodies", [
@@ -26,6 +27,11 @@ def test_bodies_named_by_description(piece: str, bodies: set[str]) -> None:
 ])
 def test_families(body: str, members: set[str]) -> None:
     assert members <= family(body) and (body != "AICHR" or family(body) == {"AICHR"})
+
+
+def test_a_family_goes_up_only() -> None:
+    # the officials work for the ministers; the ministers' meeting is no step of the officials' task
+    assert family("ADMM") == {"ADMM"} and family("AMMTC") == {"AMMTC"}
 
 
 @pytest.mark.parametrize("body, weak", [("ASEC", True), ("ASEAN-SUMMIT", True), ("ASEAN-SG", True),
@@ -67,10 +73,16 @@ def plan() -> ParsedDocument:
     return ParsedDocument(Document.from_text("", id="p"), kind="plan", date="2010-01-01", measures=ms)
 
 
-def refs(text: str, bodies=(), instruments=()) -> list[str]:
-    e = Event("meeting", text, (0, len(text)), date="2019-03-05", bodies=tuple(bodies),
+#: A news item's headline naming ASEAN: the frame of the events the tests link.
+ASEAN_HEADLINE = "ผลการประชุมอาเซียน"
+
+
+def refs(text: str, bodies=(), instruments=(), headline: str = ASEAN_HEADLINE) -> list[str]:
+    """The refs an event of ``text`` links to, in a news item under ``headline``."""
+    full = f"{headline}\n{text}"
+    e = Event("meeting", text, (len(full) - len(text), len(full)), date="2019-03-05", bodies=tuple(bodies),
               instruments=tuple(instruments))
-    news = ParsedDocument(Document.from_text("", id="n"), kind="news", date="2019-03-06", events=(e,))
+    news = ParsedDocument(Document.from_text(full, id="n"), kind="news", date="2019-03-06", events=(e,))
     return [l.ref for l in link_corpus([plan(), news])[1].events[0].measures]
 
 
@@ -92,6 +104,13 @@ def refs(text: str, bodies=(), instruments=()) -> list[str]:
 ])
 def test_links_decide_on_evidence(text: str, bodies: list[str], expected: list[str]) -> None:
     assert refs(text, bodies) == expected
+
+
+def test_outside_aseans_frame_a_subject_decides_nothing_and_a_body_still_does() -> None:
+    text = "คณะทำงานไทย-อินเดียหารือร่างสนธิสัญญาว่าด้วยการส่งผู้ร้ายข้ามแดน"
+    assert refs(text) == ["1.5"]
+    assert refs(text, headline="ข่าวกระทรวงยุติธรรม") == []    # two governments' treaty, not ASEAN's
+    assert refs("ที่ประชุมเจ้าหน้าที่อาวุโสกลาโหมหารือ", ["ADSOM"], headline="ข่าวกระทรวงกลาโหม") == ["1.1"]
 
 
 def test_an_intention_on_a_subject_is_no_happening() -> None:
@@ -147,8 +166,10 @@ def test_a_body_mandate_decides_only_when_no_measure_names_the_body() -> None:
 
 
 def _stance_refs(text: str, instruments=()) -> list[str]:
-    e = Event("stance", text, (0, len(text)), date="2019-03-05", instruments=tuple(instruments))
-    news = ParsedDocument(Document.from_text("", id="n"), kind="news", date="2019-03-06", events=(e,))
+    full = f"{ASEAN_HEADLINE}\n{text}"
+    e = Event("stance", text, (len(full) - len(text), len(full)), date="2019-03-05",
+              instruments=tuple(instruments))
+    news = ParsedDocument(Document.from_text(full, id="n"), kind="news", date="2019-03-06", events=(e,))
     return [l.ref for l in link_corpus([plan(), news])[1].events[0].measures]
 
 
@@ -206,3 +227,75 @@ def test_an_admm_plus_meeting_reports_on_the_admm_measure_as_the_admm_would() ->
     from aseandocs.linking.link import LinkConfig, _Query
     q = _Query.of(Event("meeting", "ADMM-Plus", (0, 9), bodies=("ADMM-PLUS",)), LinkConfig())
     assert q.weights["body:ADMM"] == LinkConfig().body_boost
+
+
+# --- ASEAN's frame (regional_events) --------------------------------------------------------
+
+def _news(text: str, *sentences: str, kind: str = "news", measures=()) -> ParsedDocument:
+    events = tuple(Event("meeting", s, (text.index(s), text.index(s) + len(s)), date="2019-03-05")
+                   for s in sentences)
+    return ParsedDocument(Document.from_text(text, id="n"), kind=kind, date="2019-03-06",
+                          measures=measures, events=events)
+
+
+def test_a_news_items_sentences_share_its_frame() -> None:
+    text = ("การประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านกฎหมาย ณ กรุงเทพฯ\n"
+            "ที่ประชุมหารือร่างสนธิสัญญาว่าด้วยการส่งผู้ร้ายข้ามแดน")
+    doc = _news(text, "ที่ประชุมหารือร่างสนธิสัญญาว่าด้วยการส่งผู้ร้ายข้ามแดน")
+    assert regional_events(doc) == [True]
+    assert [l.ref for l in link_corpus([plan(), doc])[1].events[0].measures] == ["1.5"]
+
+
+def test_a_national_news_item_reports_on_no_asean_plan() -> None:
+    text = "กระทรวงยุติธรรมลงนามบันทึกความเข้าใจกับอินเดียเรื่องการส่งผู้ร้ายข้ามแดน"
+    doc = _news(text, text)
+    assert regional_events(doc) == [False]
+    assert link_corpus([plan(), doc])[1].events[0].measures == ()
+
+
+def test_each_agenda_item_of_a_report_has_its_own_frame() -> None:
+    # a cabinet meeting's summary: item 1 is ASEAN's, item 2 a national matter on the same subject
+    item1 = "1. เรื่อง ผลการประชุมรัฐมนตรีอาเซียนด้านกฎหมาย\nที่ประชุมหารือร่างสนธิสัญญาว่าด้วยการส่งผู้ร้ายข้ามแดน"
+    item2 = "2. เรื่อง ร่างพระราชบัญญัติ\nคณะรัฐมนตรีเห็นชอบร่างกฎหมายว่าด้วยการส่งผู้ร้ายข้ามแดน"
+    text = "สรุปข่าวการประชุมคณะรัฐมนตรี\n" + item1 + "\n" + item2
+    ms = tuple(Measure(f"n#{r}", "n", r, None, 1, t, (text.index(t), text.index(t) + len(t)), role="section")
+               for r, t in (("1", item1.split("\n")[0][3:]), ("2", item2.split("\n")[0][3:])))
+    doc = _news(text, "ที่ประชุมหารือร่างสนธิสัญญาว่าด้วยการส่งผู้ร้ายข้ามแดน",
+                "คณะรัฐมนตรีเห็นชอบร่างกฎหมายว่าด้วยการส่งผู้ร้ายข้ามแดน", kind="report", measures=ms)
+    assert regional_events(doc) == [True, False]
+    linked = link_corpus([plan(), doc])[1]
+    assert [l.ref for l in linked.events[0].measures] == ["1.5"]
+    assert linked.events[1].measures == ()
+
+
+def test_southeast_asia_and_a_body_mention_are_asean_frames() -> None:
+    text = "บาห์เรนภาคยานุวัติสนธิสัญญาไมตรีและความร่วมมือในเอเชียตะวันออกเฉียงใต้"
+    assert regional_events(_news(text, text)) == [True]
+    text = "The SOMTC met in Hanoi.\nThe officials discussed extradition."
+    doc = _news(text, "The officials discussed extradition.")
+    doc = ParsedDocument(doc.document, kind="news", events=doc.events,
+                         mentions=(Mention("SOMTC", "SOMTC", (4, 9)),))
+    assert regional_events(doc) == [True]
+
+
+def test_two_governments_act_takes_no_frame_from_its_document() -> None:
+    text = ("นายกรัฐมนตรีเข้าร่วมการประชุมสุดยอดอาเซียน\n"
+            "และพิธีลงนามบันทึกความเข้าใจระหว่างรัฐบาลไทยและรัฐบาลอินเดียว่าด้วยการส่งผู้ร้ายข้ามแดน")
+    doc = _news(text, "การประชุมสุดยอดอาเซียน",
+                "และพิธีลงนามบันทึกความเข้าใจระหว่างรัฐบาลไทยและรัฐบาลอินเดียว่าด้วยการส่งผู้ร้ายข้ามแดน")
+    assert regional_events(doc) == [True, False]
+
+
+def test_nuclear_weapons_as_such_are_not_the_zones_subject() -> None:
+    assert "nuclear weapon-free zone" in subjects("สนธิสัญญาว่าด้วยเขตปลอดอาวุธนิวเคลียร์ในภูมิภาคเอเชียตะวันออกเฉียงใต้")
+    assert "nuclear weapon-free zone" not in subjects("ทำให้คาบสมุทรเกาหลีปลอดอาวุธนิวเคลียร์")
+
+
+def test_the_digital_ministers_field_is_not_information_and_media() -> None:
+    # "information technology" and "การสื่อสาร" (communication) hold "information" and "สื่อ" (media)
+    assert subjects_of_bodies(["ADGMIN"]) == {"information technology"}
+    assert subjects_of_bodies(["AMRI"]) == {"information"}
+    assert subjects("สื่อมวลชนและข้อมูลข่าวสาร") == {"information"}
+    # an entry that does not cover keeps the shorter subjects inside its terms
+    assert {"maritime", "maritime security"} <= subjects("maritime security")
+    assert {"legal", "rule of law"} <= subjects("Strengthen the rule of law")

@@ -17,7 +17,9 @@ from the wording of one document:
 
 - **A body's family.** A senior officials' meeting, working group, committee or "Plus" forum works
   for its parent ministerial body (ADSOM for the ADMM, SOMTC for the AMMTC, ASLOM for the ALAWMM):
-  an event of one is evidence for a measure naming the other::
+  an event of the child is evidence for a measure naming the parent. Not the other way: the
+  ministers' meeting covers all their field, so it is no evidence of the one task a measure gives
+  their officials (an AMM is no step of a measure on the SOM's work)::
 
       >>> sorted(family("ADSOM"))
       ['ADMM', 'ADSOM']
@@ -38,10 +40,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+if TYPE_CHECKING:
+    from ..model import ParsedDocument
 
 __all__ = ["described_bodies", "family", "partners_meeting_of", "is_weak", "subjects", "subjects_of_bodies", "subject_key",
-           "broad_subjects", "broad_terms", "anchors_of", "speaks_of_a_step", "WEAK_TYPES"]
+           "broad_subjects", "broad_terms", "anchors_of", "speaks_of_a_step", "regional_events", "WEAK_TYPES"]
 
 #: Bodies of these types take part in nearly everything (the Secretariat, the Summit, the Councils).
 WEAK_TYPES = frozenset({"secretariat", "summit", "council"})
@@ -74,20 +79,9 @@ def is_weak(body: str) -> bool:
     return b is not None and b.type in WEAK_TYPES
 
 
-@lru_cache(maxsize=1)
-def _children() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = defaultdict(list)
-    reg = _registry()
-    for b in reg:
-        p = reg.get(b.parent) if b.parent else None
-        if p is not None and b.type in _CHILD_TYPES and p.type in _PARENT_TYPES:
-            out[p.id].append(b.id)
-    return {k: tuple(v) for k, v in out.items()}
-
-
 @lru_cache(maxsize=None)
 def family(body: str) -> frozenset[str]:
-    """``body``, the parent it works for and the bodies that work for it (one level each way)."""
+    """``body`` and the parent it works for (one level up)."""
     reg = _registry()
     b = reg.get(body)
     out = {body}
@@ -96,7 +90,6 @@ def family(body: str) -> frozenset[str]:
     p = reg.get(b.parent) if b.parent else None
     if p is not None and b.type in _CHILD_TYPES and p.type in _PARENT_TYPES:
         out.add(p.id)
-    out.update(_children().get(body, ()))
     return frozenset(out)
 
 
@@ -288,3 +281,63 @@ def speaks_of_a_step(text: str) -> bool:
         False
     """
     return any(w in text for w in _STEP_WORDS_TH) or _STEP_WORDS_EN.search(text) is not None
+
+
+# ASEAN, or Southeast Asia (whose treaties, the TAC and the SEANWFZ, name no ASEAN), named in a
+# text; a document's body mentions name the rest of ASEAN's frame.
+_ASEAN = re.compile(r"อาเซียน|เอเชียตะวันออกเฉียงใต้|(?<![A-Za-z])(?:ASEAN|South[- ]?East Asia)", re.IGNORECASE)
+
+
+# Two governments' own act: "บันทึกความเข้าใจระหว่างรัฐบาลไทยและรัฐบาลออสเตรเลีย", "between the
+# Government of Thailand and the Government of ...". Such an event is ASEAN's only by its own words.
+_BILATERAL = re.compile(r"ระหว่างรัฐบาล[^\n]{0,80}?(?:และ|กับ)รัฐบาล|ทวิภาคี|"
+                        r"\bbetween the Governments? of\b|\bbilateral\b", re.IGNORECASE)
+
+
+def regional_events(doc: "ParsedDocument") -> list[bool]:
+    """For each event of ``doc``, whether it happens in ASEAN's frame: its own words, or the part of
+    the document it belongs to, name ASEAN, Southeast Asia or an ASEAN body. That part is the whole of a news item
+    (the sentence after "ASEAN's ministers met in Hanoi" is still about their meeting); in a
+    document of separate items (a report, a cabinet meeting's summary of 40 agenda items) it is the
+    top-level item that holds the event, from its number to the next one. Two governments' own act
+    (a memorandum "between the Government of Thailand and the Government of Australia", a bilateral
+    meeting) takes no frame from its document: only its own words can name ASEAN.
+
+    A subject alone ("human rights", "anti-corruption") links an event to a measure only then: a
+    national agency's work at home or a bilateral memorandum on the same subject is not a step of
+    an ASEAN plan, however close its words::
+
+        >>> from aseandocs.model import Document, Event, ParsedDocument
+        >>> text = "การประชุมรัฐมนตรีอาเซียนด้านสิทธิมนุษยชน ที่ประชุมหารือเรื่องสิทธิมนุษยชน"
+        >>> ev = Event("meeting", "ที่ประชุมหารือเรื่องสิทธิมนุษยชน", (41, 72))
+        >>> regional_events(ParsedDocument(Document.from_text(text, id="n"), kind="news", events=(ev,)))
+        [True]
+        >>> home = "กรมการปกครองลงนามบันทึกข้อตกลงกับคณะกรรมการสิทธิมนุษยชนแห่งชาติ"
+        >>> regional_events(ParsedDocument(Document.from_text(home, id="m"), kind="news",
+        ...                                events=(Event("signing", home, (0, len(home))),)))
+        [False]
+    """
+    from bisect import bisect_right
+    flags = [bool(e.bodies) or _ASEAN.search(e.text) is not None for e in doc.events]
+    if all(flags):
+        return flags
+    own = [f or _BILATERAL.search(e.text) is not None for f, e in zip(flags, doc.events)]
+    text = doc.document.text or ""
+    mentions = sorted(m.span[0] for m in doc.mentions)
+    if doc.kind == "news" or not doc.measures:
+        whole = bool(mentions) or _ASEAN.search(text) is not None
+        return [f or (whole and not o) for f, o in zip(flags, own)]
+    top = min(m.level for m in doc.measures)
+    starts = sorted({m.span[0] for m in doc.measures if m.level == top})
+    seen: dict[int, bool] = {}
+    for k, e in enumerate(doc.events):
+        if own[k]:
+            continue
+        i = bisect_right(starts, e.span[0])
+        if i not in seen:
+            lo = starts[i - 1] if i else 0
+            hi = starts[i] if i < len(starts) else len(text)
+            j = bisect_right(mentions, lo - 1)
+            seen[i] = (j < len(mentions) and mentions[j] < hi) or _ASEAN.search(text, lo, hi) is not None
+        flags[k] = seen[i]
+    return flags

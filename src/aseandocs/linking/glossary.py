@@ -3,6 +3,7 @@ that an English event finds a Thai measure and a Thai event an English one."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,17 +52,61 @@ def _glossary_automata() -> "tuple[Any, Any] | None":
 
 def _glossary_present(text: str, low: str) -> "tuple[set[str], set[str]] | None":
     """The English terms that occur in ``low`` as whole words (no ASCII letter right before or
-    after: "tac" in "the TAC" but not in "contact") and the Thai terms in ``text``."""
+    after: "tac" in "the TAC" but not in "contact") and the Thai terms in ``text``, less those
+    found only inside a term of an entry that ``covers`` shorter ones (``_outermost``)."""
+    found = _glossary_occurrences(text, low)
+    return None if found is None else (_outermost(found[0]), _outermost(found[1]))
+
+
+def _glossary_occurrences(text: str, low: str) -> "tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]] | None":
+    """Every occurrence (start, end, term) of an English term in ``low`` as a whole word and of a
+    Thai term in ``text``; None when the automata cannot be made."""
     autos = _glossary_automata()
     if autos is None:
         return None
-    en: set[str] = set()
+    en: list[tuple[int, int, str]] = []
     for end, t in autos[0].iter(low):
         start = end - len(t) + 1
         if (start == 0 or not "a" <= low[start - 1] <= "z") and \
                 (end + 1 == len(low) or not "a" <= low[end + 1] <= "z"):
-            en.add(t)
-    return en, {t for _, t in autos[1].iter(text)}
+            en.append((start, end + 1, t))
+    return en, [(end - len(t) + 1, end + 1, t) for end, t in autos[1].iter(text)]
+
+
+def _outermost(found: list[tuple[int, int, str]]) -> set[str]:
+    """The terms of ``found`` with an occurrence that no longer term of a ``covers: true`` entry
+    holds: the ICT entry's "information technology" and "การสื่อสาร" (communication) are not the
+    "information" and "สื่อ" (media) inside them. Other entries' terms keep the shorter ones
+    ("maritime" in "maritime security")."""
+    covering = _covering_entries()
+    if len(found) < 2 or not covering:
+        return {t for _, _, t in found}
+    where = _glossary_entries()
+    found.sort()
+    starts = [f[0] for f in found]
+    reach = _longest_term()
+    out: set[str] = set()
+    for s, e, t in found:
+        if t in out:
+            continue
+        mine = set(where.get(t, ()))
+        # a cover starts at most one term's length before s (a bounded window per occurrence)
+        lo, hi = bisect_left(starts, s - reach), bisect_right(starts, s)
+        if not any(e <= e2 and e2 - s2 > e - s and not mine & set(where.get(t2, ()))
+                   and covering & set(where.get(t2, ())) for s2, e2, t2 in found[lo:hi]):
+            out.add(t)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _covering_entries() -> frozenset[int]:
+    """The entries (by index) marked ``covers: true``."""
+    return frozenset(i for i, e in enumerate(_glossary_raw()) if e.get("covers"))
+
+
+@lru_cache(maxsize=1)
+def _longest_term() -> int:
+    return max((len(t) for g in _glossary() for t in (*g.en, *g.th)), default=0)
 
 
 @lru_cache(maxsize=None)

@@ -26,6 +26,13 @@ type ``plan``) whose only anchor is a subject: "ASEAN stressed that trust-buildi
 not a happening (a scheduled meeting names its body). A second or third link to the same plan
 must hold an anchor its first link lacks (the event reports on two things, not one thing twice).
 
+ASEAN's frame: a link anchored only by a subject or an instrument's words needs the event to be
+ASEAN's — its words, or the part of its document it belongs to (a news item; one agenda item of a
+cabinet meeting's summary), name ASEAN, Southeast Asia or an ASEAN body (``evidence.regional_events``).
+A ministry's anti-corruption drive at home, a bilateral memorandum on trafficking or a UN
+resolution on terrorism shares a measure's subject, not its plan. A body the measure names is
+its own evidence.
+
 Date plausibility: an event dated before a plan's adoption cannot report on it — unless the plan says
 so, i.e. the measure names the same body or legal instrument the event is about (a 2004 plan measure on
 supporting the ASEAN Regional Forum can cite the forum's first meeting in 1994 as its basis; a measure
@@ -44,101 +51,34 @@ Each event keeps at most ``max_links`` (3) measures scoring at least ``threshold
     >>> news = ParsedDocument(Document.from_text("", id="n"), kind="news", events=(
     ...     Event("entry_into_force", "กฎบัตรอาเซียน (ASEAN Charter) มีผลบังคับใช้ตั้งแต่เดือนธันวาคม 2551",
     ...           (0, 1), date="2008-12", instruments=("กฎบัตรอาเซียน (ASEAN Charter)",)),
-    ...     Event("meeting", "The ministers discussed maritime security.", (0, 1), date="2019-03-01")))
+    ...     Event("meeting", "ASEAN's ministers discussed maritime security.", (0, 1), date="2019-03-01"),
+    ...     Event("meeting", "The navy and the coast guard discussed maritime security.", (0, 1),
+    ...           date="2019-03-02")))
     >>> linked = link_corpus([plan, news])[1]
     >>> [(l.ref, l.evidence[0]) for l in linked.events[0].measures]
     [('1.2.1', 'กฎบัตรอาเซียน')]
     >>> [l.ref for l in linked.events[1].measures]
     ['1.2.7']
+    >>> [l.ref for l in linked.events[2].measures]      # a national matter, no ASEAN in sight
+    []
 """
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
-from ..model import Event, Link, Measure, ParsedDocument
-from .evidence import (anchors_of, broad_terms, described_bodies, family, is_weak, partners_meeting_of,
-                       speaks_of_a_step, subjects, subjects_of_bodies)
+from ..model import Document, Event, Link, Measure, ParsedDocument
+from .evidence import (anchors_of, broad_terms, described_bodies, is_weak, regional_events,
+                       speaks_of_a_step, subjects)
 from .glossary import _glossary_terms
-from .terms import _LEGAL_HEADS, THAI, _terms, generic_name_word, tokenize
+from .query import LinkConfig, _Query
+from .terms import _LEGAL_HEADS, _terms, tokenize
 
 __all__ = ["link_corpus", "link_document", "event_frequencies", "measure_terms", "MeasureIndex",
            "LinkConfig", "tokenize"]
 
 # --- the index ---------------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class LinkConfig:
-    """How links are scored and kept. ``threshold`` applies to the score in [0, 1]."""
-
-    max_links: int = 3
-    threshold: float = 0.4       # chosen by benchmarks/bench_links.py (leave-one-document-out)
-    k1: float = 1.2
-    b: float = 0.75
-    body_boost: float = 3.0        # a shared body weighs this many times its IDF
-    instrument_boost: float = 2.5  # so do the words of a named instrument
-    family_boost: float = 2.0      # a body of the same family (ADSOM for a measure naming the ADMM)
-    subject_boost: float = 3.0     # a shared subject of the glossary ("transnational crime")
-    relative: float = 0.7          # a second or third link scores at least this share of the best
-    squash: float = 8.0            # score = bm25 / (bm25 + squash)
-
-
-@dataclass(frozen=True, slots=True)
-class _Query:
-    """An event as a query: weighted terms, their surface forms, the instrument each came from."""
-
-    weights: dict[str, float]
-    surface: dict[str, str]
-    instruments: dict[str, str]
-    body_subjects: frozenset[str] = frozenset()   # "subject:…" terms that come from the event's bodies
-
-    @classmethod
-    def of(cls, event: Event, cfg: LinkConfig) -> "_Query":
-        weights: dict[str, float] = {}
-        surface: dict[str, str] = {}
-        for t in _terms(tokenize(event.text)):
-            weights[t] = 1.0
-            surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
-        for t in _glossary_terms(event.text)[0]:
-            weights.setdefault(t, 0.8)
-            surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
-        instruments: dict[str, str] = {}
-        for ins in event.instruments:
-            for part in re.split(r"[()]", ins):
-                part = part.strip()
-                if not part:
-                    continue
-                words = tokenize(part)
-                for t in _terms(words) + _glossary_terms(part)[0]:
-                    # the instrument's name counts as a phrase: its bigrams (or a one-word name)
-                    # get the boost, never a bare head word ("แผน", "Declaration")
-                    phrase = "|" in t or len(words) == 1
-                    generic = all(generic_name_word(w) for w in t.split("|"))
-                    boost = cfg.instrument_boost if phrase and not generic else 1.0
-                    weights[t] = max(weights.get(t, 0.0), boost)
-                    surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
-                    if boost > 1.0:
-                        instruments.setdefault(t, part)
-        for b in event.bodies:
-            if is_weak(b):       # the Secretariat, a Summit: present everywhere, no evidence
-                weights.setdefault(f"body:{b}", 0.5)
-                continue
-            weights[f"body:{b}"] = cfg.body_boost
-            same = partners_meeting_of(b)      # the ADMM-Plus is the ADMM's ministers meeting
-            if same is not None:
-                weights[f"body:{same}"] = cfg.body_boost
-            for f in family(b):
-                if f != b:
-                    weights.setdefault(f"body:{f}", cfg.family_boost)
-        of_bodies = subjects_of_bodies(event.bodies)
-        for k in sorted(subjects(event.text) | of_bodies):
-            weights[f"subject:{k}"] = cfg.subject_boost
-            surface.setdefault(f"subject:{k}", k)
-        return cls(weights, surface, instruments, frozenset(f"subject:{k}" for k in of_bodies))
-
 
 class _Target(NamedTuple):
     """What a link needs of its measure (the index keeps no measure texts)."""
@@ -339,9 +279,12 @@ class MeasureIndex:
         return before
 
     def query(self, event: Event, doc_date: str | None = None,
-              terms: "_Query | None" = None, *, reference: bool = False) -> tuple[Link, ...]:
+              terms: "_Query | None" = None, *, reference: bool = False,
+              regional: bool | None = None) -> tuple[Link, ...]:
         """The measures ``event`` reports on, best first, at most ``max_links``. ``reference``
-        scores one posting at a time (the plain loop the tests compare the fast path with)."""
+        scores one posting at a time (the plain loop the tests compare the fast path with).
+        ``regional``: whether the event is in ASEAN's frame (``evidence.regional_events`` of its
+        document; by default, from the event's own words and bodies)."""
         if not self._entries:
             return ()
         cfg = self.config
@@ -354,6 +297,8 @@ class MeasureIndex:
         if event.type == "stance" and not speaks_of_a_step(event.text):
             return ()      # a stated principle ("reaffirmed its adherence to ...") reports nothing
         naming = self._plans_naming(q.weights, reference)
+        if regional is None:
+            regional = regional_events(ParsedDocument(Document.from_text(""), events=(event,)))[0]
         for score, idx, matched in (self._ranked_reference if reference else self._ranked)(q.weights):
             e = self._entries[idx]
             if ev_date and e.plan_date and ev_date[:len(e.plan_date)] < e.plan_date[:len(ev_date)]:
@@ -367,10 +312,12 @@ class MeasureIndex:
             if len(links) == cfg.max_links or score < cfg.threshold or score < cfg.relative * best:
                 break
             anchors = anchors_of(matched, instrument_terms, q.body_subjects)
-            if event.type == "plan" and all(a.startswith("subject:") for a in anchors):
-                continue      # an intention or a principle on a subject is no happening to report
             if not anchors:
                 continue
+            if event.type == "plan" and all(a.startswith("subject:") for a in anchors):
+                continue      # an intention or a principle on a subject is no happening to report
+            if not regional and not any(a.startswith("body:") for a in anchors):
+                continue      # a subject or an instrument outside ASEAN's frame is no step of its plans
             m = e.measure
             if m.plan in naming and anchors <= q.body_subjects and not anchors - broad_terms():
                 continue      # the plan names the event's body: its broad mandate decides nothing
@@ -460,8 +407,10 @@ def link_document(index: MeasureIndex, doc: ParsedDocument) -> dict[int, tuple[L
     (a plan does not report its own progress)."""
     cfg = index.config
     links: dict[int, tuple[Link, ...]] = {}
+    framed = regional_events(doc)
     for i, ev in enumerate(doc.events):
-        found = tuple(l for l in index.query(ev, doc.date, _Query.of(ev, cfg)) if l.plan != doc.id)
+        found = tuple(l for l in index.query(ev, doc.date, _Query.of(ev, cfg), regional=framed[i])
+                      if l.plan != doc.id)
         if found:
             links[i] = found
     return links
@@ -487,8 +436,10 @@ def link_corpus(documents: Sequence[ParsedDocument], *,
     out = []
     for k, d in enumerate(documents):
         links: dict[int, tuple[Link, ...]] = {}
+        framed = regional_events(d)
         for i, ev in enumerate(d.events):
-            found = tuple(l for l in index.query(ev, d.date, queries[(k, i)]) if l.plan != d.id)
+            found = tuple(l for l in index.query(ev, d.date, queries[(k, i)], regional=framed[i])
+                          if l.plan != d.id)
             if found:
                 links[i] = found
         out.append(d.with_links(links))

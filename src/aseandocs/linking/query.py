@@ -1,0 +1,83 @@
+"""How links are scored (``LinkConfig``) and an event as a linking query: its weighted terms, their
+surface forms, the instruments they came from (``linking.link`` scores measures with it)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Event
+from .evidence import family, is_weak, partners_meeting_of, subjects, subjects_of_bodies
+from .glossary import _glossary_terms
+from .terms import THAI, _terms, generic_name_word, tokenize
+
+__all__ = ["LinkConfig", "_Query"]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkConfig:
+    """How links are scored and kept. ``threshold`` applies to the score in [0, 1]."""
+
+    max_links: int = 3
+    threshold: float = 0.4       # chosen by benchmarks/bench_links.py (leave-one-document-out)
+    k1: float = 1.2
+    b: float = 0.75
+    body_boost: float = 3.0        # a shared body weighs this many times its IDF
+    instrument_boost: float = 2.5  # so do the words of a named instrument
+    family_boost: float = 2.0      # a body of the same family (ADSOM for a measure naming the ADMM)
+    subject_boost: float = 3.0     # a shared subject of the glossary ("transnational crime")
+    relative: float = 0.7          # a second or third link scores at least this share of the best
+    squash: float = 8.0            # score = bm25 / (bm25 + squash)
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """An event as a query: weighted terms, their surface forms, the instrument each came from."""
+
+    weights: dict[str, float]
+    surface: dict[str, str]
+    instruments: dict[str, str]
+    body_subjects: frozenset[str] = frozenset()   # "subject:…" terms that come from the event's bodies
+
+    @classmethod
+    def of(cls, event: Event, cfg: LinkConfig) -> "_Query":
+        weights: dict[str, float] = {}
+        surface: dict[str, str] = {}
+        for t in _terms(tokenize(event.text)):
+            weights[t] = 1.0
+            surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
+        for t in _glossary_terms(event.text)[0]:
+            weights.setdefault(t, 0.8)
+            surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
+        instruments: dict[str, str] = {}
+        for ins in event.instruments:
+            for part in re.split(r"[()]", ins):
+                part = part.strip()
+                if not part:
+                    continue
+                words = tokenize(part)
+                for t in _terms(words) + _glossary_terms(part)[0]:
+                    # the instrument's name counts as a phrase: its bigrams (or a one-word name)
+                    # get the boost, never a bare head word ("แผน", "Declaration")
+                    phrase = "|" in t or len(words) == 1
+                    generic = all(generic_name_word(w) for w in t.split("|"))
+                    boost = cfg.instrument_boost if phrase and not generic else 1.0
+                    weights[t] = max(weights.get(t, 0.0), boost)
+                    surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
+                    if boost > 1.0:
+                        instruments.setdefault(t, part)
+        for b in event.bodies:
+            if is_weak(b):       # the Secretariat, a Summit: present everywhere, no evidence
+                weights.setdefault(f"body:{b}", 0.5)
+                continue
+            weights[f"body:{b}"] = cfg.body_boost
+            same = partners_meeting_of(b)      # the ADMM-Plus is the ADMM's ministers meeting
+            if same is not None:
+                weights[f"body:{same}"] = cfg.body_boost
+            for f in family(b):
+                if f != b:
+                    weights.setdefault(f"body:{f}", cfg.family_boost)
+        of_bodies = subjects_of_bodies(event.bodies)
+        for k in sorted(subjects(event.text) | of_bodies):
+            weights[f"subject:{k}"] = cfg.subject_boost
+            surface.setdefault(f"subject:{k}", k)
+        return cls(weights, surface, instruments, frozenset(f"subject:{k}" for k in of_bodies))
