@@ -299,3 +299,11 @@ def test_the_digital_ministers_field_is_not_information_and_media() -> None:
     # an entry that does not cover keeps the shorter subjects inside its terms
     assert {"maritime", "maritime security"} <= subjects("maritime security")
     assert {"legal", "rule of law"} <= subjects("Strengthen the rule of law")
+
+
+def test_accession_is_an_act_not_a_subject() -> None:
+    # acceding to the Paris Agreement or a tax agreement is no step of the TAC measure
+    assert "accession" not in subjects("ประเทศไทยเข้าเป็นภาคีความตกลงปารีส")
+    # the treaty named decides: both Thai spellings of the TAC
+    assert "treaty of amity and cooperation" in subjects("บาห์เรนภาคยานุวัติสนธิสัญญาไมตรีและความร่วมมือในเอเชียตะวันออกเฉียงใต้")
+    assert "treaty of amity and cooperation" in subjects("การภาคยานุวัติสนธิสัญญามิตรภาพและความร่วมมือในเอเชียตะวันออกเฉียงใต้")

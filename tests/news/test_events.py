@@ -354,3 +354,11 @@ def test_clause_cues_property(raw):
     for c, found in zip(clauses, cues):
         assert found == [Cue(q.type, q.text, q.start + c.start, q.end + c.start)
                          for q in find_cues(text[c.start:c.end])]
+
+
+def test_the_treaty_a_paragraph_later_is_the_treaty_named_before() -> None:
+    text = ("สนธิสัญญาไมตรีและความร่วมมือในเอเชียตะวันออกเฉียงใต้ จัดทำขึ้นเมื่อปี 2519 "
+            "มีหลักการสำคัญ ดังนี้\n\n1.1 การไม่แทรกแซงกิจการภายใน\n\n1.2 การแก้ไขข้อพิพาทโดยสันติวิธี\n\n"
+            "ต่อมาในเดือนธันวาคม 2530 ได้มีการแก้ไขสนธิสัญญาเพื่อเปิดทางให้ประเทศนอกภูมิภาคเข้าเป็นภาคี")
+    amended = [e for e in extract_events(Document.from_text("ข่าวทำเนียบรัฐบาล\n\n" + text)) if e.text.startswith("ต่อมา")]
+    assert amended and "สนธิสัญญาไมตรีและความร่วมมือในเอเชียตะวันออกเฉียงใต้" in amended[0].instruments

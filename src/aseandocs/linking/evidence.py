@@ -60,7 +60,7 @@ _ROLE_WORDS = frozenset("""เจ้าหน้าที่ อาวุโส 
 official senior minister leader committee commission working group representative""".split())
 # Glossary entries that name a kind of instrument or act, not a subject.
 _NOT_SUBJECTS = frozenset("""declaration convention protocol treaty agreement plan action
-ratification ratify""".split())
+ratification ratify accession""".split())
 
 
 @lru_cache(maxsize=1)

@@ -386,10 +386,12 @@ def _split(text: str, c: Clause, ci: int, cue: Cue, finest: list["DateMatch"],
 
 
 def _instruments(text: str, insts: Sequence[Instrument], starts: Sequence[int],
-                 s: int, e: int) -> tuple[str, ...]:
+                 s: int, e: int, *, across_lines: bool = True) -> tuple[str, ...]:
     """Instruments named in ``[s, e)`` (``starts``: the instruments' starts, made once per text),
     with a reference by head word alone ("ให้ความเคารพสนธิสัญญา", "ปฏิญญาอาเซียนดังกล่าว") resolved
-    to the last instrument named with that head in the 1,500 characters of the same line before it."""
+    to the last instrument named with that head in the 1,500 characters before it: "the treaty was
+    amended in 1987" a paragraph after the TAC's principles is the TAC's amendment. Not
+    ``across_lines`` (a plan, whose "แผนงานนี้" is the plan itself), only on the same line."""
     out: list[str] = []
     for k in range(bisect_left(starts, s), len(insts)):
         i = insts[k]
@@ -401,7 +403,7 @@ def _instruments(text: str, insts: Sequence[Instrument], starts: Sequence[int],
         if name is None:
             for j in range(k - 1, -1, -1):
                 p = insts[j]
-                if p.start < i.start - 1500 or "\n" in text[p.start:i.start]:
+                if p.start < i.start - 1500 or (not across_lines and "\n" in text[p.start:i.start]):
                     break
                 if p.name is not None and p.head == i.head:
                     name = p.name
@@ -466,7 +468,7 @@ def _events(document: Document, drafts: list[_Draft], mentions: Sequence[Mention
         for body in _named_before(text, s, e, ments, mstarts):
             if body not in bodies:
                 bodies.append(body)
-        instruments = _instruments(text, insts, istarts, s, e)
+        instruments = _instruments(text, insts, istarts, s, e, across_lines=not plan)
         k = bisect_left(istarts, s) if d.outcome else len(insts)
         if d.outcome and not (k < len(insts) and insts[k].name is not None and insts[k].start <= s + 1):
             named = document_name(stmt)          # the line names a document the scan did not see
