@@ -43,10 +43,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:
-    from ..model import ParsedDocument
+    from ..model import Event, ParsedDocument
 
 __all__ = ["described_bodies", "family", "partners_meeting_of", "is_weak", "subjects", "subjects_of_bodies", "subject_key",
-           "broad_subjects", "broad_terms", "anchors_of", "speaks_of_a_step", "regional_events", "WEAK_TYPES"]
+           "broad_subjects", "broad_terms", "anchors_of", "speaks_of_a_step", "regional_events", "names_asean",
+           "WEAK_TYPES"]
 
 #: Bodies of these types take part in nearly everything (the Secretariat, the Summit, the Councils).
 WEAK_TYPES = frozenset({"secretariat", "summit", "council"})
@@ -294,6 +295,11 @@ _BILATERAL = re.compile(r"ระหว่างรัฐบาล[^\n]{0,80}?(?:
                         r"\bbetween the Governments? of\b|\bbilateral\b", re.IGNORECASE)
 
 
+def names_asean(event: "Event") -> bool:
+    """Whether ``event``'s own words name ASEAN or Southeast Asia, or it has an ASEAN body."""
+    return bool(event.bodies) or _ASEAN.search(event.text) is not None
+
+
 def regional_events(doc: "ParsedDocument") -> list[bool]:
     """For each event of ``doc``, whether it happens in ASEAN's frame: its own words, or the part of
     the document it belongs to, name ASEAN, Southeast Asia or an ASEAN body. That part is the whole of a news item
@@ -318,7 +324,7 @@ def regional_events(doc: "ParsedDocument") -> list[bool]:
         [False]
     """
     from bisect import bisect_right
-    flags = [bool(e.bodies) or _ASEAN.search(e.text) is not None for e in doc.events]
+    flags = [names_asean(e) for e in doc.events]
     if all(flags):
         return flags
     own = [f or _BILATERAL.search(e.text) is not None for f, e in zip(flags, doc.events)]

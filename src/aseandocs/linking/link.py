@@ -68,9 +68,9 @@ import math
 from collections import Counter, defaultdict
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
-from ..model import Document, Event, Link, Measure, ParsedDocument
-from .evidence import (anchors_of, broad_terms, described_bodies, is_weak, regional_events,
-                       speaks_of_a_step, subjects)
+from ..model import Event, Link, Measure, ParsedDocument
+from .evidence import (anchors_of, broad_terms, described_bodies, is_weak, names_asean,
+                       regional_events, speaks_of_a_step, subjects)
 from .glossary import _glossary_terms
 from .query import LinkConfig, _Query
 from .terms import _LEGAL_HEADS, _terms, tokenize
@@ -298,7 +298,7 @@ class MeasureIndex:
             return ()      # a stated principle ("reaffirmed its adherence to ...") reports nothing
         naming = self._plans_naming(q.weights, reference)
         if regional is None:
-            regional = regional_events(ParsedDocument(Document.from_text(""), events=(event,)))[0]
+            regional = names_asean(event)
         for score, idx, matched in (self._ranked_reference if reference else self._ranked)(q.weights):
             e = self._entries[idx]
             if ev_date and e.plan_date and ev_date[:len(e.plan_date)] < e.plan_date[:len(ev_date)]:
