@@ -158,8 +158,13 @@ def test_a_pickled_index_links_as_the_original() -> None:
     ("แถลงการณ์ร่วมอาเซียน-จีนว่าด้วยความร่วมมือ", set()),
     ("ASEAN-Japan Leaders' Joint Statement on Cooperation", set()),
     ("ขอบเขตอำนาจหน้าที่ของคณะทำงาน", set()),
+    # nor what it does to its subject, nor what it is annexed to
+    ("แผนงานอาเซียนว่าด้วยการต่อต้าน", set()),
+    ("พิธีสารแนบท้ายความตกลง", set()),
+    ("Protocol to Amend the Agreement", set()),
     # its subject does
     ("แถลงการณ์ร่วมอาเซียน-จีนว่าด้วยการต่อต้านยาเสพติด", {"ต่อต้าน|ยาเสพติด"}),
+    ("ASEAN Convention on Counter Terrorism", {"counter|terrorism"}),
     ("ASEAN-Japan Joint Statement on Maritime Security", {"maritime|security"}),
 ])
 def test_an_instruments_words_that_decide(instrument: str, specific: set[str]) -> None:
@@ -182,3 +187,27 @@ def test_a_partners_joint_statement_links_by_its_subject_only() -> None:
     linked = link_corpus([plan(), news(generic, crime)])[1]
     assert linked.events[0].measures == ()
     assert [l.ref for l in linked.events[1].measures][:1] == ["1.3.4"]
+
+
+def test_instruments_sharing_only_their_frame_are_not_the_same() -> None:
+    """Two instruments whose names share only their frame ("ASEAN ... on combating ...", "a protocol
+    annexed to ...") are about different things: a plan on marine plastic is no step of the
+    counter-terrorism convention, the services agreement's protocols none of the nuclear-weapon-free
+    zone's protocol; the convention itself is."""
+    titles = {"1.1": "เร่งจัดทำอนุสัญญาอาเซียนว่าด้วยการต่อต้านการก่อการร้ายให้แล้วเสร็จ",
+              "1.2": "ผลักดันให้รัฐอาวุธนิวเคลียร์ลงนามพิธีสารแนบท้ายสนธิสัญญาเขตปลอดอาวุธนิวเคลียร์",
+              **{r: t for r, (t, _) in FILLER.items()}}
+    vap = ParsedDocument(Document.from_text("", id="vap"), kind="plan", date="2004-11-29",
+                         measures=tuple(Measure(f"vap#{r}", "vap", r, None, r.count(".") + 1, t, (0, 1))
+                                        for r, t in titles.items()))
+
+    def adoption(name: str, text: str) -> Event:
+        return Event("adoption", text, (0, len(text)), date="2019-03-05", instruments=(name,))
+
+    debris = "แผนปฏิบัติการอาเซียนว่าด้วยการต่อต้านขยะพลาสติกในทะเล"
+    services = "พิธีสารแนบท้ายความตกลงว่าด้วยการค้าบริการของอาเซียน"
+    terror = "อนุสัญญาอาเซียนว่าด้วยการต่อต้านการก่อการร้าย"
+    linked = link_corpus([vap, news(adoption(debris, f"ที่ประชุมรับรอง{debris}"),
+                                    adoption(services, f"ไทยให้สัตยาบัน{services}"),
+                                    adoption(terror, f"ไทยให้สัตยาบัน{terror}"))])[1]
+    assert [[l.ref for l in e.measures] for e in linked.events] == [[], [], ["1.1"]]

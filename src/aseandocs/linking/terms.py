@@ -47,8 +47,10 @@ _NAME_WORDS = frozenset("""อาเซียน asean ว่าด้วย ภ
 # ... nor do the words of a document's kind beyond the legal heads (a statement, a framework,
 # terms of reference, a strategy), of who issues it (leaders, ASEAN's partners: "แถลงการณ์ร่วม
 # อาเซียน-จีน", the ASEAN-China joint statement, names no subject) and of the verbs every
-# outcome document opens with (promoting, strengthening cooperation on ...): a meeting adopts
-# ten documents at once, and their names say what each is about only in their other words.
+# outcome document opens with (promoting, strengthening cooperation on ...), of what a document
+# does to its subject (combating, preventing, amending; a protocol "annexed to" an agreement): a
+# meeting adopts ten documents at once, and their names say what each is about only in their
+# other words ("ต่อต้าน|ขยะ" is marine debris, "ต่อต้าน|การก่อการร้าย" terrorism; "อาเซียน|ต่อต้าน" neither).
 _DOCUMENT_WORDS = frozenset("""แถลงการณ์ แถลงการณ์ร่วม ถ้อยแถลง ถ้อยแถลงร่วม คำแถลง ร่วม ผู้นำ กรอบ ขอบเขต อำนาจหน้าที่ อำนาจ หน้าที่
 ยุทธศาสตร์ นโยบาย แนวทาง แนวปฏิบัติ ข้อริเริ่ม เอกสาร ร่าง ความร่วมมือ ส่งเสริม การส่งเสริม เสริมสร้าง
 การเสริมสร้าง ยกระดับ การยกระดับ พัฒนา การพัฒนา สนับสนุน การสนับสนุน บวกสาม
@@ -58,7 +60,11 @@ statement joint leader chairman term reference strategy strategic guideline init
 draft cooperation promote promoting strengthen strengthening enhance enhancing development
 support plus three china chinese japan korea republic india russia russian federation united
 state u.s usa america australia zealand canada european union kingdom east asia summit
-คณะทำงาน คณะกรรมการ ระดับสูง working group committee task force high-level""".split())
+คณะทำงาน คณะกรรมการ ระดับสูง working group committee task force high-level
+ต่อต้าน ป้องกัน ปราบปราม ขจัด แนบท้าย ภาคผนวก แก้ไข อนุวัติ จัดตั้ง combat combating counter
+countering prevent preventing prevention suppress suppressing suppression eliminate eliminating
+elimination annex annexed amend amending amendment implement implementing establish establishing
+establishment""".split())
 
 
 def generic_name_word(w: str) -> bool:
