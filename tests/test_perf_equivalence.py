@@ -184,8 +184,8 @@ def test_tokenizer_engines_agree(texts):
     for t in texts:
         for chunk in linking_terms.WORD.findall(t):
             if linking_terms.THAI.match(chunk):
-                assert linking_terms._segment(chunk) == word_tokenize(chunk, engine="newmm",
-                                                               keep_whitespace=False)
+                assert linking_terms._segmenter()(chunk) == word_tokenize(chunk, engine="newmm",
+                                                                          keep_whitespace=False)
 
 
 @pytest.mark.parametrize("name", ["bodies.yaml", "glossary.yaml", "months.yaml", "event_cues.yaml",

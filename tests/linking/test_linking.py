@@ -211,3 +211,42 @@ def test_instruments_sharing_only_their_frame_are_not_the_same() -> None:
                                     adoption(services, f"ไทยให้สัตยาบัน{services}"),
                                     adoption(terror, f"ไทยให้สัตยาบัน{terror}"))])[1]
     assert [[l.ref for l in e.measures] for e in linked.events] == [[], [], ["1.1"]]
+
+
+def test_a_link_is_measured_against_the_best_link_not_the_best_match() -> None:
+    """A measure sharing the most words but no evidence (a seminar with experts) is no link, and so
+    no bar a link must reach: the event still links to the measure its subject anchors."""
+    titles = {"1.1": "จัดการสัมมนาและการแลกเปลี่ยนประสบการณ์ของผู้เชี่ยวชาญและวิทยากรในหัวข้อต่างๆ",
+              "1.2": "ส่งเสริมสิทธิมนุษยชน", **{r: t for r, (t, _) in FILLER.items()}}
+    acts = {"1.1": ["จัดการสัมมนาแลกเปลี่ยนประสบการณ์ระหว่างผู้เชี่ยวชาญ",
+                    "เชิญวิทยากรผู้เชี่ยวชาญร่วมการสัมมนาในหัวข้อต่างๆ"],
+            "1.2": ["จัดทำรายงานประจำปีของคณะกรรมาธิการและเผยแพร่แก่สาธารณชนในภูมิภาค",
+                    "ศึกษาแนวทางการจัดตั้งกลไกระดับภูมิภาคตามกฎบัตร",
+                    "สนับสนุนการฝึกอบรมเจ้าหน้าที่ของรัฐในประเทศสมาชิก"]}
+    vap = ParsedDocument(Document.from_text("", id="vap"), kind="plan", date="2004-11-29", measures=tuple(
+        Measure(f"vap#{r}", "vap", r, None, r.count(".") + 1, t, (0, 1),
+                activities=tuple(Activity(a, (0, 1)) for a in acts.get(r, ()))) for r, t in titles.items()))
+    text = "วิทยากรผู้เชี่ยวชาญร่วมการสัมมนาแลกเปลี่ยนประสบการณ์ในหัวข้อสิทธิมนุษยชนของพลเมืองอาเซียน"
+    event = Event("meeting", text, (0, len(text)), date="2019-03-05")
+    index = MeasureIndex([vap])
+    from aseandocs.linking.link import _Query
+    ranked = [(score, index._entries[i].measure.ref) for score, i, _ in index._ranked(_Query.of(event, LinkConfig()).weights)]
+    assert ranked[0][1] == "1.1" and ranked[1][1] == "1.2"
+    assert ranked[1][0] < LinkConfig().relative * ranked[0][0]     # the case: below 0.7 of the top match
+    assert [l.ref for l in index.query(event, regional=True)] == ["1.2"]
+    assert [l.ref for l in index.query(event, regional=True, reference=True)] == ["1.2"]
+
+
+def test_an_instruments_head_is_one_word_however_newmm_cuts_it() -> None:
+    """newmm cuts "แผนงานการรวมกลุ่ม" as "แผน|งานการ|รวมกลุ่ม" (an equal choice): "แผนงานการ" would be the
+    name's own words, shared by every roadmap "แผนงานการ…" whatever it is about."""
+    assert tokenize("แผนงานการรวมกลุ่มด้านการเงิน")[:2] == ["แผนงาน", "รวมกลุ่ม"]
+    assert tokenize("ฉันทามติอาเซียน") == ["ฉันทามติ", "อาเซียน"]
+    assert tokenize("ห้องปฏิบัติการ")[:1] == ["ห้องปฏิบัติการ"]   # a word holding a head is left alone
+    titles = {"1.1": "จัดทำแผนงานการส่งเสริมหลักนิติธรรมในภูมิภาค", **{r: t for r, (t, _) in FILLER.items()}}
+    vap = ParsedDocument(Document.from_text("", id="vap"), kind="plan", date="2004-11-29", measures=tuple(
+        Measure(f"vap#{r}", "vap", r, None, r.count(".") + 1, t, (0, 1)) for r, t in titles.items()))
+    name = "แผนงานการรวมกลุ่มด้านการเงินของอาเซียน"
+    event = Event("meeting", f"ที่ประชุมติดตามความคืบหน้าของ{name}", (0, 40), date="2019-03-05",
+                  instruments=(name,))
+    assert link_corpus([vap, news(event)])[1].events[0].measures == ()

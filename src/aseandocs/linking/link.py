@@ -307,9 +307,8 @@ class MeasureIndex:
                     for _, t in matched)
                 if not says_so:
                     continue
-            if best is None:
-                best = score
-            if len(links) == cfg.max_links or score < cfg.threshold or score < cfg.relative * best:
+            if len(links) == cfg.max_links or score < cfg.threshold or (
+                    best is not None and score < cfg.relative * best):
                 break
             anchors = anchors_of(matched, instrument_terms, q.body_subjects)
             if not anchors:
@@ -328,6 +327,8 @@ class MeasureIndex:
                 continue      # a second link to a plan must report on something its first does not
             if taken is None:
                 first_anchors[m.plan] = anchors
+            if best is None:
+                best = score      # the best link, not the best measure sharing words without evidence
             links.append(Link(plan=m.plan, ref=m.ref, score=round(score, 4),
                               evidence=self._evidence(matched, surface, instrument_terms, anchors),
                               measure=m.id))

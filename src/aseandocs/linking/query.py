@@ -25,7 +25,7 @@ class LinkConfig:
     instrument_boost: float = 2.5  # so do the words of a named instrument
     family_boost: float = 2.0      # a body of the same family (ADSOM for a measure naming the ADMM)
     subject_boost: float = 3.0     # a shared subject of the glossary ("transnational crime")
-    relative: float = 0.7          # a second or third link scores at least this share of the best
+    relative: float = 0.7          # a second or third link scores at least this share of the first (best) link
     squash: float = 8.0            # score = bm25 / (bm25 + squash)
 
 

@@ -119,8 +119,60 @@ def _segmenter() -> Callable[[str], list[str]]:
 
 
 def _segment(chunk: str) -> list[str]:
-    """The newmm words of a run of Thai letters ("ความร่วมมือทางทะเล" -> ["ความร่วมมือ", "ทาง", "ทะเล"])."""
-    return _segmenter()(chunk)
+    """The newmm words of a run of Thai letters ("ความร่วมมือทางทะเล" -> ["ความร่วมมือ", "ทาง", "ทะเล"]),
+    an instrument's head kept whole (``_whole_heads``)."""
+    return _whole_heads(_segmenter()(chunk))
+
+
+@lru_cache(maxsize=1)
+def _thai_heads() -> tuple[frozenset[str], int]:
+    heads = frozenset(h for h in _INSTRUMENT_HEADS | _LEGAL_HEADS if THAI.match(h))
+    return heads, max(map(len, heads))
+
+
+def _whole_heads(words: list[str]) -> list[str]:
+    """``words`` with each instrument head one word, however newmm cut it: "ฉันทา|มติ" is
+    "ฉันทามติ", "บันทึก|ความเข้าใจ" "บันทึกความเข้าใจ", and "แผน|งานการ|บูรณาการ" (newmm's equal
+    choice of "งานการ", work) "แผนงาน|การ|บูรณาการ". Otherwise a head's pieces make a bigram of their
+    own that is no generic word ("ฉันทา|มติ") or glue the head to the next word ("แผน|งานการ"), and
+    two instruments sharing only their kind look alike::
+
+        >>> _whole_heads(["แผน", "งานการ", "บูรณาการ"])
+        ['แผนงาน', 'การ', 'บูรณาการ']
+        >>> _whole_heads(["ฉันทา", "มติ", "อาเซียน"])
+        ['ฉันทามติ', 'อาเซียน']
+    """
+    heads, longest = _thai_heads()
+    if len(words) < 2:
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        # two or three pieces that make a head (the longest first)
+        for n in (3, 2):
+            if i + n <= len(words):
+                joined = "".join(words[i:i + n])
+                if len(joined) <= longest and joined in heads:
+                    out.append(joined)
+                    i += n
+                    break
+        else:
+            # a head's end glued to the next word: "แผน" + "งาน|การ"
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            for k in range(1, len(nxt)):
+                if w + nxt[:k] in heads and nxt[k:] in _BOUND_STARTS:
+                    out += [w + nxt[:k], nxt[k:]]
+                    i += 2
+                    break
+            else:
+                out.append(w)
+                i += 1
+    return out
+
+
+# What a noun phrase after a head starts with ("แผนงาน" + "การบูรณาการ", "ความตกลง" + "ว่าด้วย").
+_BOUND_STARTS = frozenset("การ ความ ว่าด้วย ด้าน".split())
 
 
 def _stem(w: str) -> str:
