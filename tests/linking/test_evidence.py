@@ -286,6 +286,25 @@ def test_two_governments_act_takes_no_frame_from_its_document() -> None:
     assert regional_events(doc) == [True, False]
 
 
+@pytest.mark.parametrize("headline, bilateral", [
+    ("นายกฯ หารือเอกอัครราชทูตออสเตรเลีย พร้อมสานต่อความร่วมมือด้านการค้ามนุษย์", True),
+    ("นายกฯ ไทย – แคนาดา หารือทวิภาคี พร้อมขยายความร่วมมือระหว่างกัน", True),
+    ("The Minister received a courtesy call from the Ambassador of Japan", True),
+    ("เอกอัครราชทูตผู้แทนถาวรไทยประจำอาเซียนร่วมการประชุม", False),   # ASEAN's own ambassador
+    ("การประชุมรัฐมนตรีอาเซียนด้านกฎหมาย", False),
+])
+def test_a_news_item_that_is_two_governments_meeting_frames_nothing(headline: str, bilateral: bool) -> None:
+    """What two governments discussed (trafficking, human rights) is ASEAN's only by the event's own
+    words, whatever else the item says of ASEAN."""
+    said = "ทั้งสองฝ่ายหารือความร่วมมือเรื่องการส่งผู้ร้ายข้ามแดน"
+    text = f"{headline}\n{said}\nทั้งนี้ ไทยจะเป็นประธานอาเซียนในปีหน้า"
+    doc = ParsedDocument(Document.from_text(text, id="n"), kind="news", title=headline, date="2019-03-06",
+                         events=(Event("meeting", said, (text.index(said), text.index(said) + len(said)),
+                                       date="2019-03-05"),))
+    assert regional_events(doc) == [not bilateral]
+    assert bool(link_corpus([plan(), doc])[1].events[0].measures) is not bilateral
+
+
 def test_nuclear_weapons_as_such_are_not_the_zones_subject() -> None:
     assert "nuclear weapon-free zone" in subjects("สนธิสัญญาว่าด้วยเขตปลอดอาวุธนิวเคลียร์ในภูมิภาคเอเชียตะวันออกเฉียงใต้")
     assert "nuclear weapon-free zone" not in subjects("ทำให้คาบสมุทรเกาหลีปลอดอาวุธนิวเคลียร์")

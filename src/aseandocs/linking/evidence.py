@@ -295,6 +295,13 @@ _BILATERAL = re.compile(r"ระหว่างรัฐบาล[^\n]{0,80}?(?:
                         r"\bbetween the Governments? of\b|\bbilateral\b", re.IGNORECASE)
 
 
+# A news item that is two governments' meeting by its headline: a bilateral talk, a courtesy call,
+# an ambassador received ("นายกฯ หารือเอกอัครราชทูตออสเตรเลีย"). What they discussed (trafficking, human
+# rights) is ASEAN's only by the event's own words, whatever else the item says of ASEAN.
+_BILATERAL_HEADLINE = re.compile(_BILATERAL.pattern + r"|เยี่ยมคารวะ|เอกอัครราชทูต(?![^\n]{0,40}?อาเซียน)|"
+                                 r"\bcourtesy call\b|\bambassador\b(?![^\n]{0,40}?\bASEAN\b)", re.IGNORECASE)
+
+
 def names_asean(event: "Event") -> bool:
     """Whether ``event``'s own words name ASEAN or Southeast Asia, or it has an ASEAN body."""
     return bool(event.bodies) or _ASEAN.search(event.text) is not None
@@ -307,7 +314,9 @@ def regional_events(doc: "ParsedDocument") -> list[bool]:
     document of separate items (a report, a cabinet meeting's summary of 40 agenda items) it is the
     top-level item that holds the event, from its number to the next one. Two governments' own act
     (a memorandum "between the Government of Thailand and the Government of Australia", a bilateral
-    meeting) takes no frame from its document: only its own words can name ASEAN.
+    meeting) takes no frame from its document: only its own words can name ASEAN; nor does any event
+    of a news item whose headline is two governments' meeting (a bilateral talk, a courtesy call, an
+    ambassador received).
 
     A subject alone ("human rights", "anti-corruption") links an event to a measure only then: a
     national agency's work at home or a bilateral memorandum on the same subject is not a step of
@@ -331,7 +340,8 @@ def regional_events(doc: "ParsedDocument") -> list[bool]:
     text = doc.document.text or ""
     mentions = sorted(m.span[0] for m in doc.mentions)
     if doc.kind == "news" or not doc.measures:
-        whole = bool(mentions) or _ASEAN.search(text) is not None
+        bilateral = doc.kind == "news" and _BILATERAL_HEADLINE.search(doc.title or "") is not None
+        whole = not bilateral and (bool(mentions) or _ASEAN.search(text) is not None)
         return [f or (whole and not o) for f, o in zip(flags, own)]
     top = min(m.level for m in doc.measures)
     starts = sorted({m.span[0] for m in doc.measures if m.level == top})
