@@ -44,6 +44,10 @@ def test_weak_bodies(body: str, weak: bool) -> None:
     ("ความร่วมมือด้านการศึกษา", {"education"}),
     ("ปราบปรามการลักลอบค้ายาเสพติด", {"drug", "transnational crime"}),   # part_of
     ("the Declaration was adopted", set()),                                # a kind of instrument
+    # the socio-cultural pillar's name is no word on culture
+    ("การประชุมเจ้าหน้าที่อาวุโสสำหรับคณะมนตรีประชาคมสังคมและวัฒนธรรมอาเซียน", {"socio-cultural"}),
+    ("Senior Officials Committee for the ASEAN Socio-Cultural Community", {"socio-cultural"}),
+    ("ความร่วมมือด้านวัฒนธรรมและศิลปะ", {"culture"}),
 ])
 def test_subjects(text: str, expected: set[str]) -> None:
     assert subjects(text) == expected
@@ -54,6 +58,9 @@ def test_broad_subjects_and_body_subjects() -> None:
     assert "extradition" not in broad_subjects() and "transnational crime" not in broad_subjects()
     assert "defence" in subjects_of_bodies(["ADMM"])
     assert subjects_of_bodies(["ASEC"]) == set()      # not a sectoral body
+    # the socio-cultural pillar's officials cover every social sector, not culture and the arts
+    assert subjects_of_bodies(["SOCA"]) == {"socio-cultural"}
+    assert "culture" in subjects_of_bodies(["AMCA"])
 
 
 MEASURES = {
