@@ -333,3 +333,28 @@ def test_accession_is_an_act_not_a_subject() -> None:
     # the treaty named decides: both Thai spellings of the TAC
     assert "treaty of amity and cooperation" in subjects("บาห์เรนภาคยานุวัติสนธิสัญญาไมตรีและความร่วมมือในเอเชียตะวันออกเฉียงใต้")
     assert "treaty of amity and cooperation" in subjects("การภาคยานุวัติสนธิสัญญามิตรภาพและความร่วมมือในเอเชียตะวันออกเฉียงใต้")
+
+
+def test_a_body_mandate_anchors_a_measure_in_its_field_only() -> None:
+    """A sectoral body's broad mandate (labour, women) anchors a measure whose title is in that field
+    or which names a body with that mandate, never one whose activities merely touch the field: the
+    human-rights measure naming the commission on women's and children's rights is a step for the
+    women ministers, its activity on migrant workers' rights none for the labour ministers."""
+    rights = Measure("vap#1.1", "vap", "1.1", None, 2, "ส่งเสริมสิทธิมนุษยชน", (0, 1), bodies=("ACWC",),
+                     activities=(Activity("พัฒนากลไกคุ้มครองสิทธิของแรงงานอพยพ", (0, 1)),
+                                 Activity("จัดตั้งคณะกรรมาธิการเพื่อส่งเสริมสิทธิสตรีและเด็ก", (0, 1))))
+    labour = Measure("vap#1.2", "vap", "1.2", None, 2, "ยกระดับทักษะแรงงานของภูมิภาค", (0, 1))
+    filler = tuple(Measure(f"vap#{r}", "vap", r, None, 2, t, (0, 1)) for r, (t, _) in FILLER.items())
+
+    def refs_in(measures: tuple[Measure, ...], text: str, body: str) -> list[str]:
+        vap = ParsedDocument(Document.from_text("", id="vap"), kind="plan", date="2004-11-29",
+                             measures=measures + filler)
+        e = Event("meeting", text, (0, len(text)), date="2019-03-05", bodies=(body,))
+        news = ParsedDocument(Document.from_text(text, id="n"), kind="news", date="2019-03-06", events=(e,))
+        return [l.ref for l in link_corpus([vap, news])[1].events[0].measures]
+
+    almm = "การประชุมรัฐมนตรีแรงงานอาเซียนหารือการส่งเสริมสิทธิแรงงาน"
+    ammw = "การประชุมรัฐมนตรีอาเซียนด้านสตรีหารือการส่งเสริมสิทธิสตรี"
+    assert refs_in((rights,), almm, "ALMM") == []
+    assert refs_in((rights, labour), almm, "ALMM") == ["1.2"]
+    assert refs_in((rights,), ammw, "AMMW") == ["1.1"]

@@ -19,8 +19,9 @@ with events × measures.
 
 A link is decided on evidence, not on shared words: it needs an *anchor* — a body the measure names
 (not a secretariat, summit or council), a specific subject (a broad field such as education or
-defence only when it is the mandate of the event's own body and no measure of the plan names that
-body), or the words of a named instrument.
+defence only when it is the mandate of the event's own body, no measure of the plan names that
+body, and the measure is in that field by its title or by the mandate of a body it names: ``_fields``),
+or the words of a named instrument.
 An event with no anchor reports on nothing and gets no link; nor does a stated intention (an event of
 type ``plan``) whose only anchor is a subject: "ASEAN stressed that trust-building matters" is a principle,
 not a happening (a scheduled meeting names its body). A second or third link to the same plan
@@ -69,8 +70,8 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from ..model import Event, Link, Measure, ParsedDocument
-from .evidence import (anchors_of, broad_terms, described_bodies, is_weak, names_asean,
-                       regional_events, speaks_of_a_step, subjects)
+from .evidence import (anchors_of, broad_subjects, broad_terms, described_bodies, is_weak, names_asean,
+                       regional_events, speaks_of_a_step, subjects, subjects_of_bodies)
 from .glossary import _glossary_terms
 from .query import LinkConfig, _Query
 from .terms import _LEGAL_HEADS, _terms, tokenize
@@ -93,6 +94,7 @@ class _Entry(NamedTuple):   # a tuple: 10,000s of them pickle for the workers at
     plan_date: str | None
     length: int
     bodies: frozenset[str]
+    fields: frozenset[str] = frozenset()   # the broad subjects of its title ("subject:education")
 
 
 class _Flat(NamedTuple):
@@ -166,7 +168,7 @@ class MeasureIndex:
                 counts = Counter(mt)
                 idx = len(self._entries)
                 self._entries.append(_Entry(_Target(m.id, m.plan, m.ref), pd.date, sum(counts.values()),
-                                            frozenset(m.bodies)))
+                                            frozenset(m.bodies), _fields(m)))
                 for t, c in counts.items():
                     self._postings[t].append((idx, c))
         n = len(self._entries)
@@ -310,7 +312,7 @@ class MeasureIndex:
             if len(links) == cfg.max_links or score < cfg.threshold or (
                     best is not None and score < cfg.relative * best):
                 break
-            anchors = anchors_of(matched, instrument_terms, q.body_subjects)
+            anchors = anchors_of(matched, instrument_terms, q.body_subjects & e.fields)
             if not anchors:
                 continue
             if event.type == "plan" and all(a.startswith("subject:") for a in anchors):
@@ -373,6 +375,17 @@ class MeasureIndex:
             if len(out) == 6:
                 break
         return tuple(out)
+
+
+def _fields(m: Measure) -> frozenset[str]:
+    """The broad subjects a measure is about ("subject:education"): those of its title, and the
+    mandates of the bodies it names. A sectoral body's mandate anchors only such a measure, not one
+    whose activities merely touch the field: the human-rights measure names the commission on
+    women's and children's rights, so the women ministers' work is a step of it; its activity on
+    migrant workers makes no labour ministers' meeting one."""
+    broad = broad_subjects()
+    found = (subjects(m.title) | subjects_of_bodies(m.bodies)) & broad
+    return frozenset(f"subject:{k}" for k in found)
 
 
 def measure_terms(m: Measure) -> list[str]:
