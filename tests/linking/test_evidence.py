@@ -358,3 +358,28 @@ def test_a_body_mandate_anchors_a_measure_in_its_field_only() -> None:
     assert refs_in((rights,), almm, "ALMM") == []
     assert refs_in((rights, labour), almm, "ALMM") == ["1.2"]
     assert refs_in((rights,), ammw, "AMMW") == ["1.1"]
+
+
+def test_a_pillars_own_ministers_are_no_evidence_on_their_own() -> None:
+    """A measure gives the foreign ministers (the AMM, a pillar's ministers with no sector of their
+    own) a task; their yearly meeting is no more a step of it than of any other measure of their
+    pillar. With the measure's subject beside them it is, and a sectoral body is its own evidence."""
+    from aseandocs.linking.evidence import is_general
+    assert is_general("AMM") and is_general("ASEAN-SOM") and not is_general("SOMTC")
+    settle = Measure("vap#1.1", "vap", "1.1", None, 2, "ใช้วิธีการระงับข้อพิพาทโดยสันติ", (0, 1), bodies=("AMM",),
+                     activities=(Activity("ให้รัฐมนตรีต่างประเทศอาเซียนจัดทำขอบเขตอำนาจหน้าที่ของคณะผู้เชี่ยวชาญ", (0, 1)),
+                                 Activity("ใช้คณะอัครมนตรีของสนธิสัญญาไมตรีและความร่วมมือในการระงับข้อพิพาท", (0, 1))))
+    crime = Measure("vap#1.2", "vap", "1.2", None, 2, "ร่วมกันปราบปรามอาชญากรรมข้ามชาติ", (0, 1), bodies=("SOMTC",))
+    filler = tuple(Measure(f"vap#{r}", "vap", r, None, 2, t, (0, 1)) for r, (t, _) in FILLER.items())
+    vap = ParsedDocument(Document.from_text("", id="vap"), kind="plan", date="2004-11-29",
+                         measures=(settle, crime) + filler)
+
+    def refs_of(text: str, body: str) -> list[str]:
+        e = Event("meeting", text, (0, len(text)), date="2019-03-05", bodies=(body,))
+        news = ParsedDocument(Document.from_text(text, id="n"), kind="news", date="2019-03-06", events=(e,))
+        return [l.ref for l in link_corpus([vap, news])[1].events[0].measures]
+
+    assert refs_of("คณะรัฐมนตรีรับทราบผลการประชุมรัฐมนตรีต่างประเทศอาเซียน ครั้งที่ 54", "AMM") == []
+    assert refs_of("รัฐมนตรีต่างประเทศอาเซียนเห็นชอบให้ยูเครนเข้าเป็นอัครภาคีสนธิสัญญาไมตรีและความร่วมมือ",
+                   "AMM") == ["1.1"]
+    assert refs_of("คณะรัฐมนตรีรับทราบผลการประชุม SOMTC ครั้งที่ 21", "SOMTC") == ["1.2"]

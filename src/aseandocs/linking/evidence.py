@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 if TYPE_CHECKING:
     from ..model import Event, ParsedDocument
 
-__all__ = ["described_bodies", "family", "partners_meeting_of", "is_weak", "subjects", "subjects_of_bodies", "subject_key",
+__all__ = ["described_bodies", "family", "partners_meeting_of", "is_weak", "is_general", "subjects", "subjects_of_bodies", "subject_key",
            "broad_subjects", "broad_terms", "anchors_of", "speaks_of_a_step", "regional_events", "names_asean",
            "WEAK_TYPES"]
 
@@ -252,7 +252,28 @@ def anchors_of(matched: Iterable[tuple[float, str]], instruments: dict[str, str]
             out.add("instrument:" + instruments[t])
         elif t.startswith("body:") and not is_weak(t[5:]):
             out.add(t)
+    if out and all(a.startswith("body:") and is_general(a[5:]) for a in out):
+        return set()     # the foreign ministers met: on which of their pillar's measures, it does not say
     return out
+
+
+#: The types of a pillar's own ministers and officials (the AMM and the ASEAN SOM, the economic
+#: ministers and SEOM): with no sector in their name they take up every matter of their pillar.
+_GENERAL_TYPES = frozenset({"ministerial", "senior-officials"})
+
+
+def is_general(body: str) -> bool:
+    """True for a pillar's ministers or senior officials with no sector of their own (the AMM, the
+    ASEAN SOM): a measure that gives them a task is no more reported by their meeting than any other
+    measure of their pillar, so their name anchors a link only beside a subject or an instrument the
+    event shares with the measure. A sectoral body (the ADMM: defence, the SOMTC: transnational
+    crime) is its own evidence::
+
+        >>> is_general("AMM"), is_general("ASEAN-SOM"), is_general("SOMTC"), is_general("ARF")
+        (True, True, False, False)
+    """
+    b = _registry().get(body)
+    return b is not None and b.type in _GENERAL_TYPES and not _body_subjects(body)
 
 
 # A stance ("welcomed", "reaffirmed", "ยินดี", "ยืนยัน") reports progress only when it speaks of a
