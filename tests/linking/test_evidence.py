@@ -48,6 +48,13 @@ def test_weak_bodies(body: str, weak: bool) -> None:
     ("การประชุมเจ้าหน้าที่อาวุโสสำหรับคณะมนตรีประชาคมสังคมและวัฒนธรรมอาเซียน", {"socio-cultural"}),
     ("Senior Officials Committee for the ASEAN Socio-Cultural Community", {"socio-cultural"}),
     ("ความร่วมมือด้านวัฒนธรรมและศิลปะ", {"culture"}),
+    # a good practice is no code of conduct; the South China Sea's is
+    ("การแสดงแนวทางปฏิบัติที่ดีที่สุดของประเทศไทย", set()),
+    ("การเจรจาจัดทำประมวลแนวทางปฏิบัติในทะเลจีนใต้", {"code of conduct", "south china sea"}),
+    # the law of the sea and international law are not the members' legal systems
+    ("อนุสัญญาสหประชาชาติว่าด้วยกฎหมายทะเล", {"law of the sea"}),
+    ("ตามหลักการของกฎหมายระหว่างประเทศ", {"international law"}),
+    ("ความเข้าใจระบบกฎหมายของประเทศสมาชิก", {"legal"}),
 ])
 def test_subjects(text: str, expected: set[str]) -> None:
     assert subjects(text) == expected

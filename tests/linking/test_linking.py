@@ -165,6 +165,8 @@ def test_a_pickled_index_links_as_the_original() -> None:
     # its subject does
     ("แถลงการณ์ร่วมอาเซียน-จีนว่าด้วยการต่อต้านยาเสพติด", {"ต่อต้าน|ยาเสพติด"}),
     ("ASEAN Convention on Counter Terrorism", {"counter|terrorism"}),
+    # nor the other language's words for a broad field it names ("กฎหมาย": law, legal systems)
+    ("แผนแม่บทตามกฎหมายผังเมือง", {"ตามกฎหมาย|ผังเมือง"}),
     ("ASEAN-Japan Joint Statement on Maritime Security", {"maritime|security"}),
 ])
 def test_an_instruments_words_that_decide(instrument: str, specific: set[str]) -> None:
@@ -175,6 +177,8 @@ def test_an_instruments_words_that_decide(instrument: str, specific: set[str]) -
     assert not {t for t in q.instruments if all(generic_name_word(w) for w in t.split("|"))}
     if not specific:
         assert not q.instruments
+    from aseandocs.linking.glossary import broad_gloss_terms
+    assert not set(q.instruments) & broad_gloss_terms()
 
 
 def test_a_partners_joint_statement_links_by_its_subject_only() -> None:

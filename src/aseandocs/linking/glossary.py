@@ -119,6 +119,19 @@ def _gloss_expansion(terms: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def broad_gloss_terms() -> frozenset[str]:
+    """The query terms of the glossary's broad fields, both sides ("legal|system", "กฎหมาย"): in an
+    instrument's name they say its field, not which instrument it is (a town-planning law's master
+    plan is no step of a measure on legal systems)."""
+    out: set[str] = set()
+    for g, e in zip(_glossary(), _glossary_raw()):
+        if e.get("broad"):
+            out.update(_gloss_expansion(g.en))
+            out.update(_gloss_expansion(g.th))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def _glossary_entries() -> dict[str, tuple[int, ...]]:
     """The glossary entries (by index) that hold each term, English and Thai."""
     by_term: dict[str, list[int]] = defaultdict(list)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Event
 from .evidence import family, is_weak, partners_meeting_of, subjects, subjects_of_bodies
-from .glossary import _glossary_terms
+from .glossary import _glossary_terms, broad_gloss_terms
 from .terms import THAI, _terms, generic_name_word, tokenize
 
 __all__ = ["LinkConfig", "_Query"]
@@ -49,15 +49,17 @@ class _Query:
             weights.setdefault(t, 0.8)
             surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
         instruments: dict[str, str] = {}
+        broad = broad_gloss_terms() if event.instruments else frozenset()
         for ins in event.instruments:
             for part in re.split(r"[()]", ins):
                 part = part.strip()
                 if not part:
                     continue
                 words = tokenize(part)
-                for t in _terms(words) + _glossary_terms(part)[0]:
-                    # the instrument's name counts as a phrase: its bigrams (or a one-word name)
-                    # get the boost, never a bare head word ("แผน", "Declaration")
+                # the instrument's name counts as a phrase: its bigrams (or a one-word name) get
+                # the boost, never a bare head word ("แผน", "Declaration"), nor the other language's
+                # words for a broad field it names ("กฎหมาย" -> "legal|system": its field, not its name)
+                for t in _terms(words) + [g for g in _glossary_terms(part)[0] if g not in broad]:
                     phrase = "|" in t or len(words) == 1
                     generic = all(generic_name_word(w) for w in t.split("|"))
                     boost = cfg.instrument_boost if phrase and not generic else 1.0
