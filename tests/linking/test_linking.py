@@ -254,3 +254,14 @@ def test_an_instruments_head_is_one_word_however_newmm_cuts_it() -> None:
     event = Event("meeting", f"ที่ประชุมติดตามความคืบหน้าของ{name}", (0, 40), date="2019-03-05",
                   instruments=(name,))
     assert link_corpus([vap, news(event)])[1].events[0].measures == ()
+
+
+@pytest.mark.parametrize("text, words", [
+    ("แผนงานสำหรับความร่วมมือด้านการขนส่ง", ["แผนงาน", "ความร่วมมือ", "การขนส่ง"]),   # "for"
+    ("ประเด็นสำคัญ อาทิ การค้ามนุษย์", ["ประเด็นสำคัญ", "การค้า", "มนุษย์"]),           # "such as"
+    ("ไทยยินดีที่จะร่วมรับรอง", ["ไทย", "ยินดี"]),                                     # "to (will)"
+])
+def test_function_words_are_no_evidence(text: str, words: list[str]) -> None:
+    """Thai function words pythainlp's list lacks ("สำหรับ", "อาทิ", "ที่จะ") are no words of a name:
+    "แผนงาน|สำหรับ" made every work plan "for" something share an instrument's words."""
+    assert tokenize(text) == words

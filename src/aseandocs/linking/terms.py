@@ -28,7 +28,8 @@ member states state countries country meeting meetings including include include
 # Thai words too common in plan and news text to be evidence, beyond pythainlp's stop words.
 _TH_EXTRA_STOP = frozenset("""ประเทศ สมาชิก ประเทศสมาชิก ดำเนินการ ดำเนินงาน การประชุม ประชุม
 ที่ประชุม ได้ มี เป็น จะ ให้ ต่างๆ ต่าง ๆ เรื่อง ด้าน ว่าด้วย เกี่ยวกับ ระหว่าง ร่วมกัน ซึ่ง โดย และ หรือ
-ทั้ง นี้ นั้น ดังกล่าว รวมทั้ง รวมถึง ตลอดจน เช่น ปี พ.ศ. ค.ศ. วันที่ เดือน ครั้ง ครั้งที่""".split())
+ทั้ง นี้ นั้น ดังกล่าว รวมทั้ง รวมถึง ตลอดจน เช่น ปี พ.ศ. ค.ศ. วันที่ เดือน ครั้ง ครั้งที่
+สำหรับ ที่จะ อาทิ ประกอบด้วย ดังนี้ นำไปสู่""".split())
 
 
 # The head word of an instrument's name says what kind of instrument it is, not which one: a plan
