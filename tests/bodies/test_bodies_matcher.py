@@ -132,6 +132,11 @@ def test_ambiguous_acronyms(small, text, expected):
     # a name one short word away from ASEAN's: "SEA" is no misspelling of "ASEAN"
     ("ไทยจะเป็นเจ้าภาพการประชุม OECD SEA Regional Forum ในปีหน้า", []),
     ("the ASEAN Regionl Forum met in Hanoi", ["ARF"]),
+    # a name without ASEAN's own, owned by another organisation: ASEM's senior education officials
+    ("การประชุมระดับเจ้าหน้าที่อาวุโสด้านการศึกษาของอาเซม ครั้งที่ 1", []),
+    ("การประชุมเจ้าหน้าที่อาวุโสด้านการศึกษา ครั้งที่ 10", ["SOM-ED"]),
+    ("การประชุมเจ้าหน้าที่อาวุโสด้านการศึกษาของอาเซียน", ["SOM-ED"]),
+    ("การประชุมเจ้าหน้าที่อาวุโสด้านการศึกษาของประเทศสมาชิกอาเซียน", ["SOM-ED"]),
 ])
 def test_another_organisations_body_is_not_aseans(text, expected):
     found = find_bodies(normalize(text).text, BodyRegistry.load())

@@ -41,6 +41,8 @@ class Lexicon:
     fuzzy_english_words_after: int
     exact_thai_continuations: tuple[str, ...]
     exact_english_continuations: frozenset[str]
+    thai_owner_words: tuple[str, ...] = ()
+    thai_asean_owners: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -73,4 +75,6 @@ def lexicon() -> Lexicon:
         fuzzy_english_words_after=int(d["fuzzy_english_words_after"]),
         exact_thai_continuations=tuple(d["exact_thai_continuations"]),
         exact_english_continuations=frozenset(lower(d["exact_english_continuations"])),
+        thai_owner_words=tuple(d.get("thai_owner_words") or ()),
+        thai_asean_owners=tuple(d.get("thai_asean_owners") or ()),
     )

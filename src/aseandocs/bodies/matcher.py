@@ -60,11 +60,27 @@ def _continued(text: str, end: int, thai: bool) -> bool:
             and words[1][:1].isupper())
 
 
+def _owned_by_another(text: str, alias: str, end: int) -> bool:
+    """Whether a Thai name without ASEAN's own, ending at ``end``, is another organisation's or a
+    country's: "เจ้าหน้าที่อาวุโสด้านการศึกษา" + "ของอาเซม" (ASEM's senior education officials)."""
+    lex = lexicon()
+    if "อาเซียน" in alias or not lex.thai_owner_words:
+        return False
+    rest = text[end:end + 40].lstrip(" ")
+    for w in lex.thai_owner_words:
+        if rest.startswith(w):
+            owner = rest[len(w):].lstrip(" ")
+            return bool(owner) and is_thai(owner[0]) and not owner.startswith(lex.thai_asean_owners)
+    return False
+
+
 def _exact(hits: list[Hit], text: str, registry: BodyRegistry) -> list[Mention]:
     out = []
     for h in hits:
         e = h.entry
         if e.method == "alias" and _continued(text, h.end, is_thai(e.pattern[-1])):
+            continue
+        if e.method == "alias" and is_thai(e.pattern[-1]) and _owned_by_another(text, e.pattern, h.end):
             continue
         if e.ambiguous or len(e.bodies) > 1:
             bid = resolve_shared(registry, e.pattern, e.bodies, text, (h.start, h.end))
