@@ -292,6 +292,20 @@ def test_southeast_asia_and_a_body_mention_are_asean_frames() -> None:
     assert regional_events(doc) == [True]
 
 
+@pytest.mark.parametrize("act", [
+    "และการลงนามบันทึกความเข้าใจระหว่างไทยกับลาวว่าด้วยการส่งผู้ร้ายข้ามแดน",
+    "โดยไทยและออสเตรเลียจะร่วมลงนามในบันทึกความเข้าใจว่าด้วยการส่งผู้ร้ายข้ามแดน",
+    "ความร่วมมือระหว่างราชอาณาจักรไทยกับญี่ปุ่นในการส่งผู้ร้ายข้ามแดน",
+    "The memorandum between Thailand and Japan covers extradition.",
+])
+def test_thailand_and_one_other_country_act_on_their_own(act: str) -> None:
+    text = "นายกรัฐมนตรีเข้าร่วมการประชุมสุดยอดอาเซียน\n" + act
+    assert regional_events(_news(text, "การประชุมสุดยอดอาเซียน", act)) == [True, False]
+    # ... where Thailand and ASEAN are ASEAN's
+    ours = "ความร่วมมือระหว่างไทยกับอาเซียนในการส่งผู้ร้ายข้ามแดน"
+    assert regional_events(_news("ข่าว\n" + ours, ours)) == [True]
+
+
 def test_two_governments_act_takes_no_frame_from_its_document() -> None:
     text = ("นายกรัฐมนตรีเข้าร่วมการประชุมสุดยอดอาเซียน\n"
             "และพิธีลงนามบันทึกความเข้าใจระหว่างรัฐบาลไทยและรัฐบาลอินเดียว่าด้วยการส่งผู้ร้ายข้ามแดน")

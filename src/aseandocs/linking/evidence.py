@@ -313,7 +313,11 @@ _ASEAN = re.compile(r"อาเซียน|เอเชียตะวันอ
 # Two governments' own act: "บันทึกความเข้าใจระหว่างรัฐบาลไทยและรัฐบาลออสเตรเลีย", "between the
 # Government of Thailand and the Government of ...". Such an event is ASEAN's only by its own words.
 _BILATERAL = re.compile(r"ระหว่างรัฐบาล[^\n]{0,80}?(?:และ|กับ)รัฐบาล|ทวิภาคี|"
-                        r"\bbetween the Governments? of\b|\bbilateral\b", re.IGNORECASE)
+                        # "between Thailand and Laos", "ไทยและออสเตรเลียจะร่วมลงนาม" (not ASEAN: "ไทยกับอาเซียน")
+                        r"ระหว่าง(?:ประเทศ|ราชอาณาจักร|รัฐบาล)?ไทย\s*(?:และ|กับ|[-–])\s*(?!อาเซียน)|"
+                        r"ไทย(?:และ|กับ)(?!อาเซียน)\S{2,30}?(?:จะ)?(?:ร่วม)?ลงนาม|"
+                        r"\bbetween the Governments? of\b|\bbetween Thailand and (?!ASEAN)|\bbilateral\b",
+                        re.IGNORECASE)
 
 
 # A news item that is two governments' meeting by its headline: a bilateral talk, a courtesy call,
