@@ -57,3 +57,20 @@ def test_a_name_shortened_with_paiyannoi_stands_for_the_body_named_before() -> N
     by_date = {e.date: e.bodies for e in evs}
     assert by_date["2021-04-06"] == ("LAW-WG",)
     assert by_date["2021-05-09"] == ()            # "กรุงเทพฯ" shortens no body named before
+
+
+def test_a_shortened_name_stands_for_a_body_of_its_own_passage_only() -> None:
+    """In a cabinet meeting's summary the ministers' meeting of one agenda item is no "การประชุมฯ"
+    of another, thousands of characters and a dozen items later (the Thai-UK trade committee's
+    meeting was read as the ADMM-Plus's)."""
+    full = "การประชุมรัฐมนตรีกลาโหมอาเซียน"
+    filler = "\n".join(f"{i}. เรื่อง การจัดซื้อครุภัณฑ์ของกระทรวงที่ {i} คณะรัฐมนตรีอนุมัติตามที่เสนอ" * 3
+                       for i in range(2, 40))
+    later = "40. เรื่อง ผลการประชุมคณะกรรมการร่วมด้านการค้า\nการประชุมฯ ได้จัดขึ้นเมื่อวันที่ 9 พฤษภาคม 2564"
+    text = f"1. เรื่อง {full} ครั้งที่ 14\nการประชุมฯ จัดขึ้นเมื่อวันที่ 6 เมษายน 2564\n{filler}\n{later}\n"
+    assert text.index(later) > 2000
+    s = text.index(full)
+    evs = extract_events(Document.from_text(text), mentions=[Mention("ADMM", full, (s, s + len(full)))])
+    by_text = {e.text[:14]: e.bodies for e in evs}
+    assert by_text["การประชุมฯ จัด"] == ("ADMM",)          # in its own item
+    assert by_text["การประชุมฯ ได้"] == ()                 # 40 items later: another meeting

@@ -19,6 +19,10 @@ _SHORT_MIN = 5
 #: mentions before the statement (both bounds keep the time linear on any text).
 _RUN_MAX = 60
 _LOOK_BACK = 200
+#: ... and ends at most this many characters before the statement: a writer shortens a name within
+#: the passage that named it (the gold documents: 453 at most), not 100,000 characters and forty
+#: agenda items later in a cabinet meeting's summary, where "การประชุมฯ" is another meeting.
+_REACH = 2000
 _PAIYANNOI = "\u0e2f"
 
 
@@ -31,7 +35,8 @@ def named_before(text: str, s: int, e: int, ments: Sequence[Mention],
     """The bodies that names shortened with "ฯ" in ``text[s:e]`` stand for: a Thai writer names a
     body in full once ("คณะทำงานการจัดทำสนธิสัญญาอาเซียนว่าด้วยการส่งผู้ร้ายข้ามแดน") and then by
     its first words and "ฯ" ("การประชุมคณะทำงานฯ ครั้งที่ 1"). Each such name is the latest body
-    mention before ``s`` whose words begin with the end of the run before the "ฯ"::
+    mention before ``s``, within ``_REACH`` characters, whose words begin with the end of the run
+    before the "ฯ"::
 
         >>> from aseandocs.model import Mention
         >>> t = "คณะทำงานด้านกฎหมายของอาเซียน ประชุมแล้ว ต่อมา การประชุมคณะทำงานฯ ครั้งที่ 2"
@@ -52,6 +57,8 @@ def named_before(text: str, s: int, e: int, ments: Sequence[Mention],
             continue
         for k in range(before - 1, max(-1, before - 1 - _LOOK_BACK), -1):
             m = ments[k]
+            if m.span[1] < s - _REACH:
+                break                            # another passage: another meeting
             if m.span[1] > s or m.body in out:
                 continue
             full = text[m.span[0]:m.span[1]]
