@@ -306,6 +306,13 @@ def test_thailand_and_one_other_country_act_on_their_own(act: str) -> None:
     assert regional_events(_news("ข่าว\n" + ours, ours)) == [True]
 
 
+def test_bilateral_talks_on_an_asean_meetings_sidelines_are_not_aseans() -> None:
+    talks = ("ในระหว่างการประชุมรัฐมนตรีอาเซียนด้านยาเสพติด รัฐมนตรีได้หารือทวิภาคีกับเมียนมา"
+             "เรื่องการส่งผู้ร้ายข้ามแดน")
+    both = "ไทยพร้อมขยายความร่วมมืออาเซียนทั้งทวิภาคีและพหุภาคีเรื่องการส่งผู้ร้ายข้ามแดน"
+    assert regional_events(_news(f"{talks}\n{both}", talks, both)) == [False, True]
+
+
 def test_two_governments_act_takes_no_frame_from_its_document() -> None:
     text = ("นายกรัฐมนตรีเข้าร่วมการประชุมสุดยอดอาเซียน\n"
             "และพิธีลงนามบันทึกความเข้าใจระหว่างรัฐบาลไทยและรัฐบาลอินเดียว่าด้วยการส่งผู้ร้ายข้ามแดน")

@@ -312,7 +312,9 @@ _ASEAN = re.compile(r"อาเซียน|เอเชียตะวันอ
 
 # Two governments' own act: "บันทึกความเข้าใจระหว่างรัฐบาลไทยและรัฐบาลออสเตรเลีย", "between the
 # Government of Thailand and the Government of ...". Such an event is ASEAN's only by its own words.
-_BILATERAL = re.compile(r"ระหว่างรัฐบาล[^\n]{0,80}?(?:และ|กับ)รัฐบาล|ทวิภาคี|"
+_BILATERAL = re.compile(r"ระหว่างรัฐบาล[^\n]{0,80}?(?:และ|กับ)รัฐบาล|"
+                        # "bilateral", not "both bilateral and multilateral"
+                        r"(?<!พหุภาคีและ)(?<!พหุภาคี และ)ทวิภาคี(?!\s*(?:และ|หรือ|,)?\s*(?:ใน)?(?:ระดับ|กรอบ)?พหุภาคี)|"
                         # "between Thailand and Laos", "ไทยและออสเตรเลียจะร่วมลงนาม" (not ASEAN: "ไทยกับอาเซียน")
                         r"ระหว่าง(?:ประเทศ|ราชอาณาจักร|รัฐบาล)?ไทย\s*(?:และ|กับ|[-–])\s*(?!อาเซียน)|"
                         r"ไทย(?:และ|กับ)(?!อาเซียน)\S{2,30}?(?:จะ)?(?:ร่วม)?ลงนาม|"
@@ -363,10 +365,13 @@ def regional_events(doc: "ParsedDocument") -> list[bool]:
         [False]
     """
     from bisect import bisect_right
-    flags = [names_asean(e) for e in doc.events]
+    # two governments' own act is not ASEAN's even when it names ASEAN ("หารือทวิภาคีกับเมียนมา
+    # ในระหว่างการประชุมรัฐมนตรีอาเซียน", bilateral talks on the sidelines of an ASEAN meeting)
+    bilateral = [_BILATERAL.search(e.text) is not None for e in doc.events]
+    flags = [names_asean(e) and not b for e, b in zip(doc.events, bilateral)]
     if all(flags):
         return flags
-    own = [f or _BILATERAL.search(e.text) is not None for f, e in zip(flags, doc.events)]
+    own = [f or b for f, b in zip(flags, bilateral)]
     text = doc.document.text or ""
     mentions = sorted(m.span[0] for m in doc.mentions)
     if doc.kind == "news" or not doc.measures:
