@@ -260,6 +260,18 @@ def test_a_news_items_sentences_share_its_frame() -> None:
     assert [l.ref for l in link_corpus([plan(), doc])[1].events[0].measures] == ["1.5"]
 
 
+def test_a_national_story_mentioning_asean_in_passing_is_not_aseans() -> None:
+    """A news item is ASEAN's by its headline or lead: the drug squad's arrests are no step of the
+    ASEAN plan because the eighth paragraph recalls an ASEAN meeting."""
+    said = "ตำรวจปราบปรามยาเสพติดจับกุมเครือข่ายอาชญากรรมข้ามชาติได้ 12 ราย"
+    filler = "\n".join(f"เจ้าหน้าที่ตรวจยึดของกลางได้เพิ่มเติมในพื้นที่ที่ {i} ของจังหวัด" for i in range(30))
+    late = f"{said}\n{filler}\nทั้งนี้ ไทยเคยร่วมการประชุมรัฐมนตรีอาเซียนด้านยาเสพติดเมื่อปีที่แล้ว"
+    assert late.index("อาเซียน") > 1000
+    assert regional_events(_news(late, said)) == [False]
+    early = f"ไทยร่วมมือกับอาเซียนปราบปรามยาเสพติด\n{said}\n{filler}"
+    assert regional_events(_news(early, said)) == [True]
+
+
 def test_a_national_news_item_reports_on_no_asean_plan() -> None:
     text = "กระทรวงยุติธรรมลงนามบันทึกความเข้าใจกับอินเดียเรื่องการส่งผู้ร้ายข้ามแดน"
     doc = _news(text, text)

@@ -334,6 +334,12 @@ _BILATERAL_HEADLINE = re.compile(
     r"\bcourtesy call\b|\b(?:ambassador|holds? talks with)\b(?![^\n]{0,60}?\bASEAN\b)", re.IGNORECASE)
 
 
+#: A news item is ASEAN's when its headline or its lead (its first this many characters: the
+#: headline, the dateline and the opening paragraph) names ASEAN or an ASEAN body; a national story
+#: that mentions ASEAN in passing further down is not.
+_LEAD = 1000
+
+
 def names_asean(event: "Event") -> bool:
     """Whether ``event``'s own words name ASEAN or Southeast Asia, or it has an ASEAN body."""
     return bool(event.bodies) or _ASEAN.search(event.text) is not None
@@ -341,8 +347,10 @@ def names_asean(event: "Event") -> bool:
 
 def regional_events(doc: "ParsedDocument") -> list[bool]:
     """For each event of ``doc``, whether it happens in ASEAN's frame: its own words, or the part of
-    the document it belongs to, name ASEAN, Southeast Asia or an ASEAN body. That part is the whole of a news item
-    (the sentence after "ASEAN's ministers met in Hanoi" is still about their meeting); in a
+    the document it belongs to, name ASEAN, Southeast Asia or an ASEAN body. That part is a news item
+    whose headline or lead (``_LEAD`` characters) names them (the sentence after "ASEAN's ministers
+    met in Hanoi" is still about their meeting; a national story recalling an ASEAN meeting in its
+    eighth paragraph is not ASEAN's); in a
     document of separate items (a report, a cabinet meeting's summary of 40 agenda items) it is the
     top-level item that holds the event, from its number to the next one. Two governments' own act
     (a memorandum "between the Government of Thailand and the Government of Australia", a bilateral
@@ -376,7 +384,9 @@ def regional_events(doc: "ParsedDocument") -> list[bool]:
     mentions = sorted(m.span[0] for m in doc.mentions)
     if doc.kind == "news" or not doc.measures:
         bilateral = doc.kind == "news" and _BILATERAL_HEADLINE.search(doc.title or "") is not None
-        whole = not bilateral and (bool(mentions) or _ASEAN.search(text) is not None)
+        lead = _LEAD if doc.kind == "news" else len(text)
+        whole = not bilateral and ((bool(mentions) and mentions[0] < lead) or _ASEAN.search(text, 0, lead) is not None
+                                   or _ASEAN.search(doc.title or "") is not None)
         return [f or (whole and not o) for f, o in zip(flags, own)]
     top = min(m.level for m in doc.measures)
     starts = sorted({m.span[0] for m in doc.measures if m.level == top})
