@@ -48,6 +48,9 @@ def test_weak_bodies(body: str, weak: bool) -> None:
     ("การประชุมเจ้าหน้าที่อาวุโสสำหรับคณะมนตรีประชาคมสังคมและวัฒนธรรมอาเซียน", {"socio-cultural"}),
     ("Senior Officials Committee for the ASEAN Socio-Cultural Community", {"socio-cultural"}),
     ("ความร่วมมือด้านวัฒนธรรมและศิลปะ", {"culture"}),
+    # the ASEAN Charter by its name, not any body's charter
+    ("การใช้กฎบัตรคณะอนุกรรมการบริหารความเสี่ยง", set()),
+    ("กฎบัตรอาเซียนมีผลใช้บังคับ", {"asean charter"}),
     # a good practice is no code of conduct; the South China Sea's is
     ("การแสดงแนวทางปฏิบัติที่ดีที่สุดของประเทศไทย", set()),
     ("การเจรจาจัดทำประมวลแนวทางปฏิบัติในทะเลจีนใต้", {"code of conduct", "south china sea"}),

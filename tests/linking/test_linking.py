@@ -226,7 +226,8 @@ def test_a_link_is_measured_against_the_best_link_not_the_best_match() -> None:
                     "เชิญวิทยากรผู้เชี่ยวชาญร่วมการสัมมนาในหัวข้อต่างๆ"],
             "1.2": ["จัดทำรายงานประจำปีของคณะกรรมาธิการและเผยแพร่แก่สาธารณชนในภูมิภาค",
                     "ศึกษาแนวทางการจัดตั้งกลไกระดับภูมิภาคตามกฎบัตร",
-                    "สนับสนุนการฝึกอบรมเจ้าหน้าที่ของรัฐในประเทศสมาชิก"]}
+                    "สนับสนุนการฝึกอบรมเจ้าหน้าที่ของรัฐในประเทศสมาชิก",
+                    "ส่งเสริมการวิจัยและเผยแพร่ข้อมูลแก่หน่วยงานที่เกี่ยวข้อง"]}
     vap = ParsedDocument(Document.from_text("", id="vap"), kind="plan", date="2004-11-29", measures=tuple(
         Measure(f"vap#{r}", "vap", r, None, r.count(".") + 1, t, (0, 1),
                 activities=tuple(Activity(a, (0, 1)) for a in acts.get(r, ()))) for r, t in titles.items()))
@@ -265,3 +266,18 @@ def test_function_words_are_no_evidence(text: str, words: list[str]) -> None:
     """Thai function words pythainlp's list lacks ("สำหรับ", "อาทิ", "ที่จะ") are no words of a name:
     "แผนงาน|สำหรับ" made every work plan "for" something share an instrument's words."""
     assert tokenize(text) == words
+
+
+def test_an_instrument_referred_to_brings_its_subject() -> None:
+    """"The Charter was signed in 2007": the reference resolved to the ASEAN Charter makes the
+    Charter the event's subject, as its name would."""
+    from aseandocs.linking.link import _Query
+    text = "The Charter was signed by the Leaders in 2007."
+    q = _Query.of(Event("signing", text, (0, len(text)), instruments=("ASEAN Charter",)), LinkConfig())
+    assert "subject:asean charter" in q.weights
+    bare = _Query.of(Event("signing", text, (0, len(text))), LinkConfig())
+    assert "subject:asean charter" not in bare.weights
+    # a broad field in an instrument's name is no subject of the event
+    law = "แผนแม่บทตามกฎหมายผังเมือง"
+    q = _Query.of(Event("approval", "อนุมัติแผนแม่บท", (0, 15), instruments=(law,)), LinkConfig())
+    assert "subject:legal" not in q.weights

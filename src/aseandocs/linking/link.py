@@ -56,8 +56,8 @@ Each event keeps at most ``max_links`` (3) measures scoring at least ``threshold
     ...     Event("meeting", "The navy and the coast guard discussed maritime security.", (0, 1),
     ...           date="2019-03-02")))
     >>> linked = link_corpus([plan, news])[1]
-    >>> [(l.ref, l.evidence[0]) for l in linked.events[0].measures]
-    [('1.2.1', 'กฎบัตรอาเซียน')]
+    >>> [(l.ref, l.evidence[:2]) for l in linked.events[0].measures]
+    [('1.2.1', ('asean charter', 'กฎบัตรอาเซียน'))]
     >>> [l.ref for l in linked.events[1].measures]
     ['1.2.7']
     >>> [l.ref for l in linked.events[2].measures]      # a national matter, no ASEAN in sight

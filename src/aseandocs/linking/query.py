@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Event
-from .evidence import family, is_weak, partners_meeting_of, subjects, subjects_of_bodies
+from .evidence import broad_subjects, family, is_weak, partners_meeting_of, subjects, subjects_of_bodies
 from .glossary import _glossary_terms, broad_gloss_terms
 from .terms import THAI, _terms, generic_name_word, tokenize
 
@@ -79,7 +79,10 @@ class _Query:
                 if f != b:
                     weights.setdefault(f"body:{f}", cfg.family_boost)
         of_bodies = subjects_of_bodies(event.bodies)
-        for k in sorted(subjects(event.text) | of_bodies):
+        # the specific subjects of the instruments it names, a reference resolved ("The Charter was
+        # signed" names the ASEAN Charter); a broad field of a name is no subject of the event
+        of_instruments = {k for ins in event.instruments for k in subjects(ins)} - broad_subjects()
+        for k in sorted(subjects(event.text) | of_bodies | of_instruments):
             weights[f"subject:{k}"] = cfg.subject_boost
             surface.setdefault(f"subject:{k}", k)
         return cls(weights, surface, instruments, frozenset(f"subject:{k}" for k in of_bodies))
