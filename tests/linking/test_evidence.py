@@ -297,6 +297,23 @@ def test_each_agenda_item_of_a_report_has_its_own_frame() -> None:
     assert linked.events[1].measures == ()
 
 
+def test_an_agenda_item_is_aseans_by_its_heading_and_opening() -> None:
+    """An agenda item on a UN council's session is not ASEAN's because its last paragraph recalls
+    ASEAN; one headed by an ASEAN meeting is, to its end."""
+    filler = "\n".join(f"ข้อพิจารณาที่ {i} ของกระทรวงการต่างประเทศต่อการประชุมดังกล่าว" for i in range(30))
+    said = "ที่ประชุมหารือเรื่องสิทธิมนุษยชน"
+    un = f"1. เรื่อง การประชุมคณะมนตรีสิทธิมนุษยชนแห่งสหประชาชาติ\n{filler}\n{said}\nทั้งนี้ ไทยเคยหารือในกรอบอาเซียน"
+    ours = f"2. เรื่อง ผลการประชุมรัฐมนตรีอาเซียน\n{filler}\n{said}"
+    text = "สรุปข่าวการประชุมคณะรัฐมนตรี\n" + un + "\n" + ours
+    ms = tuple(Measure(f"n#{r}", "n", r, None, 1, t, (text.index(t), text.index(t) + 20), role="section")
+               for r, t in (("1", un[3:30]), ("2", ours[3:30])))
+    at = [text.index(said), text.rindex(said)]
+    events = tuple(Event("meeting", said, (a, a + len(said)), date="2019-03-05") for a in at)
+    doc = ParsedDocument(Document.from_text(text, id="n"), kind="report", date="2019-03-06",
+                         measures=ms, events=events)
+    assert regional_events(doc) == [False, True]
+
+
 def test_southeast_asia_and_a_body_mention_are_asean_frames() -> None:
     text = "บาห์เรนภาคยานุวัติสนธิสัญญาไมตรีและความร่วมมือในเอเชียตะวันออกเฉียงใต้"
     assert regional_events(_news(text, text)) == [True]

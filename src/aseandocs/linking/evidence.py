@@ -352,7 +352,8 @@ def regional_events(doc: "ParsedDocument") -> list[bool]:
     met in Hanoi" is still about their meeting; a national story recalling an ASEAN meeting in its
     eighth paragraph is not ASEAN's); in a
     document of separate items (a report, a cabinet meeting's summary of 40 agenda items) it is the
-    top-level item that holds the event, from its number to the next one. Two governments' own act
+    top-level item that holds the event, from its number to the next one, by its heading and opening
+    (``_LEAD`` characters, as a news item's lead). Two governments' own act
     (a memorandum "between the Government of Thailand and the Government of Australia", a bilateral
     meeting) takes no frame from its document: only its own words can name ASEAN; nor does any event
     of a news item whose headline is two governments' meeting (a bilateral talk, a courtesy call, an
@@ -399,6 +400,7 @@ def regional_events(doc: "ParsedDocument") -> list[bool]:
             lo = starts[i - 1] if i else 0
             hi = starts[i] if i < len(starts) else len(text)
             j = bisect_right(mentions, lo - 1)
-            seen[i] = (j < len(mentions) and mentions[j] < hi) or _ASEAN.search(text, lo, hi) is not None
+            end = min(hi, lo + _LEAD)      # its heading and opening, as a news item's lead
+            seen[i] = (j < len(mentions) and mentions[j] < end) or _ASEAN.search(text, lo, end) is not None
         flags[k] = seen[i]
     return flags
