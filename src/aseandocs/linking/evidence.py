@@ -384,10 +384,11 @@ def regional_events(doc: "ParsedDocument") -> list[bool]:
     text = doc.document.text or ""
     mentions = sorted(m.span[0] for m in doc.mentions)
     if doc.kind == "news" or not doc.measures:
-        bilateral = doc.kind == "news" and _BILATERAL_HEADLINE.search(doc.title or "") is not None
+        two_governments = doc.kind == "news" and _BILATERAL_HEADLINE.search(doc.title or "") is not None
         lead = _LEAD if doc.kind == "news" else len(text)
-        whole = not bilateral and ((bool(mentions) and mentions[0] < lead) or _ASEAN.search(text, 0, lead) is not None
-                                   or _ASEAN.search(doc.title or "") is not None)
+        whole = not two_governments and ((bool(mentions) and mentions[0] < lead)
+                                         or _ASEAN.search(text, 0, lead) is not None
+                                         or _ASEAN.search(doc.title or "") is not None)
         return [f or (whole and not o) for f, o in zip(flags, own)]
     top = min(m.level for m in doc.measures)
     starts = sorted({m.span[0] for m in doc.measures if m.level == top})

@@ -94,7 +94,7 @@ class _Entry(NamedTuple):   # a tuple: 10,000s of them pickle for the workers at
     plan_date: str | None
     length: int
     bodies: frozenset[str]
-    fields: frozenset[str] = frozenset()   # the broad subjects of its title ("subject:education")
+    fields: frozenset[str] = frozenset()   # its broad fields ("subject:education"): ``_fields``
 
 
 class _Flat(NamedTuple):
