@@ -334,6 +334,21 @@ def test_parse_jobs_go_to_the_workers_in_small_batches(jobs: int, workers: int, 
     assert [j for b in made for j in b] == [(str(i), str(i)) for i in range(jobs)]
 
 
+def test_parse_jobs_go_to_the_workers_largest_first(tmp_path: Path) -> None:
+    # a corpus in date order ends with its longest documents; sent last, one of them keeps the
+    # other workers waiting, so the longest go first and the last tasks are the shortest
+    from aseandocs.corpus.engines import _batches, largest_first
+    sizes = {"a": 10, "b": 3000, "c": 10, "d": 200, "e": 5000}
+    jobs = []
+    for name, size in sizes.items():
+        (tmp_path / name).write_text("x" * size, encoding="utf-8")
+        jobs.append((name, str(tmp_path / name)))
+    jobs.append(("gone", str(tmp_path / "gone")))   # unreadable: last, its parse reports it
+    assert [j[0] for j in largest_first(jobs)] == ["e", "b", "d", "a", "c", "gone"]   # ties in order
+    made = list(_batches(jobs, 1, 2))
+    assert [[j[0] for j in b] for b in made] == [["e"], ["b"], ["d"], ["a"], ["c"], ["gone"]]
+
+
 def dying_parse(path: str) -> ParsedDocument:
     """``fake_parse``, but the worker process dies (as on a crash, or out of memory) on "DIE"."""
     if "DIE" in Path(path).read_text(encoding="utf-8"):

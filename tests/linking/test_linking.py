@@ -281,3 +281,24 @@ def test_an_instrument_referred_to_brings_its_subject() -> None:
     law = "แผนแม่บทตามกฎหมายผังเมือง"
     q = _Query.of(Event("approval", "อนุมัติแผนแม่บท", (0, 15), instruments=(law,)), LinkConfig())
     assert "subject:legal" not in q.weights
+
+
+def test_an_index_takes_the_fields_its_plans_workers_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a measure's fields need the body registry (the mandates of the bodies it names): the workers
+    # that parse the plans have it loaded, the build process does not load it for them
+    from aseandocs.corpus.records import link_terms
+    from aseandocs.linking import link as link_module
+    from aseandocs.linking import measure_fields
+    p = plan()
+    made = link_terms(p)
+    assert made["fields"] == [sorted(measure_fields(m)) for m in p.measures]
+    assert "subject:maritime" in made["fields"][list(TITLES).index("1.2.7")]
+    plain = MeasureIndex([p])
+
+    def unloaded(m: Measure) -> frozenset[str]:
+        raise AssertionError("measure_fields called in the build process")
+    monkeypatch.setattr(link_module, "measure_fields", unloaded)
+    given = MeasureIndex([p], terms=[made["terms"]], fields=[made["fields"]])
+    assert [e.fields for e in given._entries] == [e.fields for e in plain._entries]
+    with pytest.raises(AssertionError):   # a plan cached without them: made here
+        MeasureIndex([p], terms=[made["terms"]], fields=[None])

@@ -467,7 +467,7 @@ def _link(recs: list[DocRecord | Brief], doc_keys: list[str], rl: Relinker, link
         if not plans:
             return [outputs.DocItem(r.id, k, {}) for r, k in zip(recs, doc_keys)], None, True
         index = MeasureIndex([r.parsed for r, _ in plans], terms=[r.terms or () for r, _ in plans],
-                             background_counts=(rl.events, rl.terms))
+                             background_counts=(rl.events, rl.terms), fields=[r.fields for r, _ in plans])
         todo = rl.select(index, cache.link_key([k for _, k in plans], cache.version_key(None, "link")),
                          [r.id for r in recs], doc_keys)
         # each worker makes the search arrays itself (at once, side by side): a smaller pickle,

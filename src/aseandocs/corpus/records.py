@@ -41,8 +41,10 @@ class DocRecord:
     A build's records are leaner still (``compact(..., events=False, link_terms=True)``): no
     events (``events`` counts them), and what linking needs instead, made by the worker that
     parsed the document: ``terms``, the index terms of each measure (``linking.measure_terms``
-    as a {term: count} map), and ``event_df``, (number of events, events holding each term)
-    (``linking.event_frequencies``), which the build adds up and drops.
+    as a {term: count} map) and ``fields``, their broad fields (``linking.measure_fields``, which
+    needs the body registry: the build process does not load it), and ``event_df``, (number of
+    events, events holding each term) (``linking.event_frequencies``), which the build adds up
+    and drops.
     """
 
     parsed: ParsedDocument
@@ -52,6 +54,7 @@ class DocRecord:
     terms: tuple[dict[str, int], ...] | None = None
     event_df: tuple[int, dict[str, int]] | None = None
     summary: tuple[tuple[str, str, tuple[str, ...]], ...] = ()   # _graph_build.measure_summary
+    fields: tuple[tuple[str, ...], ...] | None = None   # linking.measure_fields of each measure
 
     @property
     def id(self) -> str:
@@ -61,10 +64,11 @@ class DocRecord:
         """``terms`` and ``event_df`` as ``link_terms`` gives them (for the cache), or None."""
         if self.event_df is None:
             return None
-        return {"terms": list(self.terms or ()), "df": [self.event_df[0], self.event_df[1]]}
+        return {"terms": list(self.terms or ()), "fields": [list(f) for f in self.fields or ()],
+                "df": [self.event_df[0], self.event_df[1]]}
 
     def without_link_terms(self) -> "DocRecord":
-        return replace(self, terms=None, event_df=None) if self.terms or self.event_df else self
+        return replace(self, terms=None, fields=None, event_df=None) if self.terms or self.event_df else self
 
     @property
     def link_target(self) -> bool:
@@ -111,11 +115,14 @@ def briefs(records: list["DocRecord | Brief"]) -> list[Brief]:
 
 def link_terms(payload: dict[str, Any] | ParsedDocument) -> dict[str, Any]:
     """What linking needs of one parse result (or parsed document), as JSON: {"terms": [{term:
-    count} per measure], "df": [events, {term: events holding it}]} (see ``DocRecord``)."""
-    from ..linking import event_frequencies, measure_terms
+    count} per measure], "fields": [[broad field, ...] per measure], "df": [events, {term: events
+    holding it}]} (see ``DocRecord``)."""
+    from ..linking import event_frequencies, measure_fields, measure_terms
     pd = payload if isinstance(payload, ParsedDocument) else \
         ParsedDocument.from_dict({**payload, "mentions": []})
-    return {"terms": [dict(Counter(measure_terms(m))) for m in pd.measures] if pd.kind == "plan" else [],
+    plan = pd.kind == "plan"
+    return {"terms": [dict(Counter(measure_terms(m))) for m in pd.measures] if plan else [],
+            "fields": [sorted(measure_fields(m)) for m in pd.measures] if plan else [],
             "df": [len(pd.events), dict(event_frequencies(pd.events))]}
 
 
@@ -138,13 +145,15 @@ def compact(payload: dict[str, Any], *, events: bool = True,
     for m in raw:
         x = Mention.from_dict(m)   # validated as the full document would be
         names[(x.body, " ".join(x.text.split()))] += 1
-    terms = df = None
+    terms = df = fields = None
     if link is not None:
         terms = tuple(link["terms"])
         df = (int(link["df"][0]), link["df"][1])
+        if "fields" in link:   # an entry cached before they were made there has none
+            fields = tuple(tuple(f) for f in link["fields"])
     summary = ()
     if graph and parsed.measures:
         from ..graph.build import measure_summary
         summary = measure_summary(parsed)
     return DocRecord(parsed, tuple((b, t, c) for (b, t), c in names.items()), len(raw), n_events,
-                     terms, df, summary)
+                     terms, df, summary, fields)

@@ -20,7 +20,7 @@ with events × measures.
 A link is decided on evidence, not on shared words: it needs an *anchor* — a body the measure names
 (not a secretariat, summit or council), a specific subject (a broad field such as education or
 defence only when it is the mandate of the event's own body, no measure of the plan names that
-body, and the measure is in that field by its title or by the mandate of a body it names: ``_fields``),
+body, and the measure is in that field by its title or by the mandate of a body it names: ``measure_fields``),
 or the words of a named instrument.
 An event with no anchor reports on nothing and gets no link; nor does a stated intention (an event of
 type ``plan``) whose only anchor is a subject: "ASEAN stressed that trust-building matters" is a principle,
@@ -76,8 +76,8 @@ from .glossary import _glossary_terms
 from .query import LinkConfig, _Query
 from .terms import _LEGAL_HEADS, _terms, tokenize
 
-__all__ = ["link_corpus", "link_document", "event_frequencies", "measure_terms", "MeasureIndex",
-           "LinkConfig", "tokenize"]
+__all__ = ["link_corpus", "link_document", "event_frequencies", "measure_terms", "measure_fields",
+           "MeasureIndex", "LinkConfig", "tokenize"]
 
 # --- the index ---------------------------------------------------------------------------------
 
@@ -94,7 +94,7 @@ class _Entry(NamedTuple):   # a tuple: 10,000s of them pickle for the workers at
     plan_date: str | None
     length: int
     bodies: frozenset[str]
-    fields: frozenset[str] = frozenset()   # its broad fields ("subject:education"): ``_fields``
+    fields: frozenset[str] = frozenset()   # its broad fields ("subject:education"): ``measure_fields``
 
 
 class _Flat(NamedTuple):
@@ -149,26 +149,33 @@ class MeasureIndex:
     def __init__(self, plans: Iterable[ParsedDocument], config: LinkConfig | None = None,
                  background: Iterable[Iterable[str]] = (), *,
                  terms: Iterable[Sequence[Sequence[str]]] | None = None,
-                 background_counts: "tuple[int, dict[str, int]] | None" = None) -> None:
+                 background_counts: "tuple[int, dict[str, int]] | None" = None,
+                 fields: Iterable[Sequence[Sequence[str]]] | None = None) -> None:
         """``background``: the term sets of other texts (the corpus's events) that count towards
         document frequency, so words common in the news ("แผน", "ความร่วมมือ") weigh less than
         words rare everywhere ("ทางทะเล"); or ``background_counts``, the same as (number of
         texts, texts holding each term) — ``event_frequencies`` of the events, summed.
-        ``terms``: each plan's ``measure_terms`` of its measures, when a worker made them already.
+        ``terms``: each plan's ``measure_terms`` of its measures, when a worker made them already;
+        ``fields`` the same for ``measure_fields`` (which need the body registry, loaded in the
+        workers and not in the build process).
         """
         self.config = config or LinkConfig()
         self._entries: list[_Entry] = []
         self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         given = iter(terms) if terms is not None else None
+        given_fields = iter(fields) if fields is not None else None
         for pd in plans:
             plan_terms = next(given) if given is not None else [measure_terms(m) for m in pd.measures]
-            for m, mt in zip(pd.measures, plan_terms):
+            plan_fields = next(given_fields, None) if given_fields is not None else None
+            if plan_fields is None or len(plan_fields) != len(pd.measures):
+                plan_fields = [measure_fields(m) for m in pd.measures]
+            for m, mt, mf in zip(pd.measures, plan_terms, plan_fields):
                 if m.role == "section":          # a heading or prose section: never a target
                     continue
                 counts = Counter(mt)
                 idx = len(self._entries)
                 self._entries.append(_Entry(_Target(m.id, m.plan, m.ref), pd.date, sum(counts.values()),
-                                            frozenset(m.bodies), _fields(m)))
+                                            frozenset(m.bodies), frozenset(mf)))
                 for t, c in counts.items():
                     self._postings[t].append((idx, c))
         n = len(self._entries)
@@ -377,7 +384,7 @@ class MeasureIndex:
         return tuple(out)
 
 
-def _fields(m: Measure) -> frozenset[str]:
+def measure_fields(m: Measure) -> frozenset[str]:
     """The broad subjects a measure is about ("subject:education"): those of its title, and the
     mandates of the bodies it names. A sectoral body's mandate anchors only such a measure, not one
     whose activities merely touch the field: the human-rights measure names the commission on
