@@ -58,6 +58,10 @@ def test_weak_bodies(body: str, weak: bool) -> None:
     ("อนุสัญญาสหประชาชาติว่าด้วยกฎหมายทะเล", {"law of the sea"}),
     ("ตามหลักการของกฎหมายระหว่างประเทศ", {"international law"}),
     ("ความเข้าใจระบบกฎหมายของประเทศสมาชิก", {"legal"}),
+    # trafficking in persons and in drugs is no trade ("การค้า" inside their names)
+    ("ปราบปรามการค้ามนุษย์", {"trafficking in persons", "transnational crime"}),
+    ("เครือข่ายการค้ายาเสพติด", {"drug", "transnational crime"}),
+    ("การค้าระหว่างประเทศและการค้ามนุษย์", {"trade", "trafficking in persons", "transnational crime"}),
 ])
 def test_subjects(text: str, expected: set[str]) -> None:
     assert subjects(text) == expected

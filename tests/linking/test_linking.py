@@ -302,3 +302,24 @@ def test_an_index_takes_the_fields_its_plans_workers_made(monkeypatch: pytest.Mo
     assert [e.fields for e in given._entries] == [e.fields for e in plain._entries]
     with pytest.raises(AssertionError):   # a plan cached without them: made here
         MeasureIndex([p], terms=[made["terms"]], fields=[None])
+
+
+@pytest.mark.parametrize("instrument, specific", [
+    ("ร่างรายงานการศึกษาความเป็นไปได้ร่วมกันในการยกระดับความตกลงการค้าเสรีอาเซียน–จีน",
+     {"ความตกลง|การค้า", "การค้า|เสรี", "เสรี|อาเซียน"}),
+    ("Joint Feasibility Study Report on Tourism Cooperation", {"report|tourism", "tourism|cooperation"}),
+    ("รายงานการศึกษาความเป็นไปได้ด้านการท่องเที่ยว", {"ความเป็นไปได้|การท่องเที่ยว"}),
+])
+def test_a_study_report_is_a_kind_of_document(instrument: str, specific: set[str]) -> None:
+    """A study report ("รายงานการศึกษา", one head however newmm cuts it) and a feasibility study
+    are kinds of document: only what they study names them. A think tank's study reports are no
+    step of a free trade area's feasibility study."""
+    from aseandocs.linking.link import _Query
+    q = _Query.of(Event("adoption", instrument, (0, len(instrument)), instruments=(instrument,)), LinkConfig())
+    assert set(q.instruments) == specific
+    titles = {"1.1": "ให้สถาบันวิชาการเสนอรายงานการศึกษาหรือผลงานทางวิชาการต่ออาเซียน",
+              **{r: t for r, (t, _) in FILLER.items()}}
+    vap = ParsedDocument(Document.from_text("", id="vap"), kind="plan", date="2004-11-29", measures=tuple(
+        Measure(f"vap#{r}", "vap", r, None, r.count(".") + 1, t, (0, 1)) for r, t in titles.items()))
+    event = Event("adoption", f"ที่ประชุมรับรอง{instrument}", (0, 80), date="2019-03-05", instruments=(instrument,))
+    assert link_corpus([vap, news(event)])[1].events[0].measures == ()

@@ -36,9 +36,9 @@ _TH_EXTRA_STOP = frozenset("""ประเทศ สมาชิก ประเ
 # mentions "แผนปฏิบัติการ" (plan of action) and "ปฏิญญา" (declaration) everywhere. Only the rest of an
 # instrument's name ("กฎบัตร|อาเซียน", "สหรัฐฯ") gets the instrument boost.
 _INSTRUMENT_HEADS = frozenset("""ปฏิญญา ความตกลง ข้อตกลง อนุสัญญา กฎบัตร สนธิสัญญา แผนปฏิบัติการ แผนงาน
-พิธีสาร บันทึกความเข้าใจ ฉันทามติ กรอบความตกลง แผน ปฏิบัติการ declaration agreement convention charter
-treaty plan action protocol memorandum understanding consensus blueprint framework roadmap
-work programme program""".split())
+พิธีสาร บันทึกความเข้าใจ ฉันทามติ กรอบความตกลง แผน ปฏิบัติการ รายงาน รายงานการศึกษา declaration agreement
+convention charter treaty plan action protocol memorandum understanding consensus blueprint framework
+roadmap work programme program report""".split())
 
 
 # Words of an instrument's name that say whose it is, not which: "สนธิสัญญา|อาเซียน" (an ASEAN
@@ -46,7 +46,7 @@ work programme program""".split())
 _NAME_WORDS = frozenset("""อาเซียน asean ว่าด้วย ภูมิภาค regional""".split())
 
 # ... nor do the words of a document's kind beyond the legal heads (a statement, a framework,
-# terms of reference, a strategy), of who issues it (leaders, ASEAN's partners: "แถลงการณ์ร่วม
+# terms of reference, a strategy, a feasibility study), of who issues it (leaders, ASEAN's partners: "แถลงการณ์ร่วม
 # อาเซียน-จีน", the ASEAN-China joint statement, names no subject) and of the verbs every
 # outcome document opens with (promoting, strengthening cooperation on ...), of what a document
 # does to its subject (combating, preventing, amending; a protocol "annexed to" an agreement): a
@@ -65,6 +65,7 @@ state u.s usa america australia zealand canada european union kingdom east asia 
 ต่อต้าน ป้องกัน ปราบปราม ขจัด แนบท้าย ภาคผนวก แก้ไข อนุวัติ จัดตั้ง combat combating counter
 countering prevent preventing prevention suppress suppressing suppression eliminate eliminating
 elimination annex annexed amend amending amendment implement implementing establish establishing
+ความเป็นไปได้ feasibility study
 establishment""".split())
 
 
