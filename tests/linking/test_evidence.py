@@ -318,6 +318,27 @@ def test_an_agenda_item_is_aseans_by_its_heading_and_opening() -> None:
     assert regional_events(doc) == [False, True]
 
 
+def test_an_agenda_heading_opens_an_item_the_plan_parser_did_not_take() -> None:
+    """A cabinet summary numbers an item's own points as it numbers its items: the parser's
+    top-level "measures" are the ASEAN item's points "1.", "2.", and the next item, "26. เรื่อง …"
+    (a UN declaration), is no measure. Its heading still ends the ASEAN item."""
+    said = "ที่ประชุมรับรองร่างปฏิญญาทางการเมืองเรื่องการปราบปรามการค้ามนุษย์"
+    asean = "25. เรื่อง ผลการประชุมสุดยอดอาเซียน-รัสเซีย\n1. ที่ประชุมฯ ย้ำความเป็นแกนกลางของอาเซียน\n"
+    un = "26. เรื่อง ร่างปฏิญญาทางการเมืองของสหประชาชาติ\nคณะรัฐมนตรีมีมติเห็นชอบ\n"
+    text = "สรุปข่าวการประชุมคณะรัฐมนตรี\n" + asean + un + said
+    point = asean.split("\n")[1]
+    ms = tuple(Measure(f"n#{r}", "n", r, None, 1, t, (text.index(t), text.index(t) + len(t)))
+               for r, t in (("25", asean.split("\n")[0][4:]), ("1", point[3:])))
+    at = text.index(said)
+    doc = ParsedDocument(Document.from_text(text, id="n"), kind="report", date="2021-11-23", measures=ms,
+                         events=(Event("adoption", said, (at, at + len(said)), date="2021-11-23"),))
+    assert regional_events(doc) == [False]
+    inside = text.index(point) + 3     # an event of the ASEAN item's own point is still ASEAN's
+    doc = ParsedDocument(doc.document, kind="report", date="2021-11-23", measures=ms,
+                         events=(Event("meeting", point[3:], (inside, inside + 20), date="2021-11-23"),))
+    assert regional_events(doc) == [True]
+
+
 def test_southeast_asia_and_a_body_mention_are_asean_frames() -> None:
     text = "บาห์เรนภาคยานุวัติสนธิสัญญาไมตรีและความร่วมมือในเอเชียตะวันออกเฉียงใต้"
     assert regional_events(_news(text, text)) == [True]

@@ -309,11 +309,17 @@ def test_an_index_takes_the_fields_its_plans_workers_made(monkeypatch: pytest.Mo
      {"ความตกลง|การค้า", "การค้า|เสรี", "เสรี|อาเซียน"}),
     ("Joint Feasibility Study Report on Tourism Cooperation", {"report|tourism", "tourism|cooperation"}),
     ("รายงานการศึกษาความเป็นไปได้ด้านการท่องเที่ยว", {"ความเป็นไปได้|การท่องเที่ยว"}),
+    # nor do the parties' number nor "assistance" name one: legal aid and disaster relief differ
+    ("ความตกลงทวิภาคีในเรื่องเขตการค้นหาและช่วยเหลือ", {"ทวิภาคี|เขต", "เขต|ค้นหา", "ค้นหา|ช่วยเหลือ"}),
+    ("ระเบียบปฏิบัติของอาเซียนด้านการให้ความช่วยเหลือด้านมนุษยธรรม", {"ระเบียบปฏิบัติ|อาเซียน",
+                                                                   "ความช่วยเหลือ|มนุษยธรรม"}),
+    ("ความตกลงอาเซียนว่าด้วยความช่วยเหลือ", set()),
 ])
-def test_a_study_report_is_a_kind_of_document(instrument: str, specific: set[str]) -> None:
+def test_a_documents_kind_parties_and_aid_name_no_instrument(instrument: str, specific: set[str]) -> None:
     """A study report ("รายงานการศึกษา", one head however newmm cuts it) and a feasibility study
-    are kinds of document: only what they study names them. A think tank's study reports are no
-    step of a free trade area's feasibility study."""
+    are kinds of document, a bilateral agreement says how many parties it has, "assistance" what
+    every such document gives: only what they are about names them. A think tank's study reports
+    are no step of a free trade area's feasibility study."""
     from aseandocs.linking.link import _Query
     q = _Query.of(Event("adoption", instrument, (0, len(instrument)), instruments=(instrument,)), LinkConfig())
     assert set(q.instruments) == specific

@@ -334,6 +334,13 @@ _BILATERAL_HEADLINE = re.compile(
     r"\bcourtesy call\b|\b(?:ambassador|holds? talks with)\b(?![^\n]{0,60}?\bASEAN\b)", re.IGNORECASE)
 
 
+#: The heading of an agenda item in a Thai official summary: its number and "เรื่อง" (subject:
+#: "26. เรื่อง ร่างปฏิญญาทางการเมือง…"). An item's own numbered points ("1. ที่ประชุมฯ …") are no
+#: items, and the plan parser may not take every item for a measure (a summary lists its items
+#: first, then numbers each again with its points).
+_AGENDA_HEADING = re.compile(r"^[ \t]*\d{1,3}\.[ \t]*เรื่อง", re.MULTILINE)
+
+
 #: A news item is ASEAN's when its headline or its lead (its first this many characters: the
 #: headline, the dateline and the opening paragraph) names ASEAN or an ASEAN body; a national story
 #: that mentions ASEAN in passing further down is not.
@@ -352,8 +359,8 @@ def regional_events(doc: "ParsedDocument") -> list[bool]:
     met in Hanoi" is still about their meeting; a national story recalling an ASEAN meeting in its
     eighth paragraph is not ASEAN's); in a
     document of separate items (a report, a cabinet meeting's summary of 40 agenda items) it is the
-    top-level item that holds the event, from its number to the next one, by its heading and opening
-    (``_LEAD`` characters, as a news item's lead). Two governments' own act
+    top-level item that holds the event, from its number (or an agenda heading, "26. เรื่อง …") to
+    the next one, by its heading and opening (``_LEAD`` characters, as a news item's lead). Two governments' own act
     (a memorandum "between the Government of Thailand and the Government of Australia", a bilateral
     meeting) takes no frame from its document: only its own words can name ASEAN; nor does any event
     of a news item whose headline is two governments' meeting (a bilateral talk, a courtesy call, an
@@ -391,7 +398,8 @@ def regional_events(doc: "ParsedDocument") -> list[bool]:
                                          or _ASEAN.search(doc.title or "") is not None)
         return [f or (whole and not o) for f, o in zip(flags, own)]
     top = min(m.level for m in doc.measures)
-    starts = sorted({m.span[0] for m in doc.measures if m.level == top})
+    starts = sorted({m.span[0] for m in doc.measures if m.level == top}
+                    | {h.start() for h in _AGENDA_HEADING.finditer(text)})
     seen: dict[int, bool] = {}
     for k, e in enumerate(doc.events):
         if own[k]:

@@ -46,9 +46,11 @@ roadmap work programme program report""".split())
 _NAME_WORDS = frozenset("""อาเซียน asean ว่าด้วย ภูมิภาค regional""".split())
 
 # ... nor do the words of a document's kind beyond the legal heads (a statement, a framework,
-# terms of reference, a strategy, a feasibility study), of who issues it (leaders, ASEAN's partners: "แถลงการณ์ร่วม
-# อาเซียน-จีน", the ASEAN-China joint statement, names no subject) and of the verbs every
-# outcome document opens with (promoting, strengthening cooperation on ...), of what a document
+# terms of reference, a strategy, a feasibility study), of who issues it (leaders, ASEAN's
+# partners: "แถลงการณ์ร่วมอาเซียน-จีน", the ASEAN-China joint statement, names no subject; how many
+# parties: a bilateral agreement) and of the verbs every outcome document opens with (promoting,
+# strengthening cooperation on ..., assistance: "ความช่วยเหลือ" is legal aid in one, disaster relief
+# in the next), of what a document
 # does to its subject (combating, preventing, amending; a protocol "annexed to" an agreement): a
 # meeting adopts ten documents at once, and their names say what each is about only in their
 # other words ("ต่อต้าน|ขยะ" is marine debris, "ต่อต้าน|การก่อการร้าย" terrorism; "อาเซียน|ต่อต้าน" neither).
@@ -65,7 +67,7 @@ state u.s usa america australia zealand canada european union kingdom east asia 
 ต่อต้าน ป้องกัน ปราบปราม ขจัด แนบท้าย ภาคผนวก แก้ไข อนุวัติ จัดตั้ง combat combating counter
 countering prevent preventing prevention suppress suppressing suppression eliminate eliminating
 elimination annex annexed amend amending amendment implement implementing establish establishing
-ความเป็นไปได้ feasibility study
+ความเป็นไปได้ feasibility study ความช่วยเหลือ การช่วยเหลือ assistance ทวิภาคี พหุภาคี bilateral multilateral
 establishment""".split())
 
 
