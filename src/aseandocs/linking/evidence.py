@@ -328,7 +328,7 @@ _BILATERAL = re.compile(r"ระหว่างรัฐบาล[^\n]{0,80}?(?:
 # Talks with one office holder ("นายกฯ หารือประธานคณะมนตรียุโรป", "หารือ ผบ.ตร.เมียนมา") are two
 # governments' too, unless ASEAN's own ("หารือเลขาธิการอาเซียน", "หารือผู้นำอาเซียน").
 _BILATERAL_HEADLINE = re.compile(
-    _BILATERAL.pattern + r"|เยี่ยมคารวะ|(?:เอกอัครราชทูต|ออท\.)(?![^\n]{0,40}?อาเซียน)|"
+    _BILATERAL.pattern + r"|เยี่ยม(?:คารวะ|คำนับ)|(?:เอกอัครราชทูต|ออท\.)(?![^\n]{0,40}?อาเซียน)|"
     r"หารือ\s*(?:กับ|ร่วมกับ)?\s*(?:นายก|ประธาน|รอง|รัฐมนตรี|รมว|รมต|ผบ|เลขาธิการ|ผู้แทน|ผู้นำ|อัครราชทูต)"
     r"(?![^\n]{0,60}?อาเซียน)|"
     r"\bcourtesy call\b|\b(?:ambassador|holds? talks with)\b(?![^\n]{0,60}?\bASEAN\b)", re.IGNORECASE)
