@@ -329,3 +329,18 @@ def test_a_documents_kind_parties_and_aid_name_no_instrument(instrument: str, sp
         Measure(f"vap#{r}", "vap", r, None, r.count(".") + 1, t, (0, 1)) for r, t in titles.items()))
     event = Event("adoption", f"ที่ประชุมรับรอง{instrument}", (0, 80), date="2019-03-05", instruments=(instrument,))
     assert link_corpus([vap, news(event)])[1].events[0].measures == ()
+
+
+def test_a_measures_bigrams_stay_inside_its_title_and_each_activity() -> None:
+    # the title's last word and the first activity's first word are no phrase of the measure
+    from aseandocs.linking import measure_terms
+    m = Measure("vap#1.1", "vap", "1.1", None, 2, "ส่งเสริมความร่วมมือทางทะเล", (0, 1),
+                activities=(Activity("แลกเปลี่ยนผู้เชี่ยวชาญ", (0, 1)), Activity("ศึกษากฎหมาย", (0, 1))))
+    terms = set(measure_terms(m))
+    assert {"ความร่วมมือ|ทางทะเล", "แลกเปลี่ยน|ผู้เชี่ยวชาญ", "ศึกษา|กฎหมาย"} <= terms
+    assert not {"ทางทะเล|แลกเปลี่ยน", "ผู้เชี่ยวชาญ|ศึกษา"} & terms
+    # nor do two items of a list the plan writes with a space, except after "ๆ" by convention
+    m = Measure("vap#1.2", "vap", "1.2", None, 2, "ให้องค์การรัฐสภาอาเซียน สมัชชาประชาชนของอาเซียนมีส่วนร่วม", (0, 1),
+                activities=(Activity("ทบทวนประเด็นต่างๆ ภายใต้แผนงาน", (0, 1)),))
+    terms = set(measure_terms(m))
+    assert "อาเซียน|สมัชชา" not in terms and {"สมัชชา|ประชาชน", "ประเด็น|แผนงาน"} <= terms

@@ -74,7 +74,7 @@ from .evidence import (anchors_of, broad_subjects, broad_terms, described_bodies
                        regional_events, speaks_of_a_step, subjects, subjects_of_bodies)
 from .glossary import _glossary_terms
 from .query import LinkConfig, _Query
-from .terms import _LEGAL_HEADS, _terms, tokenize
+from .terms import _LEGAL_HEADS, phrase_terms, tokenize
 
 __all__ = ["link_corpus", "link_document", "event_frequencies", "measure_terms", "measure_fields",
            "MeasureIndex", "LinkConfig", "tokenize"]
@@ -396,12 +396,16 @@ def measure_fields(m: Measure) -> frozenset[str]:
 
 
 def measure_terms(m: Measure) -> list[str]:
-    """The index terms of a measure: its title's and activities' words and bigrams, glossary
-    terms of the other language, its bodies."""
+    """The index terms of a measure: its title's and activities' words and bigrams (each phrase's
+    own, ``phrase_terms``: the title's last word and an activity's first, or two items of a list
+    the plan writes with spaces, make no phrase), glossary terms of the other language, its
+    bodies. An event's text keeps its bigrams across spaces: bounded there too, a drug ministers'
+    agenda list ("ประเด็น แผนงาน โครงการ") lost its transnational-crime measure to another."""
     pieces = [m.title] + [a.text for a in m.activities]
     text = " ".join(pieces)
     bodies = list(dict.fromkeys((*m.bodies, *sorted(described_bodies(pieces)))))
-    return (_terms(tokenize(text)) + _glossary_terms(text)[0] + [f"body:{b}" for b in bodies]
+    words = [t for p in pieces for t in phrase_terms(p)]
+    return (words + _glossary_terms(text)[0] + [f"body:{b}" for b in bodies]
             + [f"subject:{k}" for k in sorted(subjects(text))])
 
 

@@ -213,3 +213,22 @@ def tokenize(text: str) -> list[str]:
 def _terms(words: Sequence[str]) -> list[str]:
     """Words and their adjacent bigrams ("อาชญากรรม|ข้ามชาติ")."""
     return list(words) + [f"{a}|{b}" for a, b in zip(words, words[1:])]
+
+
+# A space between Thai words ends a phrase: Thai writes its words together and separates clauses
+# and the items of a list with a space ("องค์การรัฐสภาอาเซียน สมัชชาประชาชนของอาเซียน"). Not the
+# space written after "ๆ" (the repetition mark) by convention: "ประเด็นต่างๆ ภายใต้แผนงาน".
+_THAI_SPACE = re.compile(r"(?<=[\u0e01-\u0e45\u0e47-\u0e4e])\s+(?=[\u0e01-\u0e4e])")
+
+
+def phrase_terms(text: str) -> list[str]:
+    """``_terms`` of ``text`` with its bigrams inside its phrases: no bigram across a space between
+    Thai words (the last word of one list item and the first of the next are no phrase)::
+
+        >>> phrase_terms("รัฐสภาอาเซียน สมัชชาประชาชน")
+        ['รัฐสภา', 'อาเซียน', 'สมัชชา', 'ประชาชน', 'รัฐสภา|อาเซียน', 'สมัชชา|ประชาชน']
+        >>> phrase_terms("maritime security")
+        ['maritime', 'security', 'maritime|security']
+    """
+    each = [tokenize(p) for p in _THAI_SPACE.split(text)]
+    return [w for ws in each for w in ws] + [f"{a}|{b}" for ws in each for a, b in zip(ws, ws[1:])]
