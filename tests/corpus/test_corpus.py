@@ -345,8 +345,16 @@ def test_parse_jobs_go_to_the_workers_largest_first(tmp_path: Path) -> None:
         jobs.append((name, str(tmp_path / name)))
     jobs.append(("gone", str(tmp_path / "gone")))   # unreadable: last, its parse reports it
     assert [j[0] for j in largest_first(jobs)] == ["e", "b", "d", "a", "c", "gone"]   # ties in order
-    made = list(_batches(jobs, 1, 2))
+    made = list(_batches(largest_first(jobs), 1, 2))
     assert [[j[0] for j in b] for b in made] == [["e"], ["b"], ["d"], ["a"], ["c"], ["gone"]]
+    # the local engine sends them in that order
+    import shutil
+    from aseandocs.corpus.engines import ParseTask, WorkerDeaths, _Local
+    local = _Local(jobs, ParseTask(), 2, lambda: None, WorkerDeaths())
+    try:
+        assert [j[0] for _, b in local.todo for j in b] == ["e", "b", "d", "a", "c", "gone"]
+    finally:
+        shutil.rmtree(local.marks, ignore_errors=True)
 
 
 def dying_parse(path: str) -> ParsedDocument:
