@@ -334,6 +334,24 @@ def test_parse_jobs_go_to_the_workers_in_small_batches(jobs: int, workers: int, 
     assert [j for b in made for j in b] == [(str(i), str(i)) for i in range(jobs)]
 
 
+def test_dask_tasks_carry_about_equal_work_largest_first(tmp_path: Path) -> None:
+    # 32 documents are a second's work when they are news items and several when they are the
+    # longest cabinet summaries: the build's own dask cluster gets tasks of up to 32 documents
+    # and about a budget of bytes, largest first, so the last tasks are short and end together
+    from aseandocs.corpus.engines import _packed
+    sizes = [100] * 60 + [900, 2500, 400, 400, 300]
+    jobs = []
+    for i, size in enumerate(sizes):
+        (tmp_path / str(i)).write_text("x" * size, encoding="utf-8")
+        jobs.append((str(i), str(tmp_path / str(i))))
+    made = list(_packed(jobs, 1, 4, 1000))
+    held = [[sizes[int(j[0])] for j in b] for b in made]
+    assert held[:3] == [[2500], [900, 400], [400, 300, 100, 100]]   # a large file alone, then runs to the budget
+    assert held[3:] == [[100] * 4] * 14 + [[100] * 2]                  # at most 4 (16 x 1 worker per run)
+    assert sorted(j for b in made for j in b) == sorted(jobs)
+    assert [len(b) for b in _packed(jobs[:10], 2, 32, 10**6)] == [1] * 10   # few jobs: one a task
+
+
 def test_parse_jobs_go_to_the_workers_largest_first(tmp_path: Path) -> None:
     # a corpus in date order ends with its longest documents; sent last, one of them keeps the
     # other workers waiting, so the longest go first and the last tasks are the shortest

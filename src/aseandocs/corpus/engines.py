@@ -44,19 +44,42 @@ def _parse_batch(task: Callable[..., Outcome], jobs: list[tuple[Any, ...]], batc
     return [task(*args) for args in jobs]
 
 
+def _size(job: Job) -> int:
+    try:
+        return os.stat(job[1]).st_size
+    except OSError:
+        return 0
+
+
 def largest_first(jobs: list[Job]) -> list[Job]:
     """``jobs`` by the size of their file, largest first (ties, and files that cannot be read, in
     their order). A worker that takes a long document last keeps the others waiting: a corpus in
     date order puts a year's longest cabinet summaries at its end. Largest first, the last tasks
-    are the shortest and the workers finish together (longest processing time first). The local
-    engine's order: on the build's own Dask cluster, whose tasks carry 32 documents, it saved no
-    time and a worker holding 32 of the longest documents' results raised the peak by 20 MiB."""
-    def size(job: Job) -> int:
-        try:
-            return os.stat(job[1]).st_size
-        except OSError:
-            return 0
-    return sorted(jobs, key=size, reverse=True)
+    are the shortest and the workers finish together (longest processing time first)."""
+    return sorted(jobs, key=_size, reverse=True)
+
+
+#: Bytes of input per task on the build's own dask cluster, at most (a larger file is a task of
+#: its own): a task of 32 documents is a second's work when they are news items and several when
+#: they are a year's longest cabinet summaries, which left one worker parsing them alone at the
+#: end. Tasks of about equal work, largest first, end together.
+_DASK_TASK_BYTES = 1 << 20
+
+
+def _packed(jobs: list[Job], workers: int, most: int, budget: int) -> Iterator[list[Job]]:
+    """``jobs`` largest first, in runs of up to ``most`` jobs and about ``budget`` bytes of input
+    (a run ends at the job that reaches it), fewer jobs a run when there are few (``_batches``)."""
+    most = max(1, min(most, len(jobs) // (16 * workers)))
+    run: list[Job] = []
+    held = 0
+    for job, size in sorted(((j, _size(j)) for j in jobs), key=lambda js: js[1], reverse=True):
+        run.append(job)
+        held += size
+        if len(run) >= most or held >= budget:
+            yield run
+            run, held = [], 0
+    if run:
+        yield run
 
 
 def _batches(jobs: list[Job], workers: int, most: int = _BATCH) -> Iterator[list[Job]]:
@@ -281,8 +304,8 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
     """Parse on a dask.distributed cluster (``settings.scheduler``, or a LocalCluster of
     ``settings.workers`` processes); each worker parses with ``task.parse_fn`` and returns the
     whole result with what linking needs of it, or, when ``task`` has a cache folder (the build
-    gives one for its own LocalCluster, on this machine), parses batches as the local engine does
-    (``_batches``). A bounded window of tasks is in flight (``_windowed``), as in the local
+    gives one for its own LocalCluster, on this machine), parses batches as the local engine does,
+    of about equal work, largest first (``_packed``). A bounded window of tasks is in flight (``_windowed``), as in the local
     engine, and ``meanwhile()`` runs here once the first are sent. The workers of the build's own
     LocalCluster exit when the build process dies, as the local engine's do. ``pool`` is the
     local engine's and not used."""
@@ -315,7 +338,7 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
         if task.cache_dir is not None:
             # workers on this machine (the build's own LocalCluster): as the local engine, each
             # writes its cache entries and sends back compact records, in batches
-            batches = list(_batches(jobs, width, _DASK_BATCH))
+            batches = list(_packed(jobs, width, _DASK_BATCH, _DASK_TASK_BYTES))
             calls = ((b, (_parse_batch, task.call(b[0])[0], [task.call(j)[1:] for j in b])) for b in batches)
             window = max(2, _IN_FLIGHT // _DASK_BATCH) * width
             for batch, outcomes in _windowed(client, calls, window, meanwhile):
