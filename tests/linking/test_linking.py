@@ -331,6 +331,25 @@ def test_a_documents_kind_parties_and_aid_name_no_instrument(instrument: str, sp
     assert link_corpus([vap, news(event)])[1].events[0].measures == ()
 
 
+@pytest.mark.parametrize("instrument, linked", [
+    ("สนธิสัญญาเขตปลอดอาวุธนิวเคลียร์ในเอเชียตะวันออกเฉียงใต้", True),     # the measure's own treaty
+    ("สนธิสัญญาห้ามอาวุธนิวเคลียร์", False),                              # the TPNW: one phrase of three
+    ("Treaty on the Non-Proliferation of Nuclear Weapons", False),          # the NPT: likewise
+])
+def test_an_instrument_is_named_by_its_name_not_by_a_phrase_it_shares(instrument: str, linked: bool) -> None:
+    """A measure names an instrument when it holds a glossary name of it or half the phrases of
+    its name: another treaty on nuclear weapons shares "อาวุธ|นิวเคลียร์" with the measure on the
+    nuclear weapon-free zone and is no step of it."""
+    titles = {"1.1": "ส่งเสริมให้สนธิสัญญาเขตปลอดอาวุธนิวเคลียร์ในเอเชียตะวันออกเฉียงใต้มีผลบังคับใช้อย่างสมบูรณ์",
+              **{r: t for r, (t, _) in FILLER.items()}}
+    vap = ParsedDocument(Document.from_text("", id="vap"), kind="plan", date="2004-11-29", measures=tuple(
+        Measure(f"vap#{r}", "vap", r, None, r.count(".") + 1, t, (0, 1)) for r, t in titles.items()))
+    event = Event("ratification", f"ประเทศสมาชิกอาเซียนให้สัตยาบัน{instrument}ครบทุกประเทศ", (0, 90),
+                  date="2021-10-27", instruments=(instrument,))
+    got = [m.ref for m in link_corpus([vap, news(event)])[1].events[0].measures]
+    assert got == (["1.1"] if linked else [])
+
+
 def test_a_measures_bigrams_stay_inside_its_title_and_each_activity() -> None:
     # the title's last word and the first activity's first word are no phrase of the measure
     from aseandocs.linking import measure_terms

@@ -21,7 +21,8 @@ A link is decided on evidence, not on shared words: it needs an *anchor* — a b
 (not a secretariat, summit or council), a specific subject (a broad field such as education or
 defence only when it is the mandate of the event's own body, no measure of the plan names that
 body, and the measure is in that field by its title or by the mandate of a body it names: ``measure_fields``),
-or the words of a named instrument.
+or a named instrument the measure names too: a glossary name of it, or half the phrases of its name
+(``_Query.names_instrument``; another nuclear treaty shares "อาวุธ|นิวเคลียร์" with the zone's).
 An event with no anchor reports on nothing and gets no link; nor does a stated intention (an event of
 type ``plan``) whose only anchor is a subject: "ASEAN stressed that trust-building matters" is a principle,
 not a happening (a scheduled meeting names its body). A second or third link to the same plan
@@ -320,6 +321,9 @@ class MeasureIndex:
                     best is not None and score < cfg.relative * best):
                 break
             anchors = anchors_of(matched, instrument_terms, q.body_subjects & e.fields)
+            held = {t for _, t in matched}     # an instrument whose name it shares a phrase of is not enough
+            anchors = {a for a in anchors
+                       if not a.startswith("instrument:") or q.names_instrument(a[11:], held, cfg.named)}
             if not anchors:
                 continue
             if event.type == "plan" and all(a.startswith("subject:") for a in anchors):

@@ -3,7 +3,7 @@ surface forms, the instruments they came from (``linking.link`` scores measures 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Event
 from .evidence import broad_subjects, family, is_weak, partners_meeting_of, subjects, subjects_of_bodies
@@ -27,6 +27,7 @@ class LinkConfig:
     subject_boost: float = 3.0     # a shared subject of the glossary ("transnational crime")
     relative: float = 0.7          # a second or third link scores at least this share of the first (best) link
     squash: float = 8.0            # score = bm25 / (bm25 + squash)
+    named: float = 0.5             # a measure names an instrument when it holds this share of its name's phrases
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,21 @@ class _Query:
     surface: dict[str, str]
     instruments: dict[str, str]
     body_subjects: frozenset[str] = frozenset()   # "subject:…" terms that come from the event's bodies
+    #: instrument -> the phrases of its own name (not the glossary's), see ``names_instrument``
+    phrases: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def names_instrument(self, instrument: str, matched: "set[str]", share: float = 0.5) -> bool:
+        """Whether a measure whose matched terms are ``matched`` names ``instrument``, not only
+        shares a phrase of its name: it holds a glossary name of it (a whole name, in either
+        language), or at least ``share`` of the phrases of its name (``LinkConfig.named``). The
+        Treaty on the Prohibition of Nuclear Weapons ("สนธิสัญญา|ห้าม", "ห้าม|อาวุธ",
+        "อาวุธ|นิวเคลียร์") shares one of its three phrases with the measure on the Southeast Asia
+        Nuclear Weapon-Free Zone treaty: it is another treaty. The cost: a name whose subject is
+        one phrase of several ("… on Humanitarian Assistance and Disaster Relief") no longer
+        anchors a measure on that subject by that phrase alone."""
+        held = {t for t in matched if self.instruments.get(t) == instrument}
+        own = self.phrases.get(instrument, frozenset())
+        return bool(held - own) or len(held & own) >= share * len(own) - 1e-9
 
     @classmethod
     def of(cls, event: Event, cfg: LinkConfig) -> "_Query":
@@ -49,6 +65,7 @@ class _Query:
             weights.setdefault(t, 0.8)
             surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
         instruments: dict[str, str] = {}
+        phrases: dict[str, frozenset[str]] = {}
         broad = broad_gloss_terms() if event.instruments else frozenset()
         for ins in event.instruments:
             for part in re.split(r"[()]", ins):
@@ -59,7 +76,8 @@ class _Query:
                 # the instrument's name counts as a phrase: its bigrams (or a one-word name) get
                 # the boost, never a bare head word ("แผน", "Declaration"), nor the other language's
                 # words for a broad field it names ("กฎหมาย" -> "legal|system": its field, not its name)
-                for t in _terms(words) + [g for g in _glossary_terms(part)[0] if g not in broad]:
+                own = _terms(words)
+                for t in own + [g for g in _glossary_terms(part)[0] if g not in broad]:
                     phrase = "|" in t or len(words) == 1
                     generic = all(generic_name_word(w) for w in t.split("|"))
                     boost = cfg.instrument_boost if phrase and not generic else 1.0
@@ -67,6 +85,8 @@ class _Query:
                     surface.setdefault(t, t.replace("|", "" if THAI.match(t) else " "))
                     if boost > 1.0:
                         instruments.setdefault(t, part)
+                        if t in own and instruments[t] == part:
+                            phrases[part] = phrases.get(part, frozenset()) | {t}
         for b in event.bodies:
             if is_weak(b):       # the Secretariat, a Summit: present everywhere, no evidence
                 weights.setdefault(f"body:{b}", 0.5)
@@ -85,4 +105,4 @@ class _Query:
         for k in sorted(subjects(event.text) | of_bodies | of_instruments):
             weights[f"subject:{k}"] = cfg.subject_boost
             surface.setdefault(f"subject:{k}", k)
-        return cls(weights, surface, instruments, frozenset(f"subject:{k}" for k in of_bodies))
+        return cls(weights, surface, instruments, frozenset(f"subject:{k}" for k in of_bodies), phrases)
