@@ -69,7 +69,7 @@ _DASK_TASK_BYTES = 1 << 20
 def _packed(jobs: list[Job], workers: int, most: int, budget: int) -> Iterator[list[Job]]:
     """``jobs`` largest first, in runs of up to ``most`` jobs and about ``budget`` bytes of input
     (a run ends at the job that reaches it), fewer jobs a run when there are few (``_batches``)."""
-    most = max(1, min(most, len(jobs) // (16 * workers)))
+    most = _run_size(len(jobs), workers, most)
     run: list[Job] = []
     held = 0
     for job, size in sorted(((j, _size(j)) for j in jobs), key=lambda js: js[1], reverse=True):
@@ -82,10 +82,15 @@ def _packed(jobs: list[Job], workers: int, most: int, budget: int) -> Iterator[l
         yield run
 
 
+def _run_size(jobs: int, workers: int, most: int) -> int:
+    """Jobs a task: ``most``, fewer when there are few jobs (16 tasks a worker at least)."""
+    return max(1, min(most, jobs // (16 * workers)))
+
+
 def _batches(jobs: list[Job], workers: int, most: int = _BATCH) -> Iterator[list[Job]]:
     """``jobs`` in runs of up to ``most``, smaller when there are few jobs (every worker gets
     work, and the last tasks are short so the workers finish together)."""
-    size = max(1, min(most, len(jobs) // (16 * workers)))
+    size = _run_size(len(jobs), workers, most)
     for i in range(0, len(jobs), size):
         yield jobs[i:i + size]
 
@@ -305,8 +310,8 @@ def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
     ``settings.workers`` processes); each worker parses with ``task.parse_fn`` and returns the
     whole result with what linking needs of it, or, when ``task`` has a cache folder (the build
     gives one for its own LocalCluster, on this machine), parses batches as the local engine does,
-    of about equal work, largest first (``_packed``). A bounded window of tasks is in flight (``_windowed``), as in the local
-    engine, and ``meanwhile()`` runs here once the first are sent. The workers of the build's own
+    of about equal work, largest first (``_packed``). A bounded window of tasks is in flight
+    (``_windowed``), as in the local engine, and ``meanwhile()`` runs here once the first are sent. The workers of the build's own
     LocalCluster exit when the build process dies, as the local engine's do. ``pool`` is the
     local engine's and not used."""
     workers, scheduler = settings.worker_count, settings.scheduler

@@ -321,9 +321,10 @@ class MeasureIndex:
                     best is not None and score < cfg.relative * best):
                 break
             anchors = anchors_of(matched, instrument_terms, q.body_subjects & e.fields)
-            held = {t for _, t in matched}     # an instrument whose name it shares a phrase of is not enough
-            anchors = {a for a in anchors
-                       if not a.startswith("instrument:") or q.names_instrument(a[11:], held, cfg.named)}
+            if any(a.startswith("instrument:") for a in anchors):   # sharing a phrase of its name is not enough
+                held = {t for _, t in matched}
+                anchors = {a for a in anchors
+                           if not a.startswith("instrument:") or q.names_instrument(a[11:], held, cfg.named)}
             if not anchors:
                 continue
             if event.type == "plan" and all(a.startswith("subject:") for a in anchors):
