@@ -18,6 +18,7 @@ QUALITY = SHARED_PDF.parent / "eval" / "thai_quality.py"
     ("หน่วยงานที่ท าหน้าที่", "หน่วยงานที่ทำหน้าที่", 1),
     ("ระดับน้ าทะเล", "ระดับน้ำทะเล", 1),                     # a tone mark before the gap
     ("การบ ารุงรักษา", "การบำรุงรักษา", 1),
+    ("น้ าท่วมท าลายบ้าน", "น้ำท่วมทำลายบ้าน", 2),      # two in one run of letters
     # the dictionary prefers sara aa: the gap is left for repair_pdf_text to close
     ("ค่ าเดินทาง", "ค่ าเดินทาง", 0),
     # a gap before sara am itself: nothing starts with sara am
@@ -43,6 +44,15 @@ def test_aa_written_as_am_is_recognised_and_repaired() -> None:
     assert "อำเภอท่าใหม่" in text        # the real sara am of อำเภอ is kept
     assert text == ("บ้านเลขที่ สมาชิกสภา อำเภอท่าใหม่ จังหวัดจันทบุรี ประกาศ คณะกรรมการ "
                     "การเลือกตั้ง") and n == 7
+
+
+def test_a_swapping_font_reads_names_outside_the_dictionary_with_sara_aa() -> None:
+    """In a font that writes sara aa as sara am, a sara am with no ring and gap before it is its
+    sara aa: names the dictionary cannot judge take sara aa too, a word is judged with its real
+    sara am in place, and two rings and gaps in one run of letters are both seen."""
+    text = SWAPPED + " อ ำเภอไพศำลี ต ำบลศรีสงครำมต ำบลหนองบัว อ ำนำจเจริญ และต ำบลแม่ค ำมี"
+    fixed, _ = repair_sara_am(text)
+    assert fixed.endswith(" อำเภอไพศาลี ตำบลศรีสงครามตำบลหนองบัว อำนาจเจริญ และตำบลแม่คำมี")
 
 
 @pytest.mark.parametrize("text", [

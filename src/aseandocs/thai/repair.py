@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import combinations
+from typing import Iterable
 
 __all__ = ["repair_sara_am", "aa_written_as_am", "dictionary", "dictionary_score", "newmm_words"]
 
@@ -31,11 +33,13 @@ _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 #   matches "จ านวน", "น้ าท่วม" (a tone mark before the gap) and "ต ำบล"
 #   must not match "ทา นา" (the space follows sara aa), "ASEAN า"
 _RING_GAP = re.compile("(?P<left>[\u0e01-\u0e4e]*[\u0e01-\u0e2e][\u0e48-\u0e4b]?)[ \t\u00a0]+"
-                       "(?P<v>[\u0e32\u0e33])(?P<right>[\u0e01-\u0e4e]*)")
+                       "(?P<v>[\u0e32\u0e33])(?=(?P<right>[\u0e01-\u0e4e]*))")
 _AM_AA = re.compile("\u0e33\u0e32")
 # A Thai word with sara am: the candidates when the font writes sara aa as sara am.
-_AM_WORD = re.compile("[\u0e01-\u0e4e]*\u0e33[\u0e01-\u0e4e]*")
 _REAL_AM = "\ue033"     # stand-in for a sara am known to be real while the others are swapped
+# ... with the real sara am kept in, so a word is judged whole ("อ\ue033นำจเจริญ" is อำนาจเจริญ)
+_AM_WORD = re.compile(f"[\u0e01-\u0e4e{_REAL_AM}]*\u0e33[\u0e01-\u0e4e{_REAL_AM}]*")
+_ALL_WAYS = 4           # a word with up to this many sara am is tried every way (2**4 readings)
 _SWAP_SHARE = 0.3       # share of the words with sara am that a swap mends, over which the font swaps
 _SWAP_MIN = 5           # ... and at least this many
 
@@ -140,17 +144,17 @@ def repair_sara_am(text: str, *, aa_as_am: bool | None = None) -> tuple[str, int
             # the font's sara aa is U+0E33, so a ring and a gap before it is the real sara am:
             # kept apart (a private-use stand-in) from the sara am to be turned into sara aa
             count += 1
-            return left + _REAL_AM + right
+            return left + _REAL_AM
         if v == "\u0e33":
             count += 1
-            return left + "\u0e33" + right       # nothing starts with sara am: the gap goes
+            return left + "\u0e33"       # nothing starts with sara am: the gap goes
         # No word starts with sara aa, so the gap is no word break: a ring drawn apart from its
         # sara aa (sara am), unless the dictionary prefers the sara aa ("จ านวน" -> "จำนวน",
         # "ท าตาม" -> "ทำตาม"; "ก าแพง"? "กำแพง" too; the space itself is left to repair_pdf_text)
         am = left + "\u0e33" + right
         if dictionary_score(am) <= dictionary_score(left + "\u0e32" + right):
             count += 1
-            return am
+            return left + "\u0e33"
         return old
 
     text = _RING_GAP.sub(ring_gap, text)
@@ -159,12 +163,45 @@ def repair_sara_am(text: str, *, aa_as_am: bool | None = None) -> tuple[str, int
     if swap:
         def swap_word(m: re.Match[str]) -> str:
             nonlocal count
-            w = m.group(0)
-            for k in [i for i, c in enumerate(w) if c == "\u0e33"]:   # each sara am in turn
-                new = w[:k] + "\u0e32" + w[k + 1:]
-                if _better(new, w):
-                    count += 1
-                    w = new
+            w, n = _swapped(m.group(0))
+            count += n
             return w
         text = _AM_WORD.sub(swap_word, text).replace(_REAL_AM, "\u0e33")
     return text, count
+
+
+def _swapped(w: str) -> tuple[str, int]:
+    """``w`` (a word of a text whose font writes sara aa as sara am; its real sara am, drawn as a
+    ring and a gap, already ``_REAL_AM``) with each sara am read as the dictionary prefers, and the
+    number turned into sara aa. In such a font a sara am with no gap before it *is* its sara aa,
+    so where the dictionary cannot tell (a place name outside it: "ไพศำลี", "ศรีสงครำม" inside a
+    line) the sara aa wins. The word is judged whole, its real sara am in place, and every way of
+    reading its sara am is tried (greedily, one after another, past ``_ALL_WAYS``)::
+
+        >>> _swapped("อ" + _REAL_AM + "นำจเจริญ")
+        ('อ\ue033นาจเจริญ', 1)
+        >>> _swapped("ไพศำลี")
+        ('ไพศาลี', 1)
+        >>> _swapped("จำนวน")
+        ('จำนวน', 0)
+    """
+    at = [i for i, c in enumerate(w) if c == "\u0e33"]
+
+    def key(c: str) -> tuple[int, int, int]:
+        return (*dictionary_score(c.replace(_REAL_AM, "\u0e33")), c.count("\u0e33"))
+
+    def read(chosen: Iterable[int]) -> str:
+        chars = list(w)
+        for i in chosen:
+            chars[i] = "\u0e32"
+        return "".join(chars)
+
+    if len(at) <= _ALL_WAYS:
+        best = min((read(ks) for r in range(len(at) + 1) for ks in combinations(at, r)), key=key)
+    else:
+        best = w
+        for k in at:                                   # each sara am in turn
+            new = best[:k] + "\u0e32" + best[k + 1:]
+            if key(new) <= key(best):
+                best = new
+    return best, sum(1 for a, b in zip(w, best) if a != b)
