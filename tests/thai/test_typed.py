@@ -26,6 +26,9 @@ OPEN = "งานส าคัญ การด าเนินงาน "
     ("ขอ้มูลของกรม", "ข้อมูลของกรม"),
     # a mark on no letter (after a leading vowel): it belongs to the consonant after it
     ("งบประมาณเิงนอุดหนุน", "งบประมาณเงินอุดหนุน"),
+    # a mark on no letter after a spacing vowel: it belongs to the consonant before the vowel
+    ("ทำหนา้ที่ประธาน", "ทำหน้าที่ประธาน"),
+    ("ตารางจาแํนกตามหมวด", "ตารางจำแนกตามหมวด"),     # nikhahit and sara aa: sara am
     # a word cut by a space, with a mark moved too
     ("การประชุมครั้ งแรก", "การประชุมครั้งแรก"),
     ("เป็นอนั ตรายต่อสุขภาพ", "เป็นอันตรายต่อสุขภาพ"),

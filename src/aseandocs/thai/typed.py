@@ -206,9 +206,40 @@ def _with_mark(cluster: str, mark: str) -> str | None:
     return cluster[0] + "".join(sorted(marks + mark, key=_MARK_CLASS.__getitem__))
 
 
+_SPACING_VOWELS = "\u0e30\u0e32\u0e33\u0e40-\u0e44"   # ะ า ำ and the vowels written first
+
+
+def _back_to_consonant(w: str, i: int) -> str | None:
+    """``w`` with the mark at ``i`` (on no letter) moved back over one or two spacing vowels to
+    the consonant they follow, as a font that draws a mark after the vowel gives it ("นา้" is
+    "น้า", "ตรแ์ละ" is "ตร์และ"; a nikhahit before sara aa makes sara am: "จาแํนก" is "จำแนก")::
+
+        >>> _back_to_consonant("หนา้ที่", 3), _back_to_consonant("จาแํนก", 3)
+        ('หน้าที่', 'จำแนก')
+    """
+    k = i - 1
+    while k >= 0 and i - k <= 2 and re.match(f"[{_SPACING_VOWELS}]", w[k]):
+        k -= 1
+    if k == i - 1 or k < 0:
+        return None
+    c0 = k
+    while c0 > 0 and w[c0] in _MARK_CLASS:
+        c0 -= 1
+    if not "\u0e01" <= w[c0] <= "\u0e2e":
+        return None
+    moved = _with_mark(w[c0:k + 1], w[i])
+    if moved is None:
+        return None
+    between = w[k + 1:i]
+    if w[i] == "\u0e4d" and between.startswith("\u0e32"):   # nikhahit + sara aa: sara am
+        moved, between = moved.replace("\u0e4d", ""), "\u0e33" + between[1:]
+    return w[:c0] + moved + between + w[i + 1:]
+
+
 def _candidates(w: str, swapped: bool) -> set[str]:
     """``w`` with one repair made: a ring and a gap closed, a gap removed, a mark moved to the
-    consonant before the one it is on (a mark on no letter: to the consonant after it), and
+    consonant before the one it is on (a mark on no letter: to the consonant after it, or back
+    over the vowels before it: ``_back_to_consonant``), and
     (``swapped``: the text's font writes sara aa as sara am) a sara am read as sara aa."""
     out = {m.string[:m.start()] + m.group(1) + "\u0e33" + m.string[m.end():]
            for m in _RING_GAP.finditer(w)}
@@ -236,6 +267,9 @@ def _candidates(w: str, swapped: bool) -> set[str]:
                       if "\u0e01" <= w[k] <= "\u0e2e"), None)
             if j is not None:
                 out.add(w[:i] + w[i + 1:j + 1] + c + w[j + 1:])
+            back = _back_to_consonant(w, i)
+            if back is not None:
+                out.add(back)
     if swapped:
         out.update(w[:i] + "\u0e32" + w[i + 1:] for i, c in enumerate(w) if c == "\u0e33")
     out.discard(w)
