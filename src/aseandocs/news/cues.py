@@ -290,6 +290,9 @@ def scan_instruments(text: str) -> list[Instrument]:
             continue
         for off, part in _split_verbs(m.group(), heads):
             a = m.start() + off
+            part = _after_head(part, heads)
+            if part is None:
+                continue                    # "Convention Center", "Code of Conduct Group"
             part = _POSSESSIVE.sub("", part)
             name = _TRAILING_CONNECTOR.sub("", part).strip(" .,;:")
             if name.split()[0].lower() in ("the", "a", "an"):
@@ -301,6 +304,47 @@ def scan_instruments(text: str) -> list[Instrument]:
                 continue                    # "the Declaration" alone is not a name
             found.append(Instrument(a, a + len(part), head, name))
     return sorted(found, key=lambda i: i.start)
+
+
+# What a head word may be followed by inside a name: a connector ("Treaty of ..."), another
+# head ("Framework Agreement", "Vision Statement"), an acronym, a number or a roman numeral
+# ("Concord II", "Vision 2025"), or a word that links it to its object ("Agreement Establishing
+# ...", "Protocol Amending ...", "Treaty Related Measures"). Another capitalised word after the
+# last head is no part of the name: a headline's verb ("Convention Nears Full Ratification"), or
+# a noun the head qualifies, which makes the whole no instrument (``_NOT_INSTRUMENTS``).
+_NAME_GOES_ON = re.compile(r"(?:[A-Z0-9][A-Z0-9\-]+|\d\S*|[IVX]+|\w+ing|Related|Statement|Framework)\Z")
+_NOT_INSTRUMENTS = frozenset({"center", "centre", "hall", "organization", "organisation", "group",
+                              "committee", "council", "office", "secretariat", "unit", "team"})
+
+
+def _after_head(part: str, heads: re.Pattern[str]) -> str | None:
+    """``part`` cut after its last head word where the next word cannot go on the name, or None
+    when that word is a body or a place the head only qualifies::
+
+        >>> rx = _instrument_regexes()[2]
+        >>> _after_head("Counter-Terrorism Convention Nears Full", rx)
+        'Counter-Terrorism Convention'
+        >>> _after_head("Agreement Establishing the ASEAN Promotion Centre", rx)
+        'Agreement Establishing the ASEAN Promotion Centre'
+        >>> _after_head("Queen Sirikit National Convention Center", rx) is None
+        True
+    """
+    conns = set(cue_data()["instrument_connectors"])
+    last = None
+    for h in heads.finditer(part):
+        last = h
+    if last is None:
+        return part
+    rest = part[last.end():]
+    nxt = re.match(r" (\S+)", rest)
+    if nxt is None:
+        return part
+    word = nxt.group(1).strip(",;:()")
+    if word.lower() in conns or not word[:1].isupper() or _NAME_GOES_ON.match(word):
+        return part
+    if word.lower() in _NOT_INSTRUMENTS:
+        return None
+    return part[:last.end()]
 
 
 # A possessive ending a name: "Charter’s", "Treaty's" (the name is the word without it).
