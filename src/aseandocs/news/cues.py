@@ -317,6 +317,11 @@ _NOT_INSTRUMENTS = frozenset({"center", "centre", "hall", "organization", "organ
                               "committee", "council", "office", "secretariat", "unit", "team"})
 
 
+@lru_cache(maxsize=1)
+def _connectors() -> frozenset[str]:
+    return frozenset(cue_data()["instrument_connectors"])
+
+
 def _after_head(part: str, heads: re.Pattern[str]) -> str | None:
     """``part`` cut after its last head word where the next word cannot go on the name, or None
     when that word is a body or a place the head only qualifies::
@@ -329,7 +334,7 @@ def _after_head(part: str, heads: re.Pattern[str]) -> str | None:
         >>> _after_head("Queen Sirikit National Convention Center", rx) is None
         True
     """
-    conns = set(cue_data()["instrument_connectors"])
+    conns = _connectors()
     last = None
     for h in heads.finditer(part):
         last = h

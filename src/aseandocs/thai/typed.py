@@ -206,7 +206,7 @@ def _with_mark(cluster: str, mark: str) -> str | None:
     return cluster[0] + "".join(sorted(marks + mark, key=_MARK_CLASS.__getitem__))
 
 
-_SPACING_VOWELS = "\u0e30\u0e32\u0e33\u0e40-\u0e44"   # ะ า ำ and the vowels written first
+_SPACING_VOWELS = frozenset("\u0e30\u0e32\u0e33\u0e40\u0e41\u0e42\u0e43\u0e44")   # ะ า ำ, the vowels written first
 
 
 def _back_to_consonant(w: str, i: int) -> str | None:
@@ -218,7 +218,7 @@ def _back_to_consonant(w: str, i: int) -> str | None:
         ('หน้าที่', 'จำแนก')
     """
     k = i - 1
-    while k >= 0 and i - k <= 2 and re.match(f"[{_SPACING_VOWELS}]", w[k]):
+    while k >= 0 and i - k <= 2 and w[k] in _SPACING_VOWELS:
         k -= 1
     if k == i - 1 or k < 0:
         return None
