@@ -97,6 +97,64 @@ def test_the_dask_clusters_workers_watch_the_build(tmp_path: Path) -> None:
     assert sorted(p.read_text() for p in c.rglob("*.parent")) == [str(os.getpid())] * 3
 
 
+#: Set while a build runs in the next test: a worker forked by the build has it, a spawned one
+#: imports this module afresh and has it empty.
+FROM_THE_BUILD: list[str] = []
+
+
+def open_files() -> list[str]:
+    """What this process's descriptors point at."""
+    names = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            names.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except OSError:   # the one listdir used, closed since
+            pass
+    return names
+
+
+def dies_once_then_notes_how_its_worker_started(path: str):
+    """``fake_parse``, after killing its worker the first time it meets ``die.txt``, noting
+    beside the file whether its worker was forked by the build, holds a copy of the build lock,
+    has the default SIGTERM handler (not the build's), and the build process it watches."""
+    import signal
+    died = Path(path).with_suffix(".died")
+    if Path(path).name == "die.txt" and not died.exists():
+        died.write_text("once")
+        os._exit(1)
+    forked = FROM_THE_BUILD == ["building"]
+    lock = any(name.endswith(os.sep + ".lock") for name in open_files())
+    default = signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    Path(path).with_suffix(".start").write_text(
+        f"forked={forked} lock={lock} sigterm-default={default} watches={out_mod._PARENT}")
+    return fake_parse(path)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="lists a worker's open files in /proc (Linux)")
+@pytest.mark.parametrize("method", ["spawn", "fork"])
+def test_a_dask_worker_started_again_after_a_death_keeps_nothing_of_the_build(tmp_path: Path, method: str) -> None:
+    """A worker of the build's own cluster that died is started again by its nanny: it too
+    watches the build (it did not: the watch was started once, on the first workers), and, when
+    the caller's dask configuration forks them, closes its copy of the build lock and drops the
+    build's SIGTERM handler; it parses the task that was lost."""
+    import dask
+    pytest.importorskip("distributed")
+    c = make_corpus(tmp_path, n_news=1)
+    (c / "die.txt").write_text("ข่าวสั้น", encoding="utf-8")
+    FROM_THE_BUILD[:] = ["building"]
+    try:
+        with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+            summary = run(c, tmp_path / "out", engine="dask", workers=1,
+                          parse_fn=dies_once_then_notes_how_its_worker_started)
+    finally:
+        FROM_THE_BUILD.clear()
+    assert (c / "die.died").exists() and summary.errors == 0
+    assert (c / "die.start").read_text() == \
+        f"forked={method == 'fork'} lock=False sigterm-default=True watches={os.getpid()}"
+    assert dask.config.get("distributed.worker.multiprocessing-method") == "spawn"
+
+
 def test_a_worker_sends_a_news_items_brief_and_caches_it_and_a_plans_whole_record(tmp_path: Path) -> None:
     """The measures a news item or report lists stay in the cache (the build process only counts
     them): the worker sends its brief, cached beside its entry, and a plan's whole record."""

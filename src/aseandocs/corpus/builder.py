@@ -326,7 +326,7 @@ class _Build:
                 task = ParseTask(s.parse_fn, str(self.cache_dir) if here else None,
                                  self.keys if here else None, link=self.linking, limits=limits,
                                  ids=self.ids)
-                extra = {"deaths": self.deaths} if local else {}
+                extra = {"deaths": self.deaths} if local else {"lock_fd": self.pool.lock_fd}
                 outcomes = ENGINES[s.engine](jobs, task, s, pool=self.pool if local else None,
                                              meanwhile=import_later_stages, **extra)
                 for (given, _), (status, payload, cacheable) in outcomes:

@@ -3,6 +3,7 @@ in batches through a bounded window) and ``dask`` (a dask.distributed cluster). 
 jobs to (job, outcome) pairs as they finish, in any order."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -300,66 +301,96 @@ _QUIET = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.i
           "distributed.admin.system-monitor.interval": "5s",
           "distributed.worker.memory.monitor-interval": "1s"}
 
+
+@contextlib.contextmanager
+def _own_cluster(local_cluster: Any, workers: int) -> Iterator[tuple[Any, bool]]:
+    """The build's own LocalCluster of ``workers`` processes, quiet (``_QUIET``), and whether its
+    workers are forked (dask starts them by ``distributed.worker.multiprocessing-method``, spawn
+    unless the caller's configuration says otherwise); closed on exit. The configuration stays
+    set while the cluster lives, since a nanny reads it again when it starts a worker that died,
+    and the caller's is put back on exit."""
+    import dask
+    with dask.config.set(_QUIET):
+        forked = dask.config.get("distributed.worker.multiprocessing-method") == "fork"
+        with local_cluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster:
+            yield cluster, forked
+
+
+def _build_watch(lock_fd: int | None, parent: int) -> Any:
+    """A worker plugin running ``outputs.worker_init(lock_fd, parent)`` on each worker of the
+    build's own cluster as it starts: the first ones, and any its nanny starts again after one
+    died (a forked one has a copy of the lock and the build's SIGTERM handler to drop)."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class WatchTheBuild(WorkerPlugin):
+        name = "aseandocs-watch-the-build"
+
+        def setup(self, worker: Any) -> None:
+            outputs.worker_init(lock_fd, parent)
+
+    return WatchTheBuild()
+
+
 #: Seconds to wait for a dask scheduler named by its address before the build fails.
 SCHEDULER_TIMEOUT = 5
 
 
 def run_dask(jobs: list[Job], task: ParseTask, settings: BuildSettings, *,
-             pool: Any = None, meanwhile: Any = None) -> Iterator[tuple[Job, Outcome]]:
+             pool: Any = None, meanwhile: Any = None,
+             lock_fd: int | None = None) -> Iterator[tuple[Job, Outcome]]:
     """Parse on a dask.distributed cluster (``settings.scheduler``, or a LocalCluster of
     ``settings.workers`` processes); each worker parses with ``task.parse_fn`` and returns the
     whole result with what linking needs of it, or, when ``task`` has a cache folder (the build
     gives one for its own LocalCluster, on this machine), parses batches as the local engine does,
     of about equal work, largest first (``_packed``). A bounded window of tasks is in flight
-    (``_windowed``), as in the local engine, and ``meanwhile()`` runs here once the first are sent. The workers of the build's own
-    LocalCluster exit when the build process dies, as the local engine's do. ``pool`` is the
-    local engine's and not used."""
+    (``_windowed``), as in the local engine, and ``meanwhile()`` runs here once the first are
+    sent. Each worker of the build's own LocalCluster (``_own_cluster``), a worker started again
+    after one died included, exits when the build process dies and, when forked, closes its copy
+    of the build lock ``lock_fd`` (``_build_watch``). ``pool`` is the local engine's and not
+    used."""
     workers, scheduler = settings.worker_count, settings.scheduler
     try:
         from distributed import Client, LocalCluster
     except ImportError as e:
         raise BuildError("the dask engine needs dask.distributed: pip install 'aseandocs[dask]'") from e
-    own: list[Any] = []
-    if scheduler is None:
-        import dask
-        with dask.config.set(_QUIET):
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
-        own.append(cluster)
-        client = Client(cluster)
-        own.insert(0, client)
-    elif isinstance(scheduler, str):
-        try:
-            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
-        except (OSError, TimeoutError) as e:
-            raise BuildError(f"cannot reach the dask scheduler at {scheduler} within {SCHEDULER_TIMEOUT} s "
-                             f"({e}); check the address and that `dask scheduler` runs there") from e
-        own.append(client)
-    else:
-        client = scheduler   # a Client the caller manages
-    try:
+    with contextlib.ExitStack() as own:
         if scheduler is None:
-            client.run(outputs.watch_parent, os.getpid())   # a worker exits when the build is killed
-        width = max(workers, len(client.scheduler_info().get("workers", ())))
-        if task.cache_dir is not None:
-            # workers on this machine (the build's own LocalCluster): as the local engine, each
-            # writes its cache entries and sends back compact records, in batches
-            batches = list(_packed(jobs, width, _DASK_BATCH, _DASK_TASK_BYTES))
-            calls = ((b, (_parse_batch, task.call(b[0])[0], [task.call(j)[1:] for j in b])) for b in batches)
-            window = max(2, _IN_FLIGHT // _DASK_BATCH) * width
-            for batch, outcomes in _windowed(client, calls, window, meanwhile):
-                if isinstance(outcomes, Exception):
-                    outcomes = [("error", error_record(job[0], outcomes), False) for job in batch]
-                yield from zip(batch, outcomes)
-            return
-        calls = ((job, (parse_remote, job[0], job[1], task.doc_id(job[0]), task.parse_fn, task.limits))
-                 for job in jobs)
-        for job, outcome in _windowed(client, calls, _IN_FLIGHT * width, meanwhile):
-            if isinstance(outcome, Exception):
-                outcome = ("error", error_record(job[0], outcome), False)
-            yield job, outcome
-    finally:
-        for o in own:
-            o.close()
+            cluster, forked = own.enter_context(_own_cluster(LocalCluster, workers))
+            client = own.enter_context(Client(cluster))
+            # each worker closes its copy of the lock and exits when the build is killed
+            client.register_plugin(_build_watch(lock_fd if forked else None, os.getpid()))
+        elif isinstance(scheduler, str):
+            try:
+                client = own.enter_context(Client(scheduler, timeout=SCHEDULER_TIMEOUT))
+            except (OSError, TimeoutError) as e:
+                raise BuildError(f"cannot reach the dask scheduler at {scheduler} within {SCHEDULER_TIMEOUT} s "
+                                 f"({e}); check the address and that `dask scheduler` runs there") from e
+        else:
+            client = scheduler   # a Client the caller manages
+        yield from _on_cluster(client, jobs, task, workers, meanwhile)
+
+
+def _on_cluster(client: Any, jobs: list[Job], task: ParseTask, workers: int,
+                meanwhile: Callable[[], Any] | None) -> Iterator[tuple[Job, Outcome]]:
+    """``run_dask``'s parsing on the cluster of ``client``."""
+    width = max(workers, len(client.scheduler_info().get("workers", ())))
+    if task.cache_dir is not None:
+        # workers on this machine (the build's own LocalCluster): as the local engine, each
+        # writes its cache entries and sends back compact records, in batches
+        batches = list(_packed(jobs, width, _DASK_BATCH, _DASK_TASK_BYTES))
+        calls = ((b, (_parse_batch, task.call(b[0])[0], [task.call(j)[1:] for j in b])) for b in batches)
+        window = max(2, _IN_FLIGHT // _DASK_BATCH) * width
+        for batch, outcomes in _windowed(client, calls, window, meanwhile):
+            if isinstance(outcomes, Exception):
+                outcomes = [("error", error_record(job[0], outcomes), False) for job in batch]
+            yield from zip(batch, outcomes)
+        return
+    calls = ((job, (parse_remote, job[0], job[1], task.doc_id(job[0]), task.parse_fn, task.limits))
+             for job in jobs)
+    for job, outcome in _windowed(client, calls, _IN_FLIGHT * width, meanwhile):
+        if isinstance(outcome, Exception):
+            outcome = ("error", error_record(job[0], outcome), False)
+        yield job, outcome
 
 
 def _windowed(client: Any, calls: Iterator[tuple[Any, tuple[Any, ...]]], window: int,
