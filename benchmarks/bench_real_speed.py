@@ -11,7 +11,8 @@ build's MB/s with 1 and 2 workers, and Dask on one machine beside the local engi
 2. Builds of ../shared/thaigov + the plan ../shared/corpus/000_c84986400c98ca88.txt (every
    default stage and format on), each in a fresh process into an empty folder, in
    BENCH_REAL_BUILD_ROUNDS rounds (default 2) of: 1 worker, 2 workers, and 2 workers on a Dask
-   LocalCluster (``--engine dask``; skipped with a message when dask.distributed is missing).
+   LocalCluster (``--engine dask``; skipped with a message when dask.distributed is missing),
+   local and Dask taking turns to run first.
    Targets: >= 2 MB/s with 2 workers; 2 workers >= 1.8x one; Dask no slower than local and at
    most 1.3x its peak memory (PSS of the whole process tree, sampled every 0.2 s).
 
@@ -151,8 +152,11 @@ def build_tables() -> None:
         print("\n(dask.distributed is not installed: the Dask rows are skipped; pip install 'aseandocs[dask]')")
         kinds = [(1, "local"), (2, "local")]
     runs: dict[tuple[int, str], list[tuple[dict, float, int]]] = {k: [] for k in kinds}
-    for _ in range(BUILD_ROUNDS):
-        for k in kinds:
+    for r in range(BUILD_ROUNDS):
+        # the two compared (2 workers, local and Dask) take turns to run first, so whatever the
+        # build before leaves the next to pay (a folder of outputs to delete and write back, on
+        # a machine that slows under long load) falls on each in turn
+        for k in kinds if r % 2 == 0 else kinds[:1] + kinds[1:][::-1]:
             runs[k].append(timed_build(corpus, *k))
     print(f"\n### builds of ../shared/thaigov + the plan: {size / 1e6:.1f} MB, every default stage, "
           f"{BUILD_ROUNDS} rounds alternated\n")
