@@ -89,3 +89,44 @@ def test_a_long_sentence_ends_the_list() -> None:
             "2. แผนงานด้านการท่องเที่ยวของจังหวัด\n")
     assert [text[s:e] for s, e in outcome_items(text, text.index("\n"))] == ["ปฏิญญาว่าด้วยเยาวชน"]
 
+
+
+# --- points agreed (news/outcomes.py: agreed_points, with_agreed_points) ------------------------
+
+POINTS = ("เมื่อวันที่ 10 มกราคม 2565 ผู้นำอาเซียนได้หารือเรื่องสถานการณ์ในภูมิภาค "
+          "โดยที่ประชุมเห็นชอบร่วมกัน 3 ประการ ได้แก่ (1) การยุติการสู้รบในพื้นที่ชายแดน "
+          "(2) อาเซียนจะส่งความช่วยเหลือด้านมนุษยธรรมผ่านศูนย์ประสานงานอาเซียน "
+          "(3) ผู้แทนพิเศษจะหารือกับทุกฝ่าย\n"
+          "นายกรัฐมนตรีกล่าวขอบคุณประเทศสมาชิกทุกประเทศที่ให้ความร่วมมือตลอดการประชุมครั้งนี้\n")
+
+
+def test_each_point_agreed_is_the_agreement_of_its_date_not_a_plan_or_a_meeting() -> None:
+    """A point agreed with "จะ" (will) or "หารือ" (talk) in it is what was agreed, on the day it was
+    agreed: not a plan or a meeting for later, undated; a point with no cue is an agreement too."""
+    points = [e for e in _events(POINTS) if e.text.startswith(("การยุติ", "อาเซียนจะ", "ผู้แทนพิเศษ"))]
+    assert [e.text[:8] for e in points] == ["การยุติก", "อาเซียนจ", "ผู้แทนพิ"]
+    assert {(e.type, e.status, e.date) for e in points} == {("agreement", "done", "2022-01-10")}
+
+
+def test_english_points_agreed() -> None:
+    text = ("On 10 January 2022 the ASEAN Leaders agreed on 2 points: (1) ASEAN will deliver "
+            "humanitarian assistance through the AHA Centre (2) the Special Envoy will meet all parties\n")
+    points = [e for e in _events(text) if e.text.startswith(("ASEAN will", "the Special"))]
+    assert [(e.type, e.date) for e in points] == [("agreement", "2022-01-10")] * 2
+
+
+@pytest.mark.parametrize("text", [
+    # no count of points: a decision over numbered paragraphs of all kinds (a cabinet's "ดังนี้")
+    "เมื่อวันที่ 10 มกราคม 2565 คณะรัฐมนตรีมีมติเห็นชอบ ดังนี้ 1. ให้กระทรวงการต่างประเทศจะจัดการประชุม 2. ให้สำนักงบประมาณจะจัดสรรงบ\n",
+    # a count the list does not hold: the numbering is something else
+    "เมื่อวันที่ 10 มกราคม 2565 ที่ประชุมเห็นชอบร่วมกัน 4 ประการ ได้แก่ (1) อาเซียนจะจัดการประชุม (2) ไทยจะเป็นเจ้าภาพ\n",
+])
+def test_a_list_that_does_not_say_it_holds_the_points_agreed_keeps_its_plans(text: str) -> None:
+    assert "agreement" not in {e.type for e in _events(text) if e.text.startswith(("ให้", "อาเซียนจะ", "ไทยจะ"))}
+
+
+def test_a_point_that_is_a_step_of_its_own_stays_that_step() -> None:
+    text = ("เมื่อวันที่ 10 มกราคม 2565 รัฐมนตรีเห็นชอบร่วมกัน 2 ประการ ได้แก่ (1) การลงนามในบันทึกความเข้าใจว่าด้วยความร่วมมือด้านแรงงาน "
+            "(2) การจัดตั้งคณะทำงานร่วม\n")
+    types = {e.text[:8]: e.type for e in _events(text)}
+    assert types.get("การลงนาม") == "signing"

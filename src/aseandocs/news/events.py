@@ -31,7 +31,7 @@ from .shortened import named_before as _named_before
 from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before, main_cue,
                    scan_instruments)
 from .dating import recalled, usable_dates
-from .outcomes import document_name, with_outcome_items
+from .outcomes import document_name, with_agreed_points, with_outcome_items
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..dates import DateMatch
@@ -354,6 +354,8 @@ def assemble(document: Document, dates: Sequence["DateMatch"], mentions: Sequenc
                                  cues))
     drafts = with_outcome_items(text, drafts, lambda d, s, e, cue: _Draft(
         s, e, -1, cue, d.date, d.own_date, -1, [cue], outcome=True))
+    drafts = with_agreed_points(text, drafts, lambda d, s, e, cue: _Draft(
+        s, e, -1, cue, d.date, d.own_date, -1, [cue]))
     drafts += [_Draft(r.start, r.end, -1, r.cue, r.date, True, -1, [r.cue]) for r in past]
     drafts.sort(key=lambda d: d.start)
     return _events(document, drafts, mentions, insts, doc_date=doc_date, plan=plan,

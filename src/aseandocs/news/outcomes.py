@@ -36,7 +36,8 @@ from typing import Any, Callable, Sequence
 
 from .cues import Cue, cue_data
 
-__all__ = ["outcome_types", "list_openings", "outcome_items", "with_outcome_items", "document_name"]
+__all__ = ["outcome_types", "list_openings", "outcome_items", "with_outcome_items", "document_name",
+           "agreed_points", "with_agreed_points"]
 
 #: The number or bullet of a list item: "1.", "12)", "(3)", "๔.", "- ", "• ", "– ".
 _ITEM = re.compile(r"[ \t]*(?:(?:\d{1,3}|[๐-๙]{1,3})[.)](?!\d)|\((?:\d{1,3}|[๐-๙]{1,3})\)|[-•–])[ \t]*")
@@ -193,3 +194,79 @@ def with_outcome_items(text: str, drafts: Sequence[Any],
     starts = [a for a, _ in lines]
     kept = [d for d in drafts if not (0 <= (k := bisect_right(starts, d.start) - 1) and d.start < lines[k][1])]
     return sorted(kept + items, key=lambda d: d.start)
+
+
+#: The number of a point agreed: "(3)", "3)" or "3." after a space or at a line's start.
+_POINT = re.compile(r"(?:(?<=\s)|^)(?:\((\d{1,2})\)|(\d{1,2})[.)](?!\d))[ \t]*(?=\S)", re.MULTILINE)
+#: Event types a point agreed keeps: a point with a cue of another type ("จะ", "หารือ", "ยินดี")
+#: is what was agreed, not a plan, meeting or stance of its own.
+_POINT_KEEPS = frozenset({"adoption", "approval", "signing", "ratification", "accession", "launch",
+                          "entry_into_force", "establishment"})
+
+
+#: The count of points a statement agrees on ("5 ประการ", "3 ข้อ", "five points" is not read).
+_COUNT = re.compile(r"(\d{1,2})\s*(?:ประการ|ข้อ|points?|elements?|areas?)(?![a-z])", re.IGNORECASE)
+
+
+def _number(m: re.Match[str]) -> int:
+    return int(m.group(1) or m.group(2))
+
+
+def agreed_points(text: str, opener_end: int) -> list[tuple[int, int]]:
+    """The points of a numbered list right after ``opener_end``, the end of a statement that
+    agrees on them ("... ที่อาเซียนเห็นชอบร่วมกัน 5 ประการ ได้แก่ (1) ... (2) ..."): inline on its
+    line or one per line below, numbered 1, 2, 3 ... in order (anything else is no list); each
+    span is the point without its number. A single point is no list::
+
+        >>> t = "ผู้นำเห็นชอบร่วมกัน 3 ประการ ได้แก่ (1) ยุติความรุนแรง (2) หารือ (3) ส่งผู้แทนพิเศษ\\nขอบคุณ"
+        >>> [t[s:e] for s, e in agreed_points(t, t.index("ได้แก่") + 6)]
+        ['ยุติความรุนแรง ', 'หารือ ', 'ส่งผู้แทนพิเศษ']
+        >>> agreed_points("agreed as follows: 2) later", 18)
+        []
+    """
+    items: list[tuple[int, int]] = []
+    pos, n = opener_end, 1
+    while len(items) < _MAX_ITEMS:
+        gap = text[pos:pos + 200]
+        lead = len(gap) - len(gap.lstrip())
+        if gap[:lead].count("\n") > _GAP:
+            break
+        m = _POINT.match(text, pos + lead)
+        if m is None or _number(m) != n:
+            break
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        nxt = next((k.start() for k in _POINT.finditer(text, m.end(), line_end) if _number(k) == n + 1),
+                   line_end)
+        items.append((m.end(), nxt))
+        pos, n = nxt, n + 1
+    return items if len(items) > 1 else []
+
+
+def with_agreed_points(text: str, drafts: Sequence[Any],
+                       make: Callable[[Any, int, int, Cue], Any]) -> list[Any]:
+    """``drafts`` with each point of a list an agreement opens (``agreed_points``) made a
+    statement of that agreement, its type and date, by ``make(agreement, start, end, cue)``: the
+    drafts a point's own cues made ("(4) อาเซียนจะให้ความช่วยเหลือ...": a plan) give way, except a
+    point whose cue is a step of its own (a signing, an adoption), which stays as it is. The
+    agreement says how many points it lists ("เห็นชอบร่วมกัน 5 ประการ ได้แก่ (1) ..."), and the list
+    holds that many: a decision "ดังนี้" over numbered paragraphs of all kinds is not one."""
+    opener = _data()[1]
+    out = list(drafts)
+    for d in drafts:
+        if d.cue.type != "agreement" or not opener.search(text, max(d.start, d.end - _OPENER_TAIL), d.end):
+            continue
+        count = _COUNT.search(text, d.start, d.end)
+        points = agreed_points(text, d.end)
+        if count is None or int(count.group(1)) != len(points):
+            continue
+        since = d.end                     # a point's drafts start at its number, after the last
+        for s, e in points:
+            inside = [x for x in out if since <= x.start < e]
+            since = e
+            if any(x.cue.type in _POINT_KEEPS for x in inside):
+                continue
+            out = [x for x in out if x not in inside]
+            out.append(make(d, s, e, Cue(d.cue.type, d.cue.text, s, s)))
+    return sorted(out, key=lambda x: x.start)
+
