@@ -257,8 +257,8 @@ def with_agreed_points(text: str, drafts: Sequence[Any],
         if d.cue.type != "agreement" or not opener.search(text, max(d.start, d.end - _OPENER_TAIL), d.end):
             continue
         count = _COUNT.search(text, d.start, d.end)
-        points = agreed_points(text, d.end)
-        if count is None or int(count.group(1)) != len(points):
+        points = agreed_points(text, d.end) if count is not None else []
+        if not points or int(count.group(1)) != len(points):
             continue
         since = d.end                     # a point's drafts start at its number, after the last
         for s, e in points:
@@ -266,7 +266,8 @@ def with_agreed_points(text: str, drafts: Sequence[Any],
             since = e
             if any(x.cue.type in _POINT_KEEPS for x in inside):
                 continue
-            out = [x for x in out if x not in inside]
+            gone = {id(x) for x in inside}
+            out = [x for x in out if id(x) not in gone]
             out.append(make(d, s, e, Cue(d.cue.type, d.cue.text, s, s)))
     return sorted(out, key=lambda x: x.start)
 
