@@ -13,6 +13,7 @@ from conftest import shared_docs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aseandocs import parse
 from aseandocs.errors import ReadError, UnsupportedFormatError
 from aseandocs.model import Page
 from aseandocs.readers import SUPPORTED_SUFFIXES, read, read_bytes
@@ -490,6 +491,24 @@ def test_missing_file_and_directory(tmp_path, make, reason):
     with pytest.raises(ReadError) as e:
         read(path)
     assert str(e.value).startswith(f"{path}: {reason}")
+
+
+@pytest.mark.parametrize("given, reason", [
+    ("ข่าวทำเนียบรัฐบาล\nวันพฤหัสบดีที่ 17 กันยายน 2563 ...", "this is text, not a file path"),
+    ("ข่าวทำเนียบรัฐบาล " * 40, "too long for a file path"),        # one line, longer than a name can be
+])
+def test_text_given_for_a_path_is_told_so_with_how_to_read_text(given, reason):
+    """``aseandocs.parse(text)`` (a document's text where its path goes) raised the OS's "file
+    name too long" from a second failed call; it is named by its start, with what to call."""
+    with pytest.raises(ReadError) as e:
+        parse(given)
+    assert e.value.reason.startswith(reason) and "Document.from_text" in e.value.hint
+    assert e.value.path.startswith("ข่าวทำเนียบรัฐบาล") and len(e.value.path) < 80
+
+
+def test_a_path_with_a_nul_character_is_a_read_error():
+    with pytest.raises(ReadError, match="NUL"):
+        read("corpus/a\0b.txt")
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,

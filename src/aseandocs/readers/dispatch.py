@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -139,7 +140,8 @@ def read(path: str | os.PathLike[str], *, ocr: bool | None = None) -> Document:
 
     ``read("corpus/ข่าว 2562.txt").id == "ข่าว 2562"``; ``read("plans/work-plan.pdf").pages[0].number
     == 1``. Raises ``ReadError`` for a missing file, a directory, an unreadable file or content that
-    is not a document, with the reason and a hint.
+    is not a document, with the reason and a hint; a document's text given in place of its path
+    is a ``ReadError`` saying so (read text with ``Document.from_text``).
 
     ``ocr`` is for PDF pages without a text layer (scans): None reads them with Tesseract when it
     is installed, True insists (``ReadError`` when a page needs OCR and it is not installed),
@@ -147,10 +149,15 @@ def read(path: str | os.PathLike[str], *, ocr: bool | None = None) -> Document:
     """
     source = os.fspath(path)
     p = Path(source)
+    if "\0" in str(source):
+        raise ReadError(repr(source)[:60], "a file path cannot hold a NUL character",
+                        hint="check where the path came from") from None
     try:
         with open(p, "rb") as f:
             data = f.read()
     except FileNotFoundError:
+        if _is_text(source):
+            raise _text_error(source) from None
         raise ReadError(source, "no such file", hint="check the path") from None
     except IsADirectoryError:
         raise ReadError(source, "is a directory, not a file",
@@ -159,11 +166,31 @@ def read(path: str | os.PathLike[str], *, ocr: bool | None = None) -> Document:
         raise ReadError(source, "permission denied",
                         hint="make the file readable by this user (chmod u+r)") from None
     except OSError as e:
-        if p.is_dir():
+        if _is_text(source) or e.errno == errno.ENAMETOOLONG:
+            raise _text_error(source, e.errno == errno.ENAMETOOLONG and not _is_text(source)) from None
+        if os.path.isdir(p):
             raise ReadError(source, "is a directory, not a file",
                             hint="pass a file; build a whole folder with `aseandocs build`") from None
         raise ReadError(source, f"cannot read the file: {e.strerror or e}") from None
     return _document(data, source=source, id=p.stem, suffix=p.suffix, format=None, ocr=ocr)
+
+
+def _is_text(source: str | bytes) -> bool:
+    """Whether a "path" that names no file is a document's text given in its place (it has a
+    line break: file names in a corpus do not)."""
+    return "\n" in (source if isinstance(source, str) else source.decode("utf-8", "replace"))
+
+
+def _text_error(source: str | bytes, too_long: bool = False) -> ReadError:
+    """The error for text passed where a path is expected (or a path too long for the file
+    system, ``too_long``), naming its start, not all of it."""
+    text = source if isinstance(source, str) else source.decode("utf-8", "replace")
+    start = " ".join(text.split())[:40]
+    reason = ("too long for a file path (if it is a document's text, not a path: see the hint)"
+              if too_long else "this is text, not a file path")
+    return ReadError(f"{start}… ({len(text):,} characters)", reason,
+                     hint="read text with aseandocs.Document.from_text(text, id=...), e.g. "
+                          "aseandocs.parse(aseandocs.Document.from_text(text))")
 
 
 def read_bytes(data: bytes, *, name: str, format: str | None = None,
