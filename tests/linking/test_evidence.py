@@ -473,3 +473,50 @@ def test_a_pillars_own_ministers_are_no_evidence_on_their_own() -> None:
     assert refs_of("รัฐมนตรีต่างประเทศอาเซียนเห็นชอบให้ยูเครนเข้าเป็นอัครภาคีสนธิสัญญาไมตรีและความร่วมมือ",
                    "AMM") == ["1.1"]
     assert refs_of("คณะรัฐมนตรีรับทราบผลการประชุม SOMTC ครั้งที่ 21", "SOMTC") == ["1.2"]
+
+
+CRIMES = {
+    "2.1": ("จัดตั้งศูนย์ช่วยเหลือผู้เสียหายจากการค้ามนุษย์ตามแนวชายแดน", ["ฝึกอบรมเจ้าหน้าที่ด่านตรวจคนเข้าเมือง"]),
+    "2.2": ("ลดการแพร่ระบาดของยาเสพติดในกลุ่มเยาวชน", ["รณรงค์ในสถานศึกษา"]),
+    "2.3": ("ร่วมกันปราบปรามอาชญากรรมข้ามชาติ", ["จัดตั้งกลไกประสานงาน"]),
+}
+
+
+def crime_plan(plan_id: str, refs: list[str]) -> ParsedDocument:
+    ms = tuple(Measure(f"{plan_id}#{r}", plan_id, r, r.rsplit(".", 1)[0], 2, t, (0, 1),
+                       activities=tuple(Activity(a, (0, 1)) for a in acts))
+               for r, (t, acts) in {**{r: CRIMES[r] for r in refs}, **FILLER}.items())
+    return ParsedDocument(Document.from_text("", id=plan_id), kind="plan", date="2010-01-01", measures=ms)
+
+
+def crime_links(text: str, bodies=(), *plans: tuple[str, list[str]]) -> list[str]:
+    """The measures (plan#ref) an event of ``text`` links to, beside ``plans`` (id, refs of CRIMES)."""
+    full = f"{ASEAN_HEADLINE}\n{text}"
+    e = Event("meeting", text, (len(full) - len(text), len(full)), date="2019-03-05", bodies=tuple(bodies))
+    news = ParsedDocument(Document.from_text(full, id="n"), kind="news", date="2019-03-06", events=(e,))
+    linked = link_corpus([*(crime_plan(*p) for p in plans), news])[-1]
+    return sorted(l.measure for l in linked.events[0].measures)
+
+
+DRUG_REPORT = ("ที่ประชุมรับทราบรายงานของการประชุมเจ้าหน้าที่อาวุโสอาเซียนด้านยาเสพติด "
+               "เรื่องการสกัดกั้นการลักลอบขนยาเสพติดตามแนวชายแดน")
+
+
+def test_two_crimes_are_not_one_matter_for_being_both_transnational() -> None:
+    """Drugs and trafficking in persons are both transnational crimes (the glossary's
+    ``part_of``): a drug officials' report shares that wider subject with another plan's
+    trafficking measure, and the words "along the border", but it is no step of it. A measure
+    that names transnational crime itself still is one, and a report on trafficking links the
+    trafficking measure."""
+    assert crime_links(DRUG_REPORT, ["ASOD"], ("drugs", ["2.2"]), ("persons", ["2.1"])) == ["drugs#2.2"]
+    from aseandocs.linking import measure_fields
+    from aseandocs.linking.evidence import unshared_wider
+    event = Event("meeting", DRUG_REPORT, (0, 1), bodies=("ASOD",))
+    wider = {"subject:transnational crime"}
+    names_it, persons = (crime_plan("c", [r]).measures[0] for r in ("2.3", "2.1"))
+    assert "named:transnational crime" in measure_fields(names_it)
+    assert unshared_wider(wider, event, measure_fields(names_it)) == set()
+    assert unshared_wider(wider, event, measure_fields(persons)) == wider
+    assert unshared_wider(wider | {"subject:drug"}, event, measure_fields(persons)) == set()   # a shared narrower one
+    assert crime_links("ที่ประชุมหารือการช่วยเหลือผู้เสียหายจากการค้ามนุษย์", (),
+                       ("drugs", ["2.2"]), ("persons", ["2.1"])) == ["persons#2.1"]

@@ -43,10 +43,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:
-    from ..model import Event, ParsedDocument
+    from ..model import Event, Measure, ParsedDocument
 
 __all__ = ["described_bodies", "family", "partners_meeting_of", "is_weak", "is_general", "subjects", "subjects_of_bodies", "subject_key",
-           "broad_subjects", "broad_terms", "anchors_of", "speaks_of_a_step", "regional_events", "names_asean",
+           "broad_subjects", "broad_terms", "anchors_of", "named_wider", "unshared_wider", "speaks_of_a_step", "regional_events", "names_asean",
            "WEAK_TYPES"]
 
 #: Bodies of these types take part in nearly everything (the Secretariat, the Summit, the Councils).
@@ -160,11 +160,14 @@ def subject_key(term: str) -> str:
     return low
 
 
-def subjects(text: str) -> set[str]:
-    """The glossary subjects whose terms ``text`` holds (either language), by key.
+def subjects(text: str, *, wider: bool = True) -> set[str]:
+    """The glossary subjects whose terms ``text`` holds (either language), by key, with the wider
+    subject each is part of (``wider=False``: only those it names).
 
     >>> sorted(subjects("ความร่วมมือด้านความมั่นคงทางทะเลและ maritime security"))
     ['maritime', 'maritime security']
+    >>> sorted(subjects("ปราบปรามยาเสพติด")), sorted(subjects("ปราบปรามยาเสพติด", wider=False))
+    (['drug', 'transnational crime'], ['drug'])
     """
     from .glossary import _glossary, _glossary_entries, _glossary_present
     present = _glossary_present(text, text.lower())
@@ -172,9 +175,49 @@ def subjects(text: str) -> set[str]:
         return set()
     gloss, where = _glossary(), _glossary_entries()
     keys = {(gloss[i].en or gloss[i].th)[0] for t in (*present[0], *present[1]) for i in where.get(t, ())}
-    wider = _wider()
-    keys |= {wider[k] for k in keys if k in wider}
+    if wider:
+        up = _wider()
+        keys |= {up[k] for k in keys if k in up}
     return {k for k in keys if not set(k.split()) <= _NOT_SUBJECTS}
+
+
+@lru_cache(maxsize=1)
+def _narrower() -> dict[str, frozenset[str]]:
+    """Each wider subject's narrower ones (transnational crime: drugs, terrorism, trafficking in
+    persons, ...), by key."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for k, up in _wider().items():
+        out[up].add(k)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def named_wider(measure: Measure) -> frozenset[str]:
+    """The wider subjects (those with narrower ones) the text of ``measure`` names itself, as
+    ``named:…`` terms: "ยกระดับความร่วมมือในการป้องกันและปราบปรามอาชญากรรมข้ามชาติ" names
+    transnational crime; a measure on drugs alone does not."""
+    narrower = _narrower()
+    text = " ".join([measure.title, *(a.text for a in measure.activities)])
+    return frozenset(f"named:{k}" for k in subjects(text, wider=False) if k in narrower)
+
+
+def unshared_wider(anchors: set[str], event: Event, fields: frozenset[str]) -> set[str]:
+    """The wider subjects among ``anchors`` that ``event`` and a measure (its ``fields``:
+    ``link.measure_fields``, with the wider subjects it names, ``named_wider``) share only through
+    different narrower ones: a drug officials' report and a centre for victims of trafficking in
+    persons are both about transnational crime, but not about the same matter. A wider subject
+    stays evidence when either side names it ("combating transnational crime"), or, as it always
+    did, beside a narrower one they share."""
+    narrower = _narrower()
+    held = [a for a in anchors if a.startswith("subject:") and a[8:] in narrower
+            and f"named:{a[8:]}" not in fields
+            and not any(f"subject:{k}" in anchors for k in narrower[a[8:]])]
+    if not held:
+        return set()
+    named = subjects(event.text, wider=False)
+    for name in (*event.instruments, *(n for b in event.bodies if (r := _registry().get(b)) is not None
+                                        and r.type in _SECTORAL_TYPES for n in (*r.en, *r.th))):
+        named |= subjects(name, wider=False)
+    return {a for a in held if a[8:] not in named}
 
 
 @lru_cache(maxsize=1)

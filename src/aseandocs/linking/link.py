@@ -72,7 +72,8 @@ from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from ..model import Event, Link, Measure, ParsedDocument
 from .evidence import (anchors_of, broad_subjects, broad_terms, described_bodies, is_weak, names_asean,
-                       regional_events, speaks_of_a_step, subjects, subjects_of_bodies)
+                       named_wider, regional_events, speaks_of_a_step, subjects, subjects_of_bodies,
+                       unshared_wider)
 from .glossary import _glossary_terms
 from .query import LinkConfig, _Query
 from .terms import _LEGAL_HEADS, phrase_terms, tokenize
@@ -325,6 +326,7 @@ class MeasureIndex:
                 held = {t for _, t in matched}
                 anchors = {a for a in anchors
                            if not a.startswith("instrument:") or q.names_instrument(a[11:], held, cfg.named)}
+            anchors -= unshared_wider(anchors, event, e.fields)   # drugs and trafficking: not one matter
             if not anchors:
                 continue
             if event.type == "plan" and all(a.startswith("subject:") for a in anchors):
@@ -390,14 +392,15 @@ class MeasureIndex:
 
 
 def measure_fields(m: Measure) -> frozenset[str]:
-    """The broad subjects a measure is about ("subject:education"): those of its title, and the
+    """The broad subjects a measure is about ("subject:education"), and the wider subjects its
+    text names itself ("named:transnational crime": ``evidence.unshared_wider``). The broad ones: those of its title, and the
     mandates of the bodies it names. A sectoral body's mandate anchors only such a measure, not one
     whose activities merely touch the field: the human-rights measure names the commission on
     women's and children's rights, so the women ministers' work is a step of it; its activity on
     migrant workers makes no labour ministers' meeting one."""
     broad = broad_subjects()
     found = (subjects(m.title) | subjects_of_bodies(m.bodies)) & broad
-    return frozenset(f"subject:{k}" for k in found)
+    return frozenset(f"subject:{k}" for k in found) | named_wider(m)
 
 
 def measure_terms(m: Measure) -> list[str]:
