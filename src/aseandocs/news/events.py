@@ -31,6 +31,7 @@ from .shortened import named_before as _named_before
 from .cues import (Cue, Instrument, cue_data, find_cues, find_ordinal, future_before, main_cue,
                    scan_instruments)
 from .dating import recalled, usable_dates
+from .attendance import without_attendance_lists
 from .outcomes import document_name, with_agreed_points, with_outcome_items
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -356,6 +357,7 @@ def assemble(document: Document, dates: Sequence["DateMatch"], mentions: Sequenc
         s, e, -1, cue, d.date, d.own_date, -1, [cue], outcome=True))
     drafts = with_agreed_points(text, drafts, lambda d, s, e, cue: _Draft(
         s, e, -1, cue, d.date, d.own_date, -1, [cue]))
+    drafts = without_attendance_lists(text, drafts)
     drafts += [_Draft(r.start, r.end, -1, r.cue, r.date, True, -1, [r.cue]) for r in past]
     drafts.sort(key=lambda d: d.start)
     return _events(document, drafts, mentions, insts, doc_date=doc_date, plan=plan,
