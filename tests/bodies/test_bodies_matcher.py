@@ -143,6 +143,22 @@ def test_another_organisations_body_is_not_aseans(text, expected):
     assert [m.body for m in found if m.body != "ASEAN-LEADERS"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a level of meeting, not the ASEAN SOM: after "ระดับ", the last of a list of levels, before "level"
+    ("กระทรวงร่วมประชุมออนไลน์ระดับเจ้าหน้าที่อาวุโสอาเซียน เพื่อผลักดันความร่วมมือ", []),
+    ("เป็นผลจากการหารือในระดับผู้นำ ระดับรัฐมนตรี และเจ้าหน้าที่อาวุโสอาเซียน ตลอดปี", []),
+    ("The proposal was discussed at the ASEAN Senior Officials level in May.", []),
+    # the body itself, and a name that says what it is about after "ระดับ"
+    ("การประชุมเจ้าหน้าที่อาวุโสอาเซียน ครั้งที่ 5", ["ASEAN-SOM"]),
+    ("The ASEAN Senior Officials Meeting met in Jakarta.", ["ASEAN-SOM"]),
+    ("ความร่วมมือระดับภูมิภาคโดยเจ้าหน้าที่อาวุโสอาเซียน", ["ASEAN-SOM"]),
+    ("การประชุมระดับเจ้าหน้าที่อาวุโสด้านการศึกษา ครั้งที่ 10", ["SOM-ED"]),
+])
+def test_a_name_of_who_sits_after_a_level_word_is_a_level(text, expected):
+    found = find_bodies(normalize(text).text, BodyRegistry.load())
+    assert [m.body for m in found if m.body != "ASEAN-LEADERS"] == expected
+
+
 @pytest.mark.parametrize("text, body, words", [
     ("ASEAN Defense Ministers' Meeting", "ADMM", "ASEAN Defense Ministers' Meeting"),
     ("the ASEAN Disabilities Forum met", "ADF", "ASEAN Disabilities Forum"),

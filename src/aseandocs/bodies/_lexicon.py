@@ -43,6 +43,8 @@ class Lexicon:
     exact_english_continuations: frozenset[str]
     thai_owner_words: tuple[str, ...] = ()
     thai_asean_owners: tuple[str, ...] = ()
+    level_roles: frozenset[str] = frozenset()
+    thai_level_word: str = "ระดับ"
 
 
 @lru_cache(maxsize=1)
@@ -77,4 +79,6 @@ def lexicon() -> Lexicon:
         exact_english_continuations=frozenset(lower(d["exact_english_continuations"])),
         thai_owner_words=tuple(d.get("thai_owner_words") or ()),
         thai_asean_owners=tuple(d.get("thai_asean_owners") or ()),
+        level_roles=frozenset(lower(d.get("level_roles"))),
+        thai_level_word=str(d.get("thai_level_word") or "ระดับ"),
     )

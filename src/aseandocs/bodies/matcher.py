@@ -19,10 +19,12 @@ Patterns beat exact matches, exact beat fuzzy; among equals the longest wins, so
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Mention
 from ._automaton import Hit, automaton_for
 from ._context import resolve_shared
-from ._fold import fold_runs, is_thai
+from ._fold import fold_name, fold_runs, is_thai
 from ._fuzzy import fuzzy_mentions
 from ._lexicon import lexicon
 from ._patterns import pattern_mentions
@@ -74,6 +76,28 @@ def _owned_by_another(text: str, alias: str, end: int) -> bool:
     return False
 
 
+#: After a level word, one item of a list of levels and its conjunction ("ระดับรัฐมนตรี และ").
+_LEVEL_ITEM = re.compile(r"[\u0e00-\u0e7f]{1,25}[ ]*(?:,|และ|หรือ)[ ]*\Z")
+_LEVEL_AFTER = re.compile(r"(?:'s?|s')?[ -]?level\b", re.IGNORECASE)
+
+
+def _a_level(text: str, alias: str, start: int, end: int) -> bool:
+    """Whether a name that says only who sits (``level_roles``: "เจ้าหน้าที่อาวุโสอาเซียน") names a
+    level here: after "ระดับ" (or after another level of a list opened by it), or before "level"."""
+    lex = lexicon()
+    role = fold_name(alias.replace("อาเซียน", "")).replace("asean", "").strip()
+    if role not in lex.level_roles:
+        return False
+    if _LEVEL_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 40):start]
+    at = before.rfind(lex.thai_level_word)
+    if at < 0:
+        return False
+    gap = before[at + len(lex.thai_level_word):]
+    return gap.strip() == "" or _LEVEL_ITEM.match(gap.lstrip()) is not None
+
+
 def _exact(hits: list[Hit], text: str, registry: BodyRegistry) -> list[Mention]:
     out = []
     for h in hits:
@@ -81,6 +105,8 @@ def _exact(hits: list[Hit], text: str, registry: BodyRegistry) -> list[Mention]:
         if e.method == "alias" and _continued(text, h.end, is_thai(e.pattern[-1])):
             continue
         if e.method == "alias" and is_thai(e.pattern[-1]) and _owned_by_another(text, e.pattern, h.end):
+            continue
+        if _a_level(text, text[h.start:h.end], h.start, h.end):
             continue
         if e.ambiguous or len(e.bodies) > 1:
             bid = resolve_shared(registry, e.pattern, e.bodies, text, (h.start, h.end))
