@@ -131,6 +131,28 @@ def test_a_term_start_dates_no_event(text: str, decision: str, start: str) -> No
     assert decision in dates and start not in dates, dates
 
 
+# ... nor is the date a term ends: "until", "ถึงวันที่", or the second date of a range a term
+# start opens.
+@pytest.mark.parametrize("text, decision, end", [
+    (_TH + "เมื่อวันที่ 10 มกราคม 2565 คณะรัฐมนตรีเห็นชอบให้นางสาวสมศรี ดีมาก เป็นผู้แทนไทย "
+     "โดยมีวาระการดำรงตำแหน่ง 3 ปี (นับตั้งแต่วันที่คณะรัฐมนตรีมีมติ – 6 ตุลาคม 2568)", "2022-01-10", "2025-10-06"),
+    (_TH + "เมื่อวันที่ 10 มกราคม 2565 คณะรัฐมนตรีอนุมัติการแต่งตั้งนายสมชาย ใจดี ให้ดำรงตำแหน่ง "
+     "ถึงวันที่ 30 กันยายน 2568", "2022-01-10", "2025-09-30"),
+    (_TH + "เมื่อวันที่ 10 มกราคม 2565 ที่ประชุมเห็นชอบการแต่งตั้งนายสมชาย ใจดี อีกสมัย "
+     "ตั้งแต่เดือนตุลาคม 2565 – กันยายน 2569", "2022-01-10", "2026-09"),
+    (_EN + "On 10 January 2022 the ministers appointed Ms Tan as envoy for a term until "
+     "31 December 2024.", "2022-01-10", "2024-12-31"),
+])
+def test_a_term_end_dates_no_event(text: str, decision: str, end: str) -> None:
+    dates = {d for _, d in _events(text)}
+    assert decision in dates and end not in dates, dates
+
+
+def test_a_meeting_put_off_to_a_date_is_dated_by_it() -> None:
+    dates = {d for _, d in _events(_EN + "The ministers' meeting was postponed to 6 October 2022.")}
+    assert "2022-10-06" in dates
+
+
 # A happening that starts on a date is still dated by it when no term is named.
 @pytest.mark.parametrize("text, expected", [
     (_TH + "การประชุมรัฐมนตรีอาเซียนจัดขึ้นตั้งแต่วันที่ 15 - 17 มกราคม 2565 ที่กรุงเทพฯ", "2022-01-15"),

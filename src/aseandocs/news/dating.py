@@ -22,6 +22,9 @@ the day of the decision reported: ``term_start`` tells it (data/event_cues.yaml 
     >>> t = "The ministers appointed Mr Lee as envoy for a term starting 1 January 2022."
     >>> term_start(t, find_dates(t)[0].span)
     True
+    >>> t = "The ministers appointed Ms Tan as envoy for a term until 31 December 2024."
+    >>> term_start(t, find_dates(t)[0].span)
+    True
     >>> t = "The summit will be held from 10 November 2022 in Phnom Penh."
     >>> term_start(t, find_dates(t)[0].span)
     False
@@ -161,7 +164,8 @@ def _noun_years(text: str, year: int | None, names: Sequence[tuple[int, int]]) -
 
 @lru_cache(maxsize=1)
 def _term_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(a term start ending right before a date, a term or appointment word, an onward word)."""
+    """(a term's start or end ending right before a date, a term or appointment word, an onward
+    word)."""
     d = cue_data()
 
     def alts(words: Sequence[str]) -> str:
@@ -174,22 +178,26 @@ def _term_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         return "|".join(out)
 
     starts = d["term_starts"]["th"] + d["term_starts"]["en"]
+    ends = d["term_ends"]["th"] + d["term_ends"]["en"]
     words = d["term_words"]["th"] + d["term_words"]["en"]
     onward = d["onward_words"]["th"] + d["onward_words"]["en"]
-    return (re.compile(rf"(?:{alts(starts)})\s*(?:the\s+)?$", re.IGNORECASE),
+    # a start, an end, or the dash of a range a start opened ("ตั้งแต่ ... – <date>")
+    return (re.compile(rf"(?:(?:{alts(starts)}|{alts(ends)})\s*(?:the\s+)?|(?:{alts(starts)})[^\n]{{0,60}}[–-]\s*)$",
+                       re.IGNORECASE),
             re.compile(alts(words), re.IGNORECASE),
             re.compile(rf"\s*(?:{alts(onward)})", re.IGNORECASE))
 
 
 def term_start(text: str, span: tuple[int, int]) -> bool:
-    """True when the date at ``span`` starts a term, a post or a validity (see the module)."""
+    """True when the date at ``span`` starts or ends a term, a post or a validity (see the module;
+    "มีวาระการดำรงตำแหน่ง 3 ปี (นับตั้งแต่วันที่คณะรัฐมนตรีมีมติ – 6 ตุลาคม 2566)": its end)."""
     s, e = span
     start_rx, word_rx, onward_rx = _term_regexes()
     if onward_rx.match(text, e) is not None:
         return True
     lead = text[max(0, s - _TERM_WINDOW):s]
     lead = lead[lead.rfind("\n") + 1:]
-    m = start_rx.search(lead[-30:])
+    m = start_rx.search(lead[-100:])
     return m is not None and word_rx.search(lead) is not None
 
 
