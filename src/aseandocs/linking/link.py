@@ -393,8 +393,8 @@ class MeasureIndex:
 
 def measure_fields(m: Measure) -> frozenset[str]:
     """The broad subjects a measure is about ("subject:education"), and the wider subjects its
-    text names itself ("named:transnational crime": ``evidence.unshared_wider``). The broad ones: those of its title, and the
-    mandates of the bodies it names. A sectoral body's mandate anchors only such a measure, not one
+    text names itself ("named:transnational crime": ``evidence.unshared_wider``). The broad ones:
+    those of its title, and the mandates of the bodies it names. A sectoral body's mandate anchors only such a measure, not one
     whose activities merely touch the field: the human-rights measure names the commission on
     women's and children's rights, so the women ministers' work is a step of it; its activity on
     migrant workers makes no labour ministers' meeting one."""
