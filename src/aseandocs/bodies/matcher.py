@@ -20,6 +20,7 @@ Patterns beat exact matches, exact beat fuzzy; among equals the longest wins, so
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Mention
 from ._automaton import Hit, automaton_for
@@ -81,13 +82,18 @@ _LEVEL_ITEM = re.compile(r"[\u0e00-\u0e7f]{1,25}[ ]*(?:,|และ|หรือ)
 _LEVEL_AFTER = re.compile(r"(?:'s?|s')?[ -]?level\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def _says_who_sits(alias: str) -> bool:
+    """Whether a name, ASEAN's aside, is only a ``level_roles`` word ("เจ้าหน้าที่อาวุโสอาเซียน")."""
+    return fold_name(alias.replace("อาเซียน", "")).replace("asean", "").strip() in lexicon().level_roles
+
+
 def _a_level(text: str, alias: str, start: int, end: int) -> bool:
     """Whether a name that says only who sits (``level_roles``: "เจ้าหน้าที่อาวุโสอาเซียน") names a
     level here: after "ระดับ" (or after another level of a list opened by it), or before "level"."""
-    lex = lexicon()
-    role = fold_name(alias.replace("อาเซียน", "")).replace("asean", "").strip()
-    if role not in lex.level_roles:
+    if not _says_who_sits(alias):
         return False
+    lex = lexicon()
     if _LEVEL_AFTER.match(text, end):
         return True
     before = text[max(0, start - 40):start]

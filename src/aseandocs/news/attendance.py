@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 from typing import Any, Sequence
 
-from .cues import cue_data
+from .cues import cue_data, word_alternation
 
 __all__ = ["list_start", "without_attendance_lists"]
 
@@ -39,11 +39,7 @@ _GAP = 60
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     d = cue_data()["attendance_lists"]
-
-    def alt(words: Sequence[str]) -> str:
-        # an English word whole ("included", not inside another word); Thai has no spaces to keep
-        return "|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w)
-                        for w in sorted(words, key=len, reverse=True))
+    alt = word_alternation
     return re.compile(rf"(?:(?:{alt(d['openers'])})(?P<gap>[^\n.]{{0,{_GAP}}}?)(?:{alt(d['list_words'])})"
                       rf"|(?:{alt(d['direct'])}))(?:\s*:)?", re.IGNORECASE)
 
@@ -61,9 +57,9 @@ def list_start(text: str, start: int, end: int) -> int | None:
 
 
 def _opening(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """(where the words of a list's opening that name no meeting begin, where the list begins),
-    or None: an opener whose gap to its list word says only "this meeting" begins at the opener,
-    otherwise the opening is its list word alone."""
+    """(where a meeting draft's cues may begin and it still be this list, where the list begins),
+    or None: the opener itself when its gap to the list word says only "this meeting"
+    ("ผู้เข้าร่วมการประชุมครั้งนี้ได้แก่"), else only what follows the list word."""
     m = _pattern().search(text, start, end)
     if m is None:
         return None

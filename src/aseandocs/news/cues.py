@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Sequence
 
 from .._data import load_data
 from .._fastre import case_variants
@@ -27,7 +27,7 @@ from ..errors import ParseError
 from ..model import EVENT_TYPES
 
 __all__ = ["Cue", "Instrument", "cue_data", "find_cues", "find_instruments", "find_ordinal",
-           "future_before", "main_cue", "scan_instruments"]
+           "future_before", "main_cue", "scan_instruments", "word_alternation"]
 
 _THAI = "\u0e01-\u0e5b"
 
@@ -69,6 +69,12 @@ def _word_pattern(word: str) -> str:
     if _is_thai(word):
         return re.escape(word).replace(r"\ ", " ?")
     return r"\b" + r"\s+".join(re.escape(w) for w in word.split()) + r"\b"
+
+
+def word_alternation(words: "Sequence[str]") -> str:
+    """``words`` as one regex alternation, longest first, each as a cue is matched
+    (``_word_pattern``: Thai as a substring, English as whole words with flexible spaces)."""
+    return "|".join(_word_pattern(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _cue_items() -> tuple[list[tuple[str, list[str], list[str]]], dict[str, str]]:
